@@ -1,0 +1,36 @@
+// Builds the extension host bundle (and, from the ticket panel on, the webview's browser bundle).
+// `--production` minifies without sourcemaps for packaging; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Each entry is one bundle; the webview's browser bundle is added here as a second target. */
+const bundles = [
+  {
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    // VS Code 1.90 runs extensions on Electron 29's Node 20.
+    target: 'node20',
+    external: ['vscode'],
+  },
+];
+
+const shared = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'info',
+  legalComments: 'none',
+};
+
+const contexts = await Promise.all(bundles.map((b) => esbuild.context({ ...shared, ...b })));
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}

@@ -1,0 +1,43 @@
+/**
+ * Service-level targets. A source that knows its own due time (Zendesk SLAs, a local `slaDueAt`)
+ * wins; otherwise the first response is due a per-severity target after the ticket was created.
+ */
+import { formatDuration } from './duration';
+import { severityLabel, type Severity } from './severity';
+import type { Ticket } from './ticket';
+
+/** First-response targets in minutes, per severity. */
+export interface SlaTargets {
+  readonly s1: number;
+  readonly s2: number;
+  readonly s3: number;
+  readonly s4: number;
+}
+
+export const DEFAULT_SLA_TARGETS: SlaTargets = { s1: 30, s2: 240, s3: 480, s4: 1440 };
+
+function targetMinutes(severity: Severity, targets: SlaTargets): number | undefined {
+  switch (severity) {
+    case 1: return targets.s1;
+    case 2: return targets.s2;
+    case 3: return targets.s3;
+    case 4: return targets.s4;
+    case 'unknown': return undefined;
+  }
+}
+
+/** When the ticket is due, or undefined when no target applies (untriaged, no source SLA). */
+export function slaDueAt(ticket: Pick<Ticket, 'slaDueAt' | 'createdAt' | 'severity'>, targets: SlaTargets): Date | undefined {
+  if (ticket.slaDueAt) return ticket.slaDueAt;
+  const minutes = targetMinutes(ticket.severity, targets);
+  return minutes === undefined ? undefined : new Date(ticket.createdAt.getTime() + minutes * 60_000);
+}
+
+/** `S1 · 12m left`, `S2 · breached 1h 5m`, or just `S?` when there is no due time. */
+export function formatSla(ticket: Pick<Ticket, 'slaDueAt' | 'createdAt' | 'severity'>, targets: SlaTargets, now: Date): string {
+  const label = severityLabel(ticket.severity);
+  const due = slaDueAt(ticket, targets);
+  if (!due) return label;
+  const remaining = due.getTime() - now.getTime();
+  return remaining > 0 ? `${label} · ${formatDuration(remaining)} left` : `${label} · breached ${formatDuration(remaining)}`;
+}

@@ -1,0 +1,114 @@
+/**
+ * The composition root: activate() wires the parts together and does nothing else. No file, git or
+ * network work happens here; the queue loads when the view first asks for it.
+ */
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import { urgentUnclaimedCount } from './core/queueBadge';
+import { ClaimCommands } from './ui/claimCommands';
+import { COMMANDS, CONTEXT_KEYS, VIEWS, type QueueState } from './ui/contributionIds';
+import { reportUnexpected } from './ui/failureMessages';
+import { log } from './ui/log';
+import { QueueFileWatcher } from './ui/queueFileWatcher';
+import { QueueModel } from './ui/queueModel';
+import { snapshotTree, type SnapshotRow } from './ui/queueSnapshot';
+import { QueueTreeProvider } from './ui/queueTreeProvider';
+import { QueueViewState } from './ui/queueViewState';
+import { createSampleQueue } from './ui/sampleQueueCommand';
+import { readSettings, type Settings } from './ui/settings';
+import { buildSources } from './ui/sourceFactory';
+import { ViewCommands } from './ui/viewCommands';
+
+/** What the extension exports: for its own integration tests and for automation. */
+export interface SupportRotationApi {
+  /** Milliseconds spent in activate(). */
+  readonly activationMs: number;
+  /** The queue tree as rendered now, after the current load finishes. */
+  snapshot(): Promise<SnapshotRow[]>;
+  /** Resolves when the queue has loaded (the view triggers the first load). */
+  loaded(): Promise<void>;
+}
+
+const SLA_CLOCK_MS = 60_000;
+
+export function activate(context: vscode.ExtensionContext): SupportRotationApi {
+  const started = performance.now();
+  const push = (...items: vscode.Disposable[]): void => void context.subscriptions.push(...items);
+  push(log());
+
+  let settings: Settings = readSettings();
+  const watcher = new QueueFileWatcher(() => void model.refresh());
+  const model = new QueueModel(
+    {
+      build: async () => {
+        const built = await buildSources(settings);
+        watcher.watch(built.localFiles);
+        return built;
+      },
+    },
+    (state: QueueState) => void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.queueState, state),
+  );
+  const viewState = new QueueViewState(context.workspaceState, () => settings.groupBy);
+  const tree = new QueueTreeProvider(model, viewState, () => settings);
+  const view = vscode.window.createTreeView(VIEWS.queue, { treeDataProvider: tree, showCollapseAll: true });
+  push(watcher, model, viewState, tree, view);
+
+  const updateViewChrome = (): void => {
+    const urgent = urgentUnclaimedCount(tree.visibleTickets());
+    view.badge = urgent > 0 ? { value: urgent, tooltip: `${urgent} unclaimed S1/S2 ticket${urgent === 1 ? '' : 's'}` } : undefined;
+    const regions = viewState.regions.length > 0 ? viewState.regions.join(', ') : undefined;
+    view.description = [regions, viewState.mode === 'team' ? 'by team' : undefined].filter(Boolean).join(' · ') || undefined;
+  };
+  push(model.onDidChange(updateViewChrome), viewState.onDidChange(updateViewChrome));
+
+  const claims = new ClaimCommands(model, () => settings.slaTargets);
+  const viewCommands = new ViewCommands(model, viewState);
+  const register = (id: string, action: (...args: unknown[]) => unknown): void =>
+    push(
+      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+        try {
+          return await action(...args);
+        } catch (error) {
+          reportUnexpected(id, error);
+          return undefined;
+        }
+      }),
+    );
+  register(COMMANDS.refresh, () => viewCommands.refresh());
+  register(COMMANDS.claim, (arg) => claims.claim(arg));
+  register(COMMANDS.release, (arg) => claims.release(arg));
+  register(COMMANDS.filterRegion, () => viewCommands.filterRegion());
+  register(COMMANDS.changeGrouping, (mode) => viewCommands.changeGrouping(mode === 'ownership' || mode === 'team' ? mode : undefined));
+  register(COMMANDS.openQueueFile, (sourceId) => viewCommands.openQueueFile(sourceId));
+  register(COMMANDS.createSampleQueue, () => createSampleQueue(settings.localQueueFile, () => model.reconfigure()));
+  register(COMMANDS.openSettings, () => viewCommands.openSettings());
+  register(COMMANDS.showLog, () => log().show(true));
+
+  push(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration('supportRotation')) return;
+      settings = readSettings();
+      for (const problem of settings.problems) log().warn(problem);
+      if (model.hasLoaded) void model.reconfigure();
+      tree.redraw();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void (model.hasLoaded && model.reconfigure())),
+  );
+
+  // The SLA countdown moves while the queue does not: redraw, without reloading, while visible.
+  const clock = setInterval(() => view.visible && tree.redraw(), SLA_CLOCK_MS);
+  push({ dispose: () => clearInterval(clock) });
+
+  for (const problem of settings.problems) log().warn(problem);
+  const activationMs = performance.now() - started;
+  log().info(`Activated in ${activationMs.toFixed(1)} ms`);
+  return {
+    activationMs,
+    snapshot: async () => {
+      await model.refresh();
+      return snapshotTree(tree);
+    },
+    loaded: () => model.refresh(),
+  };
+}
+

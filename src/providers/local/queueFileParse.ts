@@ -1,0 +1,94 @@
+/**
+ * Reading the queue file: the envelope must be right (or nothing can be trusted), each ticket is
+ * checked on its own, and a broken ticket becomes a problem that names file, index, field and why.
+ */
+import type { ZodError } from 'zod';
+import type { Ticket } from '../../core/ticket';
+import type { QueueProblem } from '../ticketSource';
+import { queueFileEnvelopeSchema, localTicketSchema } from './queueFileSchema';
+import { toTicket } from './localTicketMapping';
+
+/** The file as JSON, exactly as read: writes change this object so unknown fields survive. */
+export interface RawQueue {
+  version: 1;
+  tickets: unknown[];
+  [extra: string]: unknown;
+}
+
+export interface ParsedQueue {
+  readonly raw: RawQueue;
+  readonly tickets: Ticket[];
+  readonly problems: QueueProblem[];
+  /** Detected from the file so that a write keeps its layout. */
+  readonly indent: string | number;
+}
+
+export type ParseOutcome = { readonly ok: true; readonly queue: ParsedQueue } | { readonly ok: false; readonly message: string };
+
+export interface ParseContext {
+  readonly sourceId: string;
+  /** For messages: the path as the user knows it. */
+  readonly file: string;
+}
+
+export function parseQueueText(text: string, context: ParseContext): ParseOutcome {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: `${context.file} is not valid JSON${positionOf(error, text)}. The file was left as it is.` };
+  }
+  const envelope = queueFileEnvelopeSchema.safeParse(json);
+  if (!envelope.success) {
+    return { ok: false, message: `${context.file} is not a version 1 queue file: ${describeIssues(envelope.error)}.` };
+  }
+  const raw = envelope.data as RawQueue;
+  const tickets: Ticket[] = [];
+  const problems: QueueProblem[] = [];
+  const seen = new Set<string>();
+  raw.tickets.forEach((item, index) => {
+    const checked = localTicketSchema.safeParse(item);
+    const location = `${context.file}, ticket ${index}`;
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      problems.push({ sourceId: context.sourceId, location, field: issue?.path.join('.') || undefined, message: describeIssues(checked.error) });
+      return;
+    }
+    const ticket = toTicket(checked.data, context.sourceId);
+    if (seen.has(ticket.id)) {
+      problems.push({ sourceId: context.sourceId, location, field: 'id', message: `duplicate id "${ticket.id}"; only the first is shown` });
+      return;
+    }
+    seen.add(ticket.id);
+    tickets.push(ticket);
+  });
+  return { ok: true, queue: { raw, tickets, problems, indent: detectIndent(text) } };
+}
+
+function describeIssues(error: ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+/** " at line 3, column 7" from V8's messages ("… at position 42" or "(line 3 column 7)"). */
+function positionOf(error: unknown, text: string): string {
+  const message = error instanceof Error ? error.message : '';
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) return ` at line ${lineColumn[1]}, column ${lineColumn[2]}`;
+  const position = /position (\d+)/.exec(message);
+  if (position) {
+    const before = text.slice(0, Number(position[1]));
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    return ` at line ${line}, column ${column}`;
+  }
+  return message.includes('end of JSON') ? ' (it ends too early)' : '';
+}
+
+function detectIndent(text: string): string | number {
+  const match = /^[{[]\r?\n([ \t]+)\S/.exec(text);
+  if (!match?.[1]) return 2;
+  return match[1].startsWith('\t') ? '\t' : match[1].length;
+}

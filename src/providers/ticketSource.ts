@@ -1,0 +1,72 @@
+/**
+ * The one interface every ticket system implements (local queue file now; GitLab, GitHub, Zendesk
+ * and Jira later). Implementations never import `vscode`: cancellation is an AbortSignal and
+ * identity ("me") is given to them, so each is testable in plain Node.
+ */
+import type { Ticket, TicketLink } from '../core/ticket';
+import type { SourceResult } from './sourceResult';
+
+/** What a system can do; the UI offers only what applies. */
+export interface SourceCapabilities {
+  readonly claim: boolean;
+  /** Notes the customer never sees. GitHub, for one, has none: every comment there is public. */
+  readonly internalNotes: boolean;
+  readonly handoff: boolean;
+  readonly linkChanges: boolean;
+}
+
+/** A ticket that could not be read; the rest of the queue still shows. */
+export interface QueueProblem {
+  readonly sourceId: string;
+  /** Where: a file and index, or a URL and item. */
+  readonly location: string;
+  /** The offending field, dotted (`comments.2.createdAt`), when known. */
+  readonly field?: string;
+  readonly message: string;
+}
+
+export interface QueuePage {
+  readonly tickets: readonly Ticket[];
+  readonly problems: readonly QueueProblem[];
+  /** Present when there are more pages. */
+  readonly nextCursor?: string;
+}
+
+export interface ListRequest {
+  readonly cursor?: string;
+  readonly signal?: AbortSignal;
+}
+
+/** What the caller last saw of a ticket: the source refuses to act on a stale view. */
+export interface TicketSeen {
+  readonly id: string;
+  readonly revision: string;
+}
+
+export interface Handoff {
+  readonly team: string;
+  /** Markdown: what was investigated, how to reproduce, what is suspected, next steps. */
+  readonly note: string;
+}
+
+export interface TicketSource {
+  readonly id: string;
+  readonly kind: string;
+  /** For people: "Local queue", "GitLab (support project)". */
+  readonly label: string;
+  readonly capabilities: SourceCapabilities;
+  /** Who "me" is here, when known. */
+  readonly me: string | undefined;
+
+  listQueue(request: ListRequest): Promise<SourceResult<QueuePage>>;
+  getTicket(id: string, signal?: AbortSignal): Promise<SourceResult<Ticket>>;
+  /** Assign to me, unless someone else holds it or it changed since `seen`. */
+  claim(seen: TicketSeen): Promise<SourceResult<Ticket>>;
+  /** Unassign, only when I hold it. */
+  release(seen: TicketSeen): Promise<SourceResult<Ticket>>;
+  addInternalNote(id: string, body: string): Promise<SourceResult<Ticket>>;
+  /** Move to the team, add the note as an internal note, release. */
+  handOff(seen: TicketSeen, handoff: Handoff): Promise<SourceResult<Ticket>>;
+  /** Record a fix branch or a merge request on the ticket; recording it twice changes nothing. */
+  linkChange(id: string, link: TicketLink): Promise<SourceResult<Ticket>>;
+}

@@ -1,0 +1,45 @@
+/** Reads the extension's settings through zod: a wrong value falls back to its default and is logged. */
+import * as vscode from 'vscode';
+import { z } from 'zod';
+import type { GroupingMode } from '../core/queueGrouping';
+import { DEFAULT_SLA_TARGETS, type SlaTargets } from '../core/sla';
+import { parseSourcesSetting, type SourcesOutcome } from '../providers/sourceConfig';
+import { SETTINGS } from './contributionIds';
+
+const minutes = z.number().positive();
+const slaTargetsSchema = z.object({ s1: minutes, s2: minutes, s3: minutes, s4: minutes }).partial();
+
+export interface Settings {
+  readonly sources: SourcesOutcome;
+  readonly localQueueFile: string;
+  readonly localMe: string | undefined;
+  readonly slaTargets: SlaTargets;
+  readonly hiddenStatuses: readonly string[];
+  readonly groupBy: GroupingMode;
+  /** One line per setting that was wrong and replaced by its default. */
+  readonly problems: readonly string[];
+}
+
+export function readSettings(): Settings {
+  const config = vscode.workspace.getConfiguration(SETTINGS.section);
+  const problems: string[] = [];
+  const read = <T>(key: string, schema: z.ZodType<T>, fallback: T): T => {
+    const value = config.get<unknown>(key);
+    if (value === undefined) return fallback;
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    problems.push(`${SETTINGS.section}.${key}: ${parsed.error.issues[0]?.message ?? 'invalid'}; using the default.`);
+    return fallback;
+  };
+  const sources = parseSourcesSetting(config.get<unknown>(SETTINGS.sources));
+  problems.push(...sources.problems);
+  return {
+    sources,
+    localQueueFile: read(SETTINGS.localQueueFile, z.string().min(1), '.support/queue.json'),
+    localMe: read(SETTINGS.localMe, z.string(), '').trim() || undefined,
+    slaTargets: { ...DEFAULT_SLA_TARGETS, ...read(SETTINGS.slaTargets, slaTargetsSchema, {}) },
+    hiddenStatuses: read(SETTINGS.hiddenStatuses, z.array(z.string()), ['solved', 'closed', 'resolved', 'done']),
+    groupBy: read(SETTINGS.groupBy, z.enum(['ownership', 'team']), 'ownership'),
+    problems,
+  };
+}
