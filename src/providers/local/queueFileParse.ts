@@ -2,6 +2,7 @@
  * Reading the queue file: the envelope must be right (or nothing can be trusted), each ticket is
  * checked on its own, and a broken ticket becomes a problem that names file, index, field and why.
  */
+import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { ZodError } from 'zod';
 import type { Ticket } from '../../core/ticket';
 import type { QueueProblem } from '../ticketSource';
@@ -35,8 +36,8 @@ export function parseQueueText(text: string, context: ParseContext): ParseOutcom
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, message: `${context.file} is not valid JSON${positionOf(error, text)}. The file was left as it is.` };
+  } catch {
+    return { ok: false, message: `${context.file} is not valid JSON${firstSyntaxError(text)}. The file was left as it is.` };
   }
   const envelope = queueFileEnvelopeSchema.safeParse(json);
   if (!envelope.success) {
@@ -72,19 +73,24 @@ function describeIssues(error: ZodError): string {
     .join('; ');
 }
 
-/** " at line 3, column 7" from V8's messages ("… at position 42" or "(line 3 column 7)"). */
-function positionOf(error: unknown, text: string): string {
-  const message = error instanceof Error ? error.message : '';
-  const lineColumn = /line (\d+) column (\d+)/.exec(message);
-  if (lineColumn) return ` at line ${lineColumn[1]}, column ${lineColumn[2]}`;
-  const position = /position (\d+)/.exec(message);
-  if (position) {
-    const before = text.slice(0, Number(position[1]));
-    const line = before.split('\n').length;
-    const column = before.length - before.lastIndexOf('\n');
-    return ` at line ${line}, column ${column}`;
-  }
-  return message.includes('end of JSON') ? ' (it ends too early)' : '';
+/**
+ * V8's JSON.parse no longer says where the error is, so the text is scanned again (only on this
+ * failure path) by VS Code's own JSON scanner, which reports an offset: " at line 3, column 7: …".
+ */
+function firstSyntaxError(text: string): string {
+  const errors: ParseError[] = [];
+  parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return '';
+  const before = text.slice(0, first.offset);
+  const line = before.split('\n').length;
+  const column = first.offset - before.lastIndexOf('\n');
+  return ` at line ${line}, column ${column} (${describeSyntaxError(printParseErrorCode(first.error))})`;
+}
+
+/** "ValueExpected" → "value expected". */
+function describeSyntaxError(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 function detectIndent(text: string): string | number {
