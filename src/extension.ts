@@ -23,10 +23,14 @@ import { ViewCommands } from './ui/viewCommands';
 export interface SupportRotationApi {
   /** Milliseconds spent in activate(). */
   readonly activationMs: number;
-  /** The queue tree as rendered now, after the current load finishes. */
+  /** The queue tree after a fresh load. */
   snapshot(): Promise<SnapshotRow[]>;
+  /** The queue tree as rendered now, without loading. */
+  snapshotNow(): Promise<SnapshotRow[]>;
   /** Resolves when the queue has loaded (the view triggers the first load). */
   loaded(): Promise<void>;
+  /** What the view shows: the queue, or which welcome content. */
+  state(): QueueState;
 }
 
 const SLA_CLOCK_MS = 60_000;
@@ -108,7 +112,9 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
       await model.refresh();
       return snapshotTree(tree);
     },
+    snapshotNow: () => snapshotTree(tree),
     loaded: () => model.refresh(),
+    state: () => model.state,
   };
 }
 

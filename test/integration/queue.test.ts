@@ -1,0 +1,133 @@
+import { strict as assert } from 'node:assert';
+import { readFile, writeFile } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, eventually, extensionApi, queueFilePath, ticketsUnder } from './extensionApi';
+
+interface RawTicket {
+  id: string;
+  key?: string;
+  title: string;
+  severity: number | null;
+  status: string;
+  assignee: string | null;
+  createdAt: string;
+  slaDueAt?: string;
+}
+
+const ME = 'sam.taylor@example.com';
+const HIDDEN = new Set(['solved', 'closed', 'resolved', 'done']);
+const TARGET_MINUTES: Record<number, number> = { 1: 30, 2: 240, 3: 480, 4: 1440 };
+
+async function readQueue(): Promise<{ version: number; tickets: RawTicket[] }> {
+  return JSON.parse(await readFile(queueFilePath(), 'utf8'));
+}
+
+const label = (t: RawTicket): string => `${t.key ?? t.id} ${t.title}`;
+
+/** The order the view must show, computed here from the file by the documented rule. */
+function expectedOrder(tickets: RawTicket[]): RawTicket[] {
+  const due = (t: RawTicket): number =>
+    t.slaDueAt ? Date.parse(t.slaDueAt) : t.severity === null ? Infinity : Date.parse(t.createdAt) + (TARGET_MINUTES[t.severity] ?? 0) * 60_000;
+  const rank = (t: RawTicket): number => t.severity ?? 5;
+  return [...tickets].sort((a, b) => rank(a) - rank(b) || (due(a) === due(b) ? 0 : due(a) - due(b)) || Date.parse(a.createdAt) - Date.parse(b.createdAt));
+}
+
+describe('the queue in a real VS Code', () => {
+  let original = '';
+
+  before(async () => {
+    original = await readFile(queueFilePath(), 'utf8');
+  });
+
+  afterEach(async () => {
+    // Each test starts from the sample queue as generated.
+    const api = await extensionApi();
+    await writeFile(queueFilePath(), original);
+    await eventually(() => api.snapshot(), (rows) => rows.length > 0);
+  });
+
+  it('activates by itself on a workspace that has a queue file', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, 'the extension is installed');
+    const active = await eventually(async () => extension.isActive, (isActive) => isActive);
+    assert.equal(active, true);
+  });
+
+  it('shows the groups and the order of the queue file', async () => {
+    const api = await extensionApi();
+    const rows = await api.snapshot();
+    assert.deepEqual(rows.slice(0, 3).map((r) => r.label), ['Assigned to me', 'Unclaimed', 'Claimed by others']);
+    const open = (await readQueue()).tickets.filter((t) => !HIDDEN.has(t.status));
+    const mine = expectedOrder(open.filter((t) => t.assignee?.toLowerCase() === ME)).map(label);
+    const unclaimed = [1, 2, 3, 4, null].flatMap((s) => expectedOrder(open.filter((t) => t.assignee === null && t.severity === s))).map(label);
+    assert.ok(mine.length > 0 && unclaimed.length > 0, 'the sample has tickets in both groups');
+    assert.deepEqual(ticketsUnder(rows, 'Assigned to me'), mine);
+    assert.deepEqual(ticketsUnder(rows, 'Unclaimed'), unclaimed);
+    assert.equal(rows[0]?.description, String(mine.length));
+    const others = open.filter((t) => t.assignee !== null && t.assignee.toLowerCase() !== ME);
+    assert.deepEqual([...ticketsUnder(rows, 'Claimed by others')].sort(), others.map(label).sort());
+    assert.deepEqual(
+      rows.find((r) => r.label === 'Unclaimed')?.children.map((c) => c.label),
+      ['S1', 'S2', 'S3', 'S4', 'S?'].filter((_, i) => open.some((t) => t.assignee === null && (t.severity ?? 5) === i + 1)),
+    );
+  });
+
+  it('claims through the command: the file and the tree change', async () => {
+    const api = await extensionApi();
+    const target = expectedOrder((await readQueue()).tickets.filter((t) => t.assignee === null && !HIDDEN.has(t.status)))[0];
+    assert.ok(target);
+    const outcome = await vscode.commands.executeCommand('supportRotation.claim', { sourceId: 'local', id: String(target.id) });
+    assert.equal(outcome, 'ok');
+    const written = (await readQueue()).tickets.find((t) => t.id === target.id);
+    assert.equal(written?.assignee, ME);
+    const rows = await api.snapshot();
+    assert.ok(ticketsUnder(rows, 'Assigned to me').includes(label(target)));
+    assert.ok(!ticketsUnder(rows, 'Unclaimed').includes(label(target)));
+  });
+
+  it('releases through the command', async () => {
+    const api = await extensionApi();
+    const target = (await readQueue()).tickets.find((t) => t.assignee === ME && !HIDDEN.has(t.status));
+    assert.ok(target);
+    assert.equal(await vscode.commands.executeCommand('supportRotation.release', { sourceId: 'local', id: String(target.id) }), 'ok');
+    assert.equal((await readQueue()).tickets.find((t) => t.id === target.id)?.assignee, null);
+    const rows = await api.snapshot();
+    assert.ok(ticketsUnder(rows, 'Unclaimed').includes(label(target)));
+  });
+
+  it("does not take a ticket someone else claimed meanwhile", async () => {
+    const api = await extensionApi();
+    await api.snapshot();
+    const queue = await readQueue();
+    const target = queue.tickets.find((t) => t.assignee === null && !HIDDEN.has(t.status));
+    assert.ok(target);
+    target.assignee = 'mei.chen@example.com';
+    await writeFile(queueFilePath(), JSON.stringify(queue, null, 2));
+    const outcome = await vscode.commands.executeCommand('supportRotation.claim', { sourceId: 'local', id: String(target.id) });
+    assert.equal(outcome, 'conflict');
+    assert.equal((await readQueue()).tickets.find((t) => t.id === target.id)?.assignee, 'mei.chen@example.com');
+  });
+
+  it('follows changes made to the file outside the editor', async () => {
+    const api = await extensionApi();
+    const queue = await readQueue();
+    queue.tickets.push({ id: 'SUP-9001', title: 'Added by another tool', severity: 1, status: 'new', assignee: null, createdAt: new Date().toISOString() });
+    await writeFile(queueFilePath(), JSON.stringify(queue, null, 2));
+    // No command is run: only the file watcher can bring the new ticket in.
+    const rows = await eventually(() => api.snapshotNow(), (r) => ticketsUnder(r, 'Unclaimed').includes('SUP-9001 Added by another tool'));
+    assert.ok(ticketsUnder(rows, 'Unclaimed').includes('SUP-9001 Added by another tool'));
+  });
+
+  it('shows the welcome view when there is no queue, and the sample queue command brings one', async () => {
+    const api = await extensionApi();
+    await vscode.workspace.fs.delete(vscode.Uri.file(queueFilePath()));
+    const state = await eventually(async () => api.state(), (s) => s === 'missing');
+    assert.equal(state, 'missing');
+    assert.deepEqual(await api.snapshotNow(), []);
+    const written = await vscode.commands.executeCommand<string | undefined>('supportRotation.createSampleQueue');
+    assert.equal(written, queueFilePath());
+    const rows = await eventually(() => api.snapshotNow(), (r) => r.length > 0);
+    assert.equal(rows[0]?.label, 'Assigned to me');
+    assert.equal(api.state(), 'ready');
+  });
+});

@@ -1,0 +1,108 @@
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { devNull, tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { queueFileSchema } from '../../src/providers/local/queueFileSchema';
+import { buildSampleQueue, SAMPLE_DEMO_USER } from '../../src/providers/local/sampleQueue';
+import { makeSampleWorkspace } from '../../scripts/make-sample-workspace';
+
+const SAMPLE_DIR = join(__dirname, '..', '..', 'sample');
+const now = new Date('2026-11-24T12:00:00Z');
+const NINE_MONTHS_MS = 275 * 24 * 3_600_000;
+
+function listFiles(root: string, dir = root): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) return listFiles(root, full);
+    return [relative(root, full).split(sep).join('/')];
+  });
+}
+
+describe('sample workspace', function () {
+  this.timeout(30_000);
+  let tmp: string;
+  let workspace: string;
+
+  /** git in the workspace, untouched by the user's own git configuration. */
+  const git = (...args: string[]): string =>
+    execFileSync('git', args, {
+      cwd: workspace,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH ?? '', HOME: tmp, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: devNull, LC_ALL: 'C' },
+    });
+
+  before(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'support-rotation-sample-'));
+    workspace = join(tmp, 'acme-cloud');
+    const started = Date.now();
+    await makeSampleWorkspace(workspace, { now });
+    assert.ok(Date.now() - started < 10_000, `built in ${Date.now() - started} ms`);
+  });
+
+  after(() => {
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('has a history of at least 60 commits on main', () => {
+    assert.ok(Number(git('rev-list', '--count', 'HEAD')) >= 60);
+    assert.equal(git('branch', '--show-current').trim(), 'main');
+  });
+
+  it('has at least six authors once .mailmap merges the second address', () => {
+    const authors = git('shortlog', '-sne', '--all').trim().split('\n').map((line) => line.replace(/^\s*\d+\s+/, ''));
+    assert.ok(authors.length >= 6, authors.join('\n'));
+    assert.ok(authors.includes('Diego Alvarez <diego.alvarez@example.com>'));
+    assert.ok(authors.some((a) => a.startsWith('dependabot[bot] <')));
+    assert.ok(!authors.some((a) => a.includes('alvarez-home')), 'the home address is merged');
+    assert.match(git('log', '--format=%ae'), /diego@alvarez-home\.example/, 'the raw history has both addresses');
+  });
+
+  it('spreads the commits over the nine months before now', () => {
+    const times = git('log', '--format=%at %ct').trim().split('\n').flatMap((line) => line.split(' ').map((s) => Number(s) * 1000));
+    assert.ok(times.every((t) => t <= now.getTime() && t >= now.getTime() - NINE_MONTHS_MS));
+    assert.ok(Math.max(...times) - Math.min(...times) > 240 * 24 * 3_600_000);
+  });
+
+  it('renames a file somewhere in the history', () => {
+    assert.match(git('log', '--diff-filter=R', '--name-status', '--format='), /^R\d+\t\S+\t\S+$/m);
+  });
+
+  it('is clean: the generated queue is ignored, everything else committed', () => {
+    assert.equal(git('status', '--porcelain', '--untracked-files=all'), '');
+    assert.match(git('check-ignore', '.support/queue.json'), /queue\.json/);
+  });
+
+  it('tracks exactly the files of sample/, with the same content', () => {
+    const expected = listFiles(SAMPLE_DIR).filter((f) => !f.startsWith('.support/queue.json')).sort();
+    const tracked = git('ls-files').trim().split('\n').sort();
+    assert.deepEqual(tracked, expected);
+    for (const file of tracked) {
+      assert.equal(git('show', `HEAD:${file}`), readFileSync(join(SAMPLE_DIR, file), 'utf8'), file);
+    }
+  });
+
+  it('is configured for the demo user', () => {
+    assert.equal(git('config', '--local', 'user.email').trim(), SAMPLE_DEMO_USER);
+    assert.equal(git('config', '--local', 'user.name').trim(), 'Sam Taylor');
+  });
+
+  it('writes a valid queue whose people are the authors of the history', () => {
+    const queue: unknown = JSON.parse(readFileSync(join(workspace, '.support', 'queue.json'), 'utf8'));
+    assert.ok(queueFileSchema.safeParse(queue).success);
+    assert.deepEqual(queue, JSON.parse(JSON.stringify(buildSampleQueue(now))));
+    const authors = new Set(git('log', '--format=%aE').trim().split('\n'));
+    for (const ticket of buildSampleQueue(now).tickets) {
+      if (ticket.assignee !== null) assert.ok(authors.has(ticket.assignee), `${ticket.key}: ${ticket.assignee} has no commit`);
+    }
+  });
+
+  it('refuses a destination that is not empty', async () => {
+    const occupied = join(tmp, 'occupied');
+    mkdirSync(occupied);
+    writeFileSync(join(occupied, 'notes.txt'), 'keep me');
+    await assert.rejects(makeSampleWorkspace(occupied, { now }), /not empty/);
+    assert.equal(readFileSync(join(occupied, 'notes.txt'), 'utf8'), 'keep me');
+  });
+});
