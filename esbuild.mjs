@@ -15,6 +15,9 @@ const bundles = [
     // VS Code 1.90 runs extensions on Electron 29's Node 20.
     target: 'node20',
     external: ['vscode'],
+    // Prefer ES module builds: jsonc-parser's UMD build loads its parts with a require() that
+    // a bundle cannot follow.
+    mainFields: ['module', 'main'],
   },
 ];
 

@@ -2,7 +2,7 @@
  * The `supportRotation.sources` setting: a list of `{ id, kind, ... }`, validated entry by entry so
  * that one bad entry is reported and the other sources still load.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const sourceId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'use letters, digits, ".", "_" or "-"');
 

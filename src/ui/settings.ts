@@ -1,6 +1,6 @@
 /** Reads the extension's settings through zod: a wrong value falls back to its default and is logged. */
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GroupingMode } from '../core/queueGrouping';
 import { DEFAULT_SLA_TARGETS, type SlaTargets } from '../core/sla';
 import { parseSourcesSetting, type SourcesOutcome } from '../providers/sourceConfig';
