@@ -33,11 +33,11 @@ export function slaDueAt(ticket: Pick<Ticket, 'slaDueAt' | 'createdAt' | 'severi
   return minutes === undefined ? undefined : new Date(ticket.createdAt.getTime() + minutes * 60_000);
 }
 
-/** `S1 · 12m left`, `S2 · breached 1h 5m`, or just `S?` when there is no due time. */
+/** `S1 · 12m left`, `S2 · breached 1h 5m`, `S? · untriaged`, or the bare severity when it has no clock. */
 export function formatSla(ticket: Pick<Ticket, 'slaDueAt' | 'createdAt' | 'severity'>, targets: SlaTargets, now: Date): string {
   const label = severityLabel(ticket.severity);
   const due = slaDueAt(ticket, targets);
-  if (!due) return label;
+  if (!due) return ticket.severity === 'unknown' ? `${label} · untriaged` : label;
   const remaining = due.getTime() - now.getTime();
   return remaining > 0 ? `${label} · ${formatDuration(remaining)} left` : `${label} · breached ${formatDuration(remaining)}`;
 }

@@ -22,7 +22,7 @@ describe('SLA', () => {
 
   it('has no due time for an untriaged ticket', () => {
     assert.equal(slaDueAt(makeTicket({ id: 'a', severity: 'unknown' }), DEFAULT_SLA_TARGETS), undefined);
-    assert.equal(formatSla(makeTicket({ id: 'a', severity: 'unknown' }), DEFAULT_SLA_TARGETS, now), 'S?');
+    assert.equal(formatSla(makeTicket({ id: 'a', severity: 'unknown' }), DEFAULT_SLA_TARGETS, now), 'S? · untriaged');
   });
 
   it('formats time left and time since breach', () => {

@@ -1,0 +1,100 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { QueueViewPage } from './queueViewPage';
+import { SCREENSHOT_DIR, startWorkbenchSession, type WorkbenchSession } from './workbenchSession';
+
+interface FileTicket {
+  id: string;
+  severity: number | null;
+  status: string;
+  assignee: string | null;
+}
+
+const ME = 'sam.taylor@example.com';
+const CLOSED = new Set(['solved', 'closed', 'resolved', 'done']);
+
+describe('the queue view in the workbench (Chromium)', function () {
+  this.timeout(120_000);
+  let session: WorkbenchSession;
+  let view: QueueViewPage;
+
+  const queueTickets = (): FileTicket[] =>
+    (JSON.parse(readFileSync(join(session.workspace, '.support', 'queue.json'), 'utf8')) as { tickets: FileTicket[] }).tickets;
+  const open = (): FileTicket[] => queueTickets().filter((t) => !CLOSED.has(t.status));
+
+  before(async () => {
+    session = await startWorkbenchSession('e2e');
+    view = new QueueViewPage(session.workbench.page);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await session.workbench.page.screenshot({ path: join(SCREENSHOT_DIR, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`) });
+    }
+  });
+
+  after(async () => {
+    await session?.close();
+  });
+
+  it('opens from the activity bar and shows the groups with their counts', async () => {
+    await view.open();
+    const rows = await view.rows();
+    const groups = rows.filter((r) => r.level === 1);
+    assert.deepEqual(groups.map((g) => g.label), ['Assigned to me', 'Unclaimed', 'Claimed by others']);
+    const tickets = open();
+    const mine = tickets.filter((t) => t.assignee === ME).length;
+    const unclaimed = tickets.filter((t) => t.assignee === null).length;
+    assert.deepEqual(groups.map((g) => g.description), [String(mine), String(unclaimed), String(tickets.length - mine - unclaimed)]);
+    assert.equal((await view.keysUnder('Assigned to me')).length, mine);
+    assert.equal((await view.keysUnder('Unclaimed')).length, unclaimed);
+    const urgent = tickets.filter((t) => t.assignee === null && (t.severity === 1 || t.severity === 2)).length;
+    assert.equal(await view.badge(), String(urgent));
+  });
+
+  it('shows each ticket with its key, title, severity and SLA, in words for screen readers', async () => {
+    const rows = await view.rows();
+    const ticketRows = rows.filter((r) => /^SUP-\d+ /.test(r.label));
+    assert.ok(ticketRows.length > 0);
+    for (const row of ticketRows) {
+      assert.match(row.description, /^(S[1-4] · (.+ left|breached .+)|S\? · untriaged)$/, row.label);
+      assert.match(row.ariaLabel, /, (claimed by .+|unclaimed)$/, row.ariaLabel);
+    }
+  });
+
+  it('claims a ticket through the context menu and moves it to "Assigned to me"', async () => {
+    const key = (await view.keysUnder('Unclaimed'))[0];
+    assert.ok(key, 'there is an unclaimed ticket');
+    await view.chooseFromContextMenu(view.ticketRow(key), 'Claim Ticket');
+    await session.workbench.page.waitForFunction(
+      (k) => {
+        const row = document.querySelector(`.part.sidebar .monaco-list-row[aria-label^="${k},"]`);
+        return row?.getAttribute('aria-label')?.endsWith('claimed by sam.taylor@example.com') ?? false;
+      },
+      key,
+      { timeout: 10_000 },
+    );
+    assert.ok((await view.keysUnder('Assigned to me')).includes(key));
+    assert.ok(!(await view.keysUnder('Unclaimed')).includes(key));
+    assert.equal(queueTickets().find((t) => t.id === key)?.assignee, ME);
+
+    await view.widenTo(640);
+    await session.workbench.page.mouse.move(900, 600);
+    await session.workbench.page.screenshot({ path: join(SCREENSHOT_DIR, 'workbench-after-claim.png') });
+    await view.pane.screenshot({ path: join(SCREENSHOT_DIR, 'queue.png') });
+  });
+
+  it('releases a ticket with the inline action and it returns to "Unclaimed"', async () => {
+    const key = (await view.keysUnder('Assigned to me'))[0];
+    assert.ok(key, 'there is a ticket assigned to me');
+    await view.clickInlineAction(view.ticketRow(key), 'Release Ticket');
+    await session.workbench.page.waitForFunction(
+      (k) => document.querySelector(`.part.sidebar .monaco-list-row[aria-label^="${k},"]`)?.getAttribute('aria-label')?.endsWith(', unclaimed') ?? false,
+      key,
+      { timeout: 10_000 },
+    );
+    assert.ok((await view.keysUnder('Unclaimed')).includes(key));
+    assert.equal(queueTickets().find((t) => t.id === key)?.assignee, null);
+  });
+});
