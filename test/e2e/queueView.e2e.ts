@@ -67,14 +67,7 @@ describe('the queue view in the workbench (Chromium)', function () {
     const key = (await view.keysUnder('Unclaimed'))[0];
     assert.ok(key, 'there is an unclaimed ticket');
     await view.chooseFromContextMenu(view.ticketRow(key), 'Claim Ticket');
-    await session.workbench.page.waitForFunction(
-      (k) => {
-        const row = document.querySelector(`.part.sidebar .monaco-list-row[aria-label^="${k},"]`);
-        return row?.getAttribute('aria-label')?.endsWith('claimed by sam.taylor@example.com') ?? false;
-      },
-      key,
-      { timeout: 10_000 },
-    );
+    await view.ticketRow(key, `claimed by ${ME}`).waitFor({ timeout: 10_000 });
     assert.ok((await view.keysUnder('Assigned to me')).includes(key));
     assert.ok(!(await view.keysUnder('Unclaimed')).includes(key));
     assert.equal(queueTickets().find((t) => t.id === key)?.assignee, ME);
@@ -89,11 +82,7 @@ describe('the queue view in the workbench (Chromium)', function () {
     const key = (await view.keysUnder('Assigned to me'))[0];
     assert.ok(key, 'there is a ticket assigned to me');
     await view.clickInlineAction(view.ticketRow(key), 'Release Ticket');
-    await session.workbench.page.waitForFunction(
-      (k) => document.querySelector(`.part.sidebar .monaco-list-row[aria-label^="${k},"]`)?.getAttribute('aria-label')?.endsWith(', unclaimed') ?? false,
-      key,
-      { timeout: 10_000 },
-    );
+    await view.ticketRow(key, 'unclaimed').waitFor({ timeout: 10_000 });
     assert.ok((await view.keysUnder('Unclaimed')).includes(key));
     assert.equal(queueTickets().find((t) => t.id === key)?.assignee, null);
   });

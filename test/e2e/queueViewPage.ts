@@ -51,14 +51,20 @@ export class QueueViewPage {
       .filter((key): key is string => key !== undefined);
   }
 
-  ticketRow(key: string): Locator {
-    return this.pane.locator(`${ROW}[aria-label^="${key},"]`);
+  /** The ticket's row; with `ending`, only once its accessible name ends so (e.g. `unclaimed`). */
+  ticketRow(key: string, ending?: string): Locator {
+    const end = ending === undefined ? '' : `[aria-label$=", ${ending}"]`;
+    return this.pane.locator(`${ROW}[aria-label^="${key},"]${end}`);
   }
 
   async chooseFromContextMenu(row: Locator, item: string): Promise<void> {
     await row.click({ button: 'right' });
     const menu = this.page.locator('.context-view.monaco-menu-container');
-    await menu.locator('.action-label', { hasText: item }).click();
+    const entry = menu.locator('.action-item', { hasText: item });
+    // The menu ignores a click that arrives before it has taken focus: point first, as a person does.
+    await entry.hover();
+    await menu.locator('.action-item.focused', { hasText: item }).waitFor();
+    await entry.click();
     await menu.waitFor({ state: 'hidden' });
   }
 
