@@ -1,8 +1,9 @@
 /**
- * Starts the VS Code server on 127.0.0.1 with the smoke-test driver enabled, which is what lets
- * the web workbench load an extension under development and run a test suite from the URL.
+ * Starts the VS Code server on 127.0.0.1. For tests, with the smoke-test driver, which is what
+ * lets the web workbench load an extension under development and run a test suite from the URL;
+ * for people, without it (it hides notifications), with the extension installed from its .vsix.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -14,18 +15,31 @@ export interface ServerOptions {
   readonly port?: number;
   /** Extra environment for the server and the extension hosts it starts. */
   readonly env?: NodeJS.ProcessEnv;
+  /** Off for a workbench meant for people. Default on. */
+  readonly smokeTestDriver?: boolean;
 }
 
 export interface RunningServer {
   readonly port: number;
   readonly logFile: string;
   /** The workbench URL that opens `folder` with the given development and test paths. */
-  workbenchUrl(folder: string, load: { extensionDevelopmentPath: string; extensionTestsPath?: string }): string;
+  workbenchUrl(folder: string, load?: { extensionDevelopmentPath: string; extensionTestsPath?: string }): string;
   stop(): Promise<void>;
+}
+
+/** Installs a packaged extension where a server started with the same `stateDir` finds it. */
+export function installExtension(install: VsCodeInstall, stateDir: string, vsix: string): void {
+  const result = spawnSync(
+    install.node,
+    [install.serverMain, '--server-data-dir', join(stateDir, 'data'), '--extensions-dir', join(stateDir, 'extensions'), '--install-extension', vsix, '--force'],
+    { encoding: 'utf8' },
+  );
+  if (result.status !== 0) throw new Error(`Installing ${vsix} failed: ${result.stderr || result.stdout}`);
 }
 
 export async function startServer(install: VsCodeInstall, options: ServerOptions): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
+  await assertPortFree(port);
   const dirs = ['data', 'user-data', 'extensions', 'config', 'share', 'tmp'].map((d) => join(options.stateDir, d));
   const [data, userData, extensions, config, share, tmp] = dirs as [string, string, string, string, string, string];
   for (const dir of dirs) mkdirSync(dir, { recursive: true });
@@ -38,7 +52,7 @@ export async function startServer(install: VsCodeInstall, options: ServerOptions
     '--port', String(port),
     '--without-connection-token',
     '--accept-server-license-terms',
-    '--enable-smoke-test-driver',
+    ...(options.smokeTestDriver === false ? [] : ['--enable-smoke-test-driver']),
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -62,14 +76,25 @@ export async function startServer(install: VsCodeInstall, options: ServerOptions
     port,
     logFile,
     workbenchUrl(folder, load) {
-      const remote = (path: string): string => `vscode-remote://127.0.0.1:${port}${path}`;
-      const payload: [string, string][] = [['extensionDevelopmentPath', remote(load.extensionDevelopmentPath)]];
-      if (load.extensionTestsPath) payload.push(['extensionTestsPath', remote(load.extensionTestsPath)]);
-      const query = new URLSearchParams({ folder, payload: JSON.stringify(payload) });
+      const query = new URLSearchParams({ folder });
+      if (load) {
+        const remote = (path: string): string => `vscode-remote://127.0.0.1:${port}${path}`;
+        const payload: [string, string][] = [['extensionDevelopmentPath', remote(load.extensionDevelopmentPath)]];
+        if (load.extensionTestsPath) payload.push(['extensionTestsPath', remote(load.extensionTestsPath)]);
+        query.set('payload', JSON.stringify(payload));
+      }
       return `http://127.0.0.1:${port}/?${query.toString()}`;
     },
     stop: () => stopGroup(child),
   };
+}
+
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', () => reject(new Error(`Port ${port} on 127.0.0.1 is in use; choose another one.`)));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
 }
 
 async function freePort(): Promise<number> {
