@@ -4,6 +4,7 @@
  * its last good tickets, marked stale, instead of emptying the view.
  */
 import * as vscode from 'vscode';
+import { RecentEdits } from '../core/recentEdits';
 import { ticketUid, type Ticket } from '../core/ticket';
 import { loadAllSources, type SourceLoad } from '../providers/queueLoader';
 import type { SourceFailure } from '../providers/sourceResult';
@@ -36,6 +37,7 @@ export class QueueModel implements vscode.Disposable {
   private again = false;
   private configured = false;
   private stateValue: QueueState = 'loading';
+  private readonly edits = new RecentEdits();
 
   constructor(private readonly provider: SourcesProvider, private readonly onState: (state: QueueState) => void) {}
 
@@ -102,6 +104,7 @@ export class QueueModel implements vscode.Disposable {
     if (!load) return;
     const tickets = load.tickets.map((t) => (t.id === ticket.id ? ticket : t));
     this.loads.set(ticket.sourceId, { ...load, tickets });
+    this.edits.record(ticket);
     this.changed.fire();
   }
 
@@ -118,9 +121,10 @@ export class QueueModel implements vscode.Disposable {
 
   private async loadOnce(): Promise<void> {
     const started = Date.now();
+    const since = this.edits.mark();
     const results = await loadAllSources(this.sources);
     const now = new Date();
-    for (const result of results) this.merge(result, now);
+    for (const result of results) this.merge({ ...result, tickets: this.edits.applyTo(result.tickets, since) }, now);
     this.updateState();
     log().info(`Queue loaded: ${this.tickets().length} tickets from ${this.sources.length} source(s) in ${Date.now() - started} ms`);
     for (const problem of this.problems()) log().warn(`Skipped ${problem.location}${problem.field ? ` (${problem.field})` : ''}: ${problem.message}`);

@@ -1,16 +1,16 @@
-/** Compiles the integration suites for the extension host: one file per suite plus the entry point. */
+/** Compiles code that runs inside the extension host: an `index.ts` entry plus one file per suite. */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
-import { INTEGRATION_OUT_DIR, REPO_ROOT } from './testPaths';
+import { REPO_ROOT } from './testPaths';
 
-export async function buildIntegrationSuites(): Promise<void> {
-  const sourceDir = join(REPO_ROOT, 'test', 'integration');
+export async function buildHostBundles(sourceFolder: string, outDir: string): Promise<void> {
+  const sourceDir = join(REPO_ROOT, sourceFolder);
   const entries = readdirSync(sourceDir).filter((f) => f === 'index.ts' || f.endsWith('.test.ts'));
-  rmSync(INTEGRATION_OUT_DIR, { recursive: true, force: true });
+  rmSync(outDir, { recursive: true, force: true });
   await esbuild.build({
     entryPoints: entries.map((f) => join(sourceDir, f)),
-    outdir: INTEGRATION_OUT_DIR,
+    outdir: outDir,
     bundle: true,
     platform: 'node',
     format: 'cjs',

@@ -8,3 +8,5 @@ export const CACHE_DIR = join(REPO_ROOT, '.vscode-test');
 export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
 /** Compiled integration suite, loaded inside the extension host. */
 export const INTEGRATION_OUT_DIR = join(REPO_ROOT, 'out', 'integration');
+/** Compiled in-host benchmark. */
+export const HOST_BENCH_OUT_DIR = join(REPO_ROOT, 'out', 'bench');

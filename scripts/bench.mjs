@@ -1,0 +1,51 @@
+// `npm run bench`: the issue's performance targets, measured and printed with their ratios.
+// Sizes of the production bundle and the .vsix; validating, grouping and sorting 10,000 tickets
+// against JSON.parse; activation and claim times inside a real VS Code extension host.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './ensureDependencies.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const kb = (file) => Number((statSync(join(root, file)).size / 1024).toFixed(1));
+
+/** Runs a step with its output shown; returns the JSON it printed on its last line. */
+function figuresOf(command, args) {
+  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  process.stdout.write(result.stdout);
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1));
+}
+
+function main() {
+  ensureDependencies(root);
+  const packaged = spawnSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (packaged.status !== 0) throw new Error('npm run package failed');
+  const sizes = { extensionJsKB: kb('dist/extension.js'), vsixKB: kb('dist/support-rotation.vsix') };
+  console.log(`dist/extension.js ${sizes.extensionJsKB} KB minified (target < 300 KB, ${((sizes.extensionJsKB / 300) * 100).toFixed(0)}% of it); .vsix ${sizes.vsixKB} KB`);
+
+  const queue = figuresOf(process.execPath, ['--expose-gc', '--import', 'tsx', 'test/bench/queueBench.ts']);
+  // The production bundle just built is what the extension host loads: what users run.
+  const host = figuresOf(join(root, 'node_modules', '.bin', 'tsx'), ['test/bench/runHostBench.ts']);
+
+  const results = join(root, 'test-results');
+  mkdirSync(results, { recursive: true });
+  const all = { measuredAt: new Date().toISOString(), sizes, queue, host };
+  writeFileSync(join(results, 'bench.json'), `${JSON.stringify(all, null, 2)}\n`);
+  console.log('\nTarget                                   measured     target   ratio');
+  const row = (name, value, target, unit) =>
+    console.log(`${name.padEnd(40)} ${`${value} ${unit}`.padStart(9)} ${`${target} ${unit}`.padStart(10)} ${(value / target).toFixed(2).padStart(7)}`);
+  row('dist/extension.js size', sizes.extensionJsKB, 300, 'KB');
+  row('activate() in the host (median)', host.activationMedianMs, 20, 'ms');
+  row('10k tickets vs JSON.parse (× floor)', queue.ratioToJsonParse, 5, '×');
+  row('claim until the tree shows it (median)', host.claimMedianMs, 100, 'ms');
+  console.log(`Figures written to test-results/bench.json`);
+}
+
+try {
+  main();
+} catch (err) {
+  console.error(err.message);
+  process.exit(1);
+}

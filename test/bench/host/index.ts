@@ -1,0 +1,45 @@
+/**
+ * Runs inside the extension host (`extensionTestsPath`) on the sample workspace: reads the
+ * time activate() took, then claims tickets one by one and times each claim from the command
+ * until the queue tree returns the ticket under "Assigned to me".
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import { extensionApi, queueFilePath, ticketsUnder } from '../../integration/extensionApi';
+
+const CLAIMS = 12;
+// This file runs from out/bench/.
+export const HOST_BENCH_RESULTS = join(__dirname, '..', '..', 'test-results', 'bench-host.json');
+
+interface FileTicket {
+  id: string;
+  title: string;
+  status: string;
+  assignee: string | null;
+}
+
+async function claimUntilShown(ticket: FileTicket): Promise<number> {
+  const api = await extensionApi();
+  const label = `${ticket.id} ${ticket.title}`;
+  const started = performance.now();
+  const outcome = await vscode.commands.executeCommand('supportRotation.claim', { sourceId: 'local', id: ticket.id });
+  if (outcome !== 'ok') throw new Error(`claiming ${ticket.id} gave ${String(outcome)}`);
+  // The tree usually has it when the command returns; poll without a delay in case it does not.
+  while (!ticketsUnder(await api.snapshotNow(), 'Assigned to me').includes(label)) {
+    if (performance.now() - started > 10_000) throw new Error(`${ticket.id} never appeared under "Assigned to me"`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return performance.now() - started;
+}
+
+export async function run(): Promise<void> {
+  const api = await extensionApi();
+  await api.snapshot();
+  const queue = JSON.parse(readFileSync(queueFilePath(), 'utf8')) as { tickets: FileTicket[] };
+  const unclaimed = queue.tickets.filter((t) => t.assignee === null && !['solved', 'closed'].includes(t.status)).slice(0, CLAIMS);
+  const claimMs: number[] = [];
+  for (const ticket of unclaimed) claimMs.push(await claimUntilShown(ticket));
+  writeFileSync(HOST_BENCH_RESULTS, `${JSON.stringify({ activationMs: api.activationMs, claimMs }, null, 2)}\n`);
+}
