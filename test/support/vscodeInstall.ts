@@ -4,7 +4,7 @@
  * `.vscode-test/`; a marker file written after a complete install makes later runs skip it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { CACHE_DIR } from './testPaths';
 
@@ -61,12 +61,14 @@ function installOnce(say: (line: string) => void, step: Step): void {
   const markerFile = join(step.dir, '.installed');
   if (existsSync(markerFile) && readFileSync(markerFile, 'utf8') === step.marker) return;
   say(`Installing ${step.marker} into ${step.dir} (once; cached afterwards)…`);
+  // A half-finished earlier install would look complete to npm and skip the build steps.
+  rmSync(join(step.dir, 'node_modules'), { recursive: true, force: true });
   mkdirSync(step.dir, { recursive: true });
   writeFileSync(join(step.dir, 'package.json'), `${JSON.stringify(step.manifest, null, 2)}\n`);
   const started = Date.now();
   const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd: step.dir,
-    env: { ...process.env, ...step.env },
+    env: { ...withoutNpmScriptEnv(process.env), ...step.env },
     stdio: 'inherit',
   });
   if (result.status !== 0) {
@@ -74,4 +76,13 @@ function installOnce(say: (line: string) => void, step: Step): void {
   }
   writeFileSync(markerFile, step.marker);
   say(`Installed ${step.marker} in ${Math.round((Date.now() - started) / 1000)} s.`);
+}
+
+/**
+ * Under `npm test` the environment carries the outer npm's settings as `npm_*` variables, which
+ * the inner npm would take as its own config: its user agent names the outer Node (code-server's
+ * install step reads the Node version from it) and its nodedir the outer Node's headers.
+ */
+function withoutNpmScriptEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.toLowerCase().startsWith('npm_')));
 }
