@@ -14,9 +14,11 @@ import { QueueModel } from './ui/queueModel';
 import { snapshotTree, type SnapshotRow } from './ui/queueSnapshot';
 import { QueueTreeProvider } from './ui/queueTreeProvider';
 import { QueueViewState } from './ui/queueViewState';
+import { RepositoryOwnershipAdvisor } from './ui/repositoryOwnershipAdvisor';
 import { createSampleQueue } from './ui/sampleQueueCommand';
 import { readSettings, type Settings } from './ui/settings';
 import { buildSources } from './ui/sourceFactory';
+import { registerTicketWork } from './ui/ticketWork';
 import { ViewCommands } from './ui/viewCommands';
 
 /** What the extension exports: for its own integration tests and for automation. */
@@ -31,6 +33,8 @@ export interface SupportRotationApi {
   loaded(): Promise<void>;
   /** What the view shows: the queue, or which welcome content. */
   state(): QueueState;
+  /** The active ticket as the status bar shows it, or undefined when none is shown. */
+  activeTicketText(): string | undefined;
 }
 
 const SLA_CLOCK_MS = 60_000;
@@ -87,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
   register(COMMANDS.createSampleQueue, () => createSampleQueue(settings.localQueueFile, () => model.reconfigure()));
   register(COMMANDS.openSettings, () => viewCommands.openSettings());
   register(COMMANDS.showLog, () => log().show(true));
+  const work = registerTicketWork({ context, model, claims, tree, view, advisor: new RepositoryOwnershipAdvisor(() => settings), settings: () => settings, register });
 
   push(
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -115,6 +120,7 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
     snapshotNow: () => snapshotTree(tree),
     loaded: () => model.refresh(),
     state: () => model.state,
+    activeTicketText: () => work.activeTicketText(),
   };
 }
 

@@ -12,6 +12,15 @@ export const COMMANDS = {
   openQueueFile: 'supportRotation.openQueueFile',
   openSettings: 'supportRotation.openSettings',
   showLog: 'supportRotation.showLog',
+  createFixBranch: 'supportRotation.createFixBranch',
+  activeTicketActions: 'supportRotation.activeTicketActions',
+  stopWorking: 'supportRotation.stopWorking',
+  addInternalNote: 'supportRotation.addInternalNote',
+  handOff: 'supportRotation.handOff',
+  sendDraft: 'supportRotation.sendDraft',
+  discardDraft: 'supportRotation.discardDraft',
+  revealTicket: 'supportRotation.revealTicket',
+  openInBrowser: 'supportRotation.openInBrowser',
 } as const;
 
 export const SETTINGS = {
@@ -22,6 +31,13 @@ export const SETTINGS = {
   slaTargets: 'sla.firstResponseMinutes',
   hiddenStatuses: 'queue.hiddenStatuses',
   groupBy: 'queue.groupBy',
+  branchTemplate: 'branch.template',
+  branchMaxSlugLength: 'branch.maxSlugLength',
+  branchBase: 'branch.base',
+  branchClaimOnStart: 'branch.claimOnStart',
+  commitTemplate: 'commit.template',
+  teams: 'teams',
+  teamsFile: 'teamsFile',
 } as const;
 
 export const VIEWS = {
@@ -32,6 +48,8 @@ export const VIEWS = {
 /** Set with `setContext`; package.json's `when` clauses read them. */
 export const CONTEXT_KEYS = {
   queueState: 'supportRotation.queueState',
+  /** True while the active editor is a note or hand-off draft: its title bar shows Send and Discard. */
+  draftActive: 'supportRotation.draftActive',
 } as const;
 
 /** What the welcome view shows: `loading`, `ready`, `missing` (no queue file), `noFolder`, `failed`. */

@@ -8,7 +8,7 @@ import { filterQueue } from '../core/queueFilter';
 import { groupQueue, type QueueGroup } from '../core/queueGrouping';
 import { formatDuration } from '../core/duration';
 import type { SlaTargets } from '../core/sla';
-import type { Ticket } from '../core/ticket';
+import { ticketUid, type Ticket } from '../core/ticket';
 import type { QueueProblem } from '../providers/ticketSource';
 import { COMMANDS, ITEM_CONTEXT } from './contributionIds';
 import type { QueueModel, SourceStatus } from './queueModel';
@@ -71,6 +71,19 @@ export class QueueTreeProvider implements vscode.TreeDataProvider<QueueNode> {
       default:
         return [];
     }
+  }
+
+  /** The node that shows a ticket now, for revealing it; undefined when filtered out. */
+  ticketNode(uid: string): QueueNode | undefined {
+    const search = (nodes: QueueNode[]): QueueNode | undefined => {
+      for (const node of nodes) {
+        if (node.type === 'ticket' && ticketUid(node.ticket) === uid) return node;
+        const found = node.type === 'group' ? search(this.getChildren(node)) : undefined;
+        if (found) return found;
+      }
+      return undefined;
+    };
+    return search(this.getChildren());
   }
 
   getParent(node: QueueNode): QueueNode | undefined {

@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import * as z from 'zod';
 import type { GroupingMode } from '../core/queueGrouping';
+import { DEFAULT_BRANCH_TEMPLATE } from '../core/branchName';
+import { DEFAULT_COMMIT_TEMPLATE } from '../core/commitMessage';
 import { DEFAULT_SLA_TARGETS, type SlaTargets } from '../core/sla';
 import { parseSourcesSetting, type SourcesOutcome } from '../providers/sourceConfig';
 import { SETTINGS } from './contributionIds';
@@ -16,6 +18,14 @@ export interface Settings {
   readonly slaTargets: SlaTargets;
   readonly hiddenStatuses: readonly string[];
   readonly groupBy: GroupingMode;
+  readonly branchTemplate: string;
+  readonly branchMaxSlugLength: number;
+  readonly branchBase: 'defaultBranch' | 'currentBranch' | 'ask';
+  readonly branchClaimOnStart: boolean;
+  readonly commitTemplate: string;
+  /** Team map entries from the settings; validated with the repository's file when used. */
+  readonly teams: unknown;
+  readonly teamsFile: string;
   /** One line per setting that was wrong and replaced by its default. */
   readonly problems: readonly string[];
 }
@@ -40,6 +50,13 @@ export function readSettings(): Settings {
     slaTargets: { ...DEFAULT_SLA_TARGETS, ...read(SETTINGS.slaTargets, slaTargetsSchema, {}) },
     hiddenStatuses: read(SETTINGS.hiddenStatuses, z.array(z.string()), ['solved', 'closed', 'resolved', 'done']),
     groupBy: read(SETTINGS.groupBy, z.enum(['ownership', 'team']), 'ownership'),
+    branchTemplate: read(SETTINGS.branchTemplate, z.string(), DEFAULT_BRANCH_TEMPLATE),
+    branchMaxSlugLength: read(SETTINGS.branchMaxSlugLength, z.number().int().min(8).max(100), 50),
+    branchBase: read(SETTINGS.branchBase, z.enum(['defaultBranch', 'currentBranch', 'ask']), 'defaultBranch'),
+    branchClaimOnStart: read(SETTINGS.branchClaimOnStart, z.boolean(), true),
+    commitTemplate: read(SETTINGS.commitTemplate, z.string().min(1), DEFAULT_COMMIT_TEMPLATE),
+    teams: config.get<unknown>(SETTINGS.teams) ?? [],
+    teamsFile: read(SETTINGS.teamsFile, z.string().min(1), '.support/teams.json'),
     problems,
   };
 }

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { QueueViewPage } from './queueViewPage';
-import { SCREENSHOT_DIR, startWorkbenchSession, type WorkbenchSession } from './workbenchSession';
+import { SCREENSHOT_DIR, useWorkbenchSession } from './workbenchSession';
 
 interface FileTicket {
   id: string;
@@ -16,27 +16,12 @@ const CLOSED = new Set(['solved', 'closed', 'resolved', 'done']);
 
 describe('the queue view in the workbench (Chromium)', function () {
   this.timeout(120_000);
-  let session: WorkbenchSession;
-  let view: QueueViewPage;
+  const current = useWorkbenchSession('e2e');
+  const view = new QueueViewPage(() => current().workbench.page);
 
   const queueTickets = (): FileTicket[] =>
-    (JSON.parse(readFileSync(join(session.workspace, '.support', 'queue.json'), 'utf8')) as { tickets: FileTicket[] }).tickets;
+    (JSON.parse(readFileSync(join(current().workspace, '.support', 'queue.json'), 'utf8')) as { tickets: FileTicket[] }).tickets;
   const open = (): FileTicket[] => queueTickets().filter((t) => !CLOSED.has(t.status));
-
-  before(async () => {
-    session = await startWorkbenchSession('e2e');
-    view = new QueueViewPage(session.workbench.page);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await session.workbench.page.screenshot({ path: join(SCREENSHOT_DIR, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`) });
-    }
-  });
-
-  after(async () => {
-    await session?.close();
-  });
 
   it('opens from the activity bar and shows the groups with their counts', async () => {
     await view.open();
@@ -73,8 +58,8 @@ describe('the queue view in the workbench (Chromium)', function () {
     assert.equal(queueTickets().find((t) => t.id === key)?.assignee, ME);
 
     await view.widenTo(640);
-    await session.workbench.page.mouse.move(900, 600);
-    await session.workbench.page.screenshot({ path: join(SCREENSHOT_DIR, 'workbench-after-claim.png') });
+    await current().workbench.page.mouse.move(900, 600);
+    await current().workbench.page.screenshot({ path: join(SCREENSHOT_DIR, 'workbench-after-claim.png') });
     await view.pane.screenshot({ path: join(SCREENSHOT_DIR, 'queue.png') });
   });
 

@@ -12,7 +12,12 @@ export interface QueueRow {
 const ROW = '.monaco-list-row[role=treeitem]';
 
 export class QueueViewPage {
-  constructor(private readonly page: Page) {}
+  /** The page is looked up on each use: the suite's session starts after the page object exists. */
+  constructor(private readonly pageOf: () => Page) {}
+
+  private get page(): Page {
+    return this.pageOf();
+  }
 
   get activityBarEntry(): Locator {
     // The entry's accessible name is the container title, plus the badge's meaning when it has one.

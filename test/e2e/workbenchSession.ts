@@ -35,3 +35,27 @@ export async function startWorkbenchSession(name: string): Promise<WorkbenchSess
     throw err;
   }
 }
+
+/**
+ * Starts a session before the suite's tests and closes it after; a failing test leaves a
+ * screenshot. The returned function gives the running session inside tests.
+ */
+export function useWorkbenchSession(name: string): () => WorkbenchSession {
+  let session: WorkbenchSession | undefined;
+  before(async () => {
+    session = await startWorkbenchSession(name);
+  });
+  afterEach(async function () {
+    const test = this.currentTest;
+    if (session && test?.state === 'failed') {
+      await session.workbench.page.screenshot({ path: join(SCREENSHOT_DIR, `failed-${test.title.replace(/\W+/g, '-')}.png`) });
+    }
+  });
+  after(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session) throw new Error(`the workbench session "${name}" did not start`);
+    return session;
+  };
+}

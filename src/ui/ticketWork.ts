@@ -1,0 +1,84 @@
+/**
+ * Wires the work on a ticket: fix branches, the active ticket in the status bar, the commit
+ * message offer, internal notes and hand-offs (with their drafts). Git is reached only once the
+ * queue has loaded, so activation itself does no git work.
+ */
+import * as vscode from 'vscode';
+import { gitApi } from '../git/gitExtension';
+import { ActiveTicketTracker } from './activeTicket';
+import { activeTicketActions } from './activeTicketActions';
+import { ActiveTicketStatusItem } from './activeTicketStatusItem';
+import { BranchLinks } from './branchLinks';
+import type { ClaimCommands } from './claimCommands';
+import { CommitPrefill } from './commitPrefill';
+import { COMMANDS } from './contributionIds';
+import { DraftCommands } from './draftCommands';
+import { Drafts } from './drafts';
+import { FixBranchCommand } from './fixBranchCommand';
+import { HandoffCommand } from './handoffCommand';
+import { log } from './log';
+import { NoteCommand } from './noteCommand';
+import type { OwnershipAdvisor } from './ownershipAdvisor';
+import type { QueueModel } from './queueModel';
+import type { QueueNode, QueueTreeProvider } from './queueTreeProvider';
+import type { Settings } from './settings';
+import { openTicketInBrowser, revealTicket } from './ticketNavigation';
+import { ticketFromArgument } from './ticketPick';
+
+export interface TicketWorkParts {
+  readonly context: vscode.ExtensionContext;
+  readonly model: QueueModel;
+  readonly claims: ClaimCommands;
+  readonly tree: QueueTreeProvider;
+  readonly view: vscode.TreeView<QueueNode>;
+  readonly advisor: OwnershipAdvisor;
+  readonly settings: () => Settings;
+  readonly register: (id: string, action: (...args: unknown[]) => unknown) => void;
+}
+
+export interface TicketWork {
+  /** The status bar's text for the active ticket, or undefined when none is shown. */
+  activeTicketText(): string | undefined;
+}
+
+export function registerTicketWork(parts: TicketWorkParts): TicketWork {
+  const { context, model, register, settings } = parts;
+  const links = new BranchLinks(context.workspaceState);
+  const tracker = new ActiveTicketTracker(model, links);
+  const statusItem = new ActiveTicketStatusItem(tracker, () => settings().slaTargets);
+  const prefill = new CommitPrefill(tracker, () => settings().commitTemplate);
+  const drafts = new Drafts(context.workspaceState);
+  context.subscriptions.push(links, tracker, statusItem, prefill, drafts);
+
+  const fixBranch = new FixBranchCommand(model, links, parts.claims, settings);
+  const notes = new NoteCommand(model, drafts, () => settings().slaTargets);
+  const handoff = new HandoffCommand(model, drafts, parts.advisor, () => settings().slaTargets);
+  const draftCommands = new DraftCommands(model, drafts);
+  const withTicket = async <T>(argument: unknown, action: (ticket: NonNullable<ReturnType<QueueModel['find']>>) => Promise<T>): Promise<T | undefined> => {
+    const ticket = ticketFromArgument(model, argument) ?? tracker.current?.ticket;
+    return ticket ? action(ticket) : undefined;
+  };
+
+  register(COMMANDS.createFixBranch, (arg) => fixBranch.run(arg));
+  register(COMMANDS.addInternalNote, (arg) => notes.start(arg));
+  register(COMMANDS.handOff, (arg) => handoff.start(arg));
+  register(COMMANDS.sendDraft, (uri) => draftCommands.send(uri instanceof vscode.Uri ? uri : undefined));
+  register(COMMANDS.discardDraft, (uri) => draftCommands.discard(uri instanceof vscode.Uri ? uri : undefined));
+  register(COMMANDS.activeTicketActions, () => activeTicketActions(tracker));
+  register(COMMANDS.stopWorking, () => tracker.stopWorking());
+  register(COMMANDS.revealTicket, (arg) => withTicket(arg, (ticket) => revealTicket(parts.view, parts.tree, ticket)));
+  register(COMMANDS.openInBrowser, (arg) => withTicket(arg, (ticket) => openTicketInBrowser(ticket)));
+
+  startTrackingWhenQueueLoads(model, tracker);
+  return { activeTicketText: () => statusItem.text };
+}
+
+function startTrackingWhenQueueLoads(model: QueueModel, tracker: ActiveTicketTracker): void {
+  const once = model.onDidChange(() => {
+    once.dispose();
+    void gitApi().then(
+      (git) => (git.ok ? tracker.start(git.api) : log().info(`No active ticket in the status bar: ${git.message}`)),
+      (error: unknown) => log().warn(`Git is not available for the active ticket: ${String(error)}`),
+    );
+  });
+}

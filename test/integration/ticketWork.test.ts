@@ -1,0 +1,170 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as vscode from 'vscode';
+import { branchNameFor, DEFAULT_BRANCH_TEMPLATE } from '../../src/core/branchName';
+import { commitMessageFor, DEFAULT_COMMIT_TEMPLATE } from '../../src/core/commitMessage';
+import { eventually, extensionApi, queueFilePath } from './extensionApi';
+import { git, workspaceRepository } from './gitInWorkspace';
+import { answerDialogs, type AnsweredDialogs } from './windowStubs';
+
+interface FileTicket {
+  id: string;
+  title: string;
+  status: string;
+  team?: string;
+  assignee: string | null;
+  url?: string;
+  links?: { kind: string; name: string }[];
+  comments?: { author: string; body: string; internal: boolean }[];
+}
+
+const ME = 'sam.taylor@example.com';
+const readQueue = (): { tickets: FileTicket[] } => JSON.parse(readFileSync(queueFilePath(), 'utf8'));
+const fileTicket = (id: string): FileTicket | undefined => readQueue().tickets.find((t) => t.id === id);
+const ref = (id: string): { sourceId: string; id: string } => ({ sourceId: 'local', id });
+
+describe('working on a ticket in a real VS Code: fix branch, status bar, commit message, notes, hand-off', () => {
+  const root = dirname(dirname(queueFilePath()));
+  let dialogs: AnsweredDialogs | undefined;
+
+  before(async () => {
+    await extensionApi();
+    await workspaceRepository(root);
+  });
+
+  afterEach(() => {
+    dialogs?.restore();
+    dialogs = undefined;
+  });
+
+  it('creates the fix branch from the ticket, carrying uncommitted changes, and records the link', async () => {
+    const api = await extensionApi();
+    await api.snapshot();
+    const ticket = fileTicket('SUP-128');
+    assert.ok(ticket && ticket.assignee === null, 'SUP-128 starts unclaimed');
+    const expected = branchNameFor({ ...ticketForNaming(ticket) }, DEFAULT_BRANCH_TEMPLATE, { maxSlugLength: 50, user: ME });
+    assert.ok(expected.ok);
+
+    writeFileSync(join(root, 'README.md'), `${readFileSync(join(root, 'README.md'), 'utf8')}\nWork in progress.\n`);
+    writeFileSync(join(root, 'scratch-notes.txt'), 'not yet tracked\n');
+    const repository = await workspaceRepository(root);
+    await eventually(async () => repository.state.workingTreeChanges.length + (repository.state.untrackedChanges?.length ?? 0), (n) => n >= 2);
+
+    dialogs = answerDialogs({ 'Create ': 'Bring My Changes Along' });
+    const outcome = await vscode.commands.executeCommand('supportRotation.createFixBranch', ref('SUP-128'));
+    assert.equal(outcome, 'created', dialogs.messages.join(' | '));
+    assert.ok(dialogs.messages.some((m) => m.startsWith(`Create ${expected.name} from main`)), 'said what would happen before switching');
+
+    assert.equal(git(root, 'rev-parse', '--abbrev-ref', 'HEAD'), expected.name);
+    assert.match(readFileSync(join(root, 'README.md'), 'utf8'), /Work in progress\.\n$/);
+    assert.ok(existsSync(join(root, 'scratch-notes.txt')));
+    assert.match(git(root, 'status', '--porcelain'), /README\.md[\s\S]*scratch-notes\.txt/);
+
+    const written = fileTicket('SUP-128');
+    assert.equal(written?.assignee, ME, 'claimed on start');
+    assert.deepEqual(written?.links, [{ kind: 'branch', name: expected.name }]);
+    assert.equal(written?.comments?.at(-1)?.body, `Fix branch \`${expected.name}\` created.`);
+    assert.equal(written?.comments?.at(-1)?.internal, true);
+  });
+
+  it('shows the linked ticket in the status bar with its severity and SLA', async () => {
+    const api = await extensionApi();
+    const text = await eventually(async () => api.activeTicketText(), (t) => t?.startsWith('$(issues) SUP-128 · S1 · ') ?? false);
+    assert.match(text ?? '', /^\$\(issues\) SUP-128 · S1 · (\d.* left|breached .+)$/);
+  });
+
+  it('offers the commit message in an empty commit box, and never replaces what was typed', async () => {
+    const repository = await workspaceRepository(root);
+    const ticket = fileTicket('SUP-128');
+    assert.ok(ticket);
+    const offered = commitMessageFor({ title: ticket.title, key: ticket.id, id: ticket.id, url: ticket.url }, DEFAULT_COMMIT_TEMPLATE);
+    assert.equal(await eventually(async () => repository.inputBox.value, (v) => v === offered), offered);
+
+    repository.inputBox.value = 'My own words';
+    const before = repository.state.HEAD?.commit;
+    git(root, 'add', 'README.md');
+    git(root, 'commit', '-q', '-m', 'Work in progress');
+    await eventually(async () => repository.state.HEAD?.commit, (c) => c !== before);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(repository.inputBox.value, 'My own words');
+
+    repository.inputBox.value = '';
+    git(root, 'add', 'scratch-notes.txt');
+    const second = repository.state.HEAD?.commit;
+    git(root, 'commit', '-q', '-m', 'Notes');
+    await eventually(async () => repository.state.HEAD?.commit, (c) => c !== second);
+    assert.equal(await eventually(async () => repository.inputBox.value, (v) => v === offered), offered, 'offered again for the next commit');
+    repository.inputBox.value = '';
+  });
+
+  it('offers to check out a fix branch that already exists instead of creating another', async () => {
+    git(root, 'checkout', '-q', 'main');
+    const repository = await workspaceRepository(root);
+    await eventually(async () => repository.state.HEAD?.name, (n) => n === 'main');
+    dialogs = answerDialogs({ 'already exists': 'Check Out' });
+    const outcome = await vscode.commands.executeCommand('supportRotation.createFixBranch', ref('SUP-128'));
+    assert.equal(outcome, 'checkedOut', dialogs.messages.join(' | '));
+    assert.match(git(root, 'rev-parse', '--abbrev-ref', 'HEAD'), /^support\/SUP-128-/);
+    assert.equal(fileTicket('SUP-128')?.links?.length, 1, 'the link is recorded once');
+  });
+
+  it("never takes a ticket someone else holds, and asks before branching without it", async () => {
+    const api = await extensionApi();
+    await api.snapshot();
+    const theirs = readQueue().tickets.find((t) => t.assignee !== null && t.assignee !== ME && t.status !== 'solved');
+    assert.ok(theirs);
+    dialogs = answerDialogs({});
+    const outcome = await vscode.commands.executeCommand('supportRotation.createFixBranch', ref(theirs.id));
+    assert.equal(outcome, 'cancelled');
+    assert.ok(dialogs.messages.some((m) => m.includes(`is claimed by ${theirs.assignee}`)), dialogs.messages.join(' | '));
+    assert.equal(fileTicket(theirs.id)?.assignee, theirs.assignee);
+  });
+
+  it('sends an internal note written in an editor', async () => {
+    const uri = await vscode.commands.executeCommand<string>('supportRotation.addInternalNote', ref('SUP-127'));
+    assert.ok(uri);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    assert.ok(document);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, document.positionAt(document.getText().length), 'Reproduced on staging with the customer\'s query.');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.equal(await vscode.commands.executeCommand('supportRotation.sendDraft', document.uri), 'sent');
+    const note = fileTicket('SUP-127')?.comments?.at(-1);
+    assert.deepEqual(note, { ...note, author: ME, body: "Reproduced on staging with the customer's query.", internal: true });
+  });
+
+  it('hands off: the team changes, the note is added as internal, the claim is released', async () => {
+    const api = await extensionApi();
+    await api.snapshot();
+    const uri = await vscode.commands.executeCommand<string>('supportRotation.handOff', { ...ref('SUP-127'), teamId: 'billing' });
+    assert.ok(uri);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    assert.ok(document);
+    assert.match(document.getText(), /^## Hand-off of SUP-127 to Billing/);
+    const edit = new vscode.WorkspaceEdit();
+    const at = document.getText().indexOf('### What was investigated\n- ') + '### What was investigated\n- '.length;
+    edit.insert(document.uri, document.positionAt(at), 'Search index rebuilt; errors persist.');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+
+    dialogs = answerDialogs({ 'Hand off SUP-127 to Billing?': 'Hand Off' });
+    assert.equal(await vscode.commands.executeCommand('supportRotation.sendDraft', document.uri), 'sent', dialogs.messages.join(' | '));
+    const written = fileTicket('SUP-127');
+    assert.equal(written?.team, 'billing');
+    assert.equal(written?.assignee, null);
+    assert.equal(written?.comments?.at(-1)?.internal, true);
+    assert.match(written?.comments?.at(-1)?.body ?? '', /### What was investigated\n- Search index rebuilt; errors persist\./);
+  });
+});
+
+/** The fields branchNameFor reads, from the file's shape. */
+function ticketForNaming(ticket: FileTicket) {
+  return {
+    sourceId: 'local',
+    id: ticket.id,
+    key: ticket.id,
+    title: ticket.title,
+    severity: 1 as const,
+    team: ticket.team,
+  };
+}

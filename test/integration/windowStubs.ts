@@ -1,0 +1,35 @@
+/**
+ * Answers the extension's dialogs from inside the extension host, where no one can click. The
+ * extension and its tests share one `vscode` API object, so replacing a `window` function here
+ * replaces it for the extension; every message is recorded for the assertions.
+ */
+import * as vscode from 'vscode';
+
+type MessageFunction = 'showWarningMessage' | 'showInformationMessage' | 'showErrorMessage';
+
+export interface AnsweredDialogs {
+  readonly messages: string[];
+  restore(): void;
+}
+
+/** Each dialog gets the answer whose key occurs in its message; others are dismissed. */
+export function answerDialogs(answers: Record<string, string>): AnsweredDialogs {
+  const window = vscode.window as unknown as Record<MessageFunction, (...args: unknown[]) => Thenable<unknown>>;
+  const originals = new Map<MessageFunction, (...args: unknown[]) => Thenable<unknown>>();
+  const messages: string[] = [];
+  for (const name of ['showWarningMessage', 'showInformationMessage', 'showErrorMessage'] as const) {
+    originals.set(name, window[name]);
+    window[name] = (message: unknown, ...rest: unknown[]) => {
+      messages.push(String(message));
+      const items = rest.filter((r): r is string => typeof r === 'string');
+      const answer = Object.entries(answers).find(([key]) => String(message).includes(key))?.[1];
+      return Promise.resolve(answer !== undefined && items.includes(answer) ? answer : undefined);
+    };
+  }
+  return {
+    messages,
+    restore: () => {
+      for (const [name, original] of originals) window[name] = original;
+    },
+  };
+}
