@@ -1,12 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { branchNameFor, DEFAULT_BRANCH_TEMPLATE } from '../../src/core/branchName';
 import { commitMessageFor, DEFAULT_COMMIT_TEMPLATE } from '../../src/core/commitMessage';
 import { eventually, extensionApi, queueFilePath } from './extensionApi';
 import { git, workspaceRepository } from './gitInWorkspace';
-import { answerDialogs, type AnsweredDialogs } from './windowStubs';
+import { answerDialogs, answerQuickPicks, type AnsweredDialogs, type AnsweredQuickPicks } from './windowStubs';
 
 interface FileTicket {
   id: string;
@@ -27,6 +28,7 @@ const ref = (id: string): { sourceId: string; id: string } => ({ sourceId: 'loca
 describe('working on a ticket in a real VS Code: fix branch, status bar, commit message, notes, hand-off', () => {
   const root = dirname(dirname(queueFilePath()));
   let dialogs: AnsweredDialogs | undefined;
+  let picks: AnsweredQuickPicks | undefined;
 
   before(async () => {
     await extensionApi();
@@ -36,6 +38,8 @@ describe('working on a ticket in a real VS Code: fix branch, status bar, commit 
   afterEach(() => {
     dialogs?.restore();
     dialogs = undefined;
+    picks?.restore();
+    picks = undefined;
   });
 
   it('creates the fix branch from the ticket, carrying uncommitted changes, and records the link', async () => {
@@ -134,6 +138,44 @@ describe('working on a ticket in a real VS Code: fix branch, status bar, commit 
     assert.deepEqual(note, { ...note, author: ME, body: "Reproduced on staging with the customer's query.", internal: true });
   });
 
+  it('suggests the owning team from the files the ticket names, with the reasons', async () => {
+    const api = await extensionApi();
+    await api.snapshot();
+    const billingTicket = readQueue().tickets.find(
+      (t) => t.assignee === ME && t.status !== 'solved' && /services\/billing\/app\//.test(JSON.stringify(t)),
+    );
+    assert.ok(billingTicket, 'a sample ticket names a billing file');
+    picks = answerQuickPicks(() => undefined);
+    const uri = await vscode.commands.executeCommand('supportRotation.handOff', ref(billingTicket.id));
+    assert.equal(uri, undefined, 'dismissing the team choice opens nothing');
+    const teams = (picks.shown[0] ?? []).filter((item) => item.kind !== vscode.QuickPickItemKind.Separator);
+    assert.equal(teams[0]?.label, '$(star-full) Billing');
+    assert.match(teams[0]?.detail ?? '', /owns services\/billing\/ — \d+ files? named in the ticket/);
+    assert.match(teams[0]?.detail ?? '', /CODEOWNERS \/services\/billing\/ \(line \d+\) → @acme\/billing/);
+    assert.ok(teams.some((item) => item.label === 'Another team…'));
+  });
+
+  it('keeps the text in its editor when sending fails, and says so', async () => {
+    const uri = await vscode.commands.executeCommand<string>('supportRotation.addInternalNote', ref('SUP-119'));
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    assert.ok(document);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, document.positionAt(document.getText().length), 'Text that must survive.');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const queue = readFileSync(queueFilePath(), 'utf8');
+    writeFileSync(queueFilePath(), '{ "version": 1, "tickets": [ broken');
+    dialogs = answerDialogs({});
+    try {
+      assert.equal(await vscode.commands.executeCommand('supportRotation.sendDraft', document.uri), 'failed');
+    } finally {
+      writeFileSync(queueFilePath(), queue);
+    }
+    assert.ok(dialogs.messages.some((m) => m.startsWith('Sending the internal note failed') && m.endsWith('Your text is still in the editor.')), dialogs.messages.join(' | '));
+    const still = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    assert.match(still?.getText() ?? '', /Text that must survive\.$/);
+    await vscode.commands.executeCommand('supportRotation.sendDraft', document.uri);
+  });
+
   it('hands off: the team changes, the note is added as internal, the claim is released', async () => {
     const api = await extensionApi();
     await api.snapshot();
@@ -154,6 +196,38 @@ describe('working on a ticket in a real VS Code: fix branch, status bar, commit 
     assert.equal(written?.assignee, null);
     assert.equal(written?.comments?.at(-1)?.internal, true);
     assert.match(written?.comments?.at(-1)?.body ?? '', /### What was investigated\n- Search index rebuilt; errors persist\./);
+  });
+});
+
+describe('a fix branch starts from the remote default branch, fetched', () => {
+  const root = (): string => dirname(dirname(queueFilePath()));
+  let dialogs: AnsweredDialogs | undefined;
+
+  afterEach(() => dialogs?.restore());
+
+  it('leaves out local commits that are not on the remote', async () => {
+    const remote = join(mkdtempSync(join(tmpdir(), 'remote-')), 'remote.git');
+    git(root(), 'checkout', '-q', 'main');
+    git(dirname(remote), 'clone', '-q', '--bare', root(), remote);
+    git(root(), 'remote', 'add', 'origin', remote);
+    git(root(), 'fetch', '-q', 'origin');
+    git(root(), 'remote', 'set-head', 'origin', 'main');
+    writeFileSync(join(root(), 'local-only.txt'), 'not pushed\n');
+    git(root(), 'add', 'local-only.txt');
+    git(root(), 'commit', '-q', '-m', 'Local only');
+    const localOnly = git(root(), 'rev-parse', 'HEAD');
+    const repository = await workspaceRepository(root());
+    await eventually(async () => repository.state.remotes.length, (n) => n === 1);
+
+    const api = await extensionApi();
+    await api.snapshot();
+    const target = readQueue().tickets.find((t) => t.assignee === null && t.status !== 'solved');
+    assert.ok(target);
+    dialogs = answerDialogs({});
+    assert.equal(await vscode.commands.executeCommand('supportRotation.createFixBranch', ref(target.id)), 'created', dialogs.messages.join(' | '));
+    assert.match(git(root(), 'rev-parse', '--abbrev-ref', 'HEAD'), new RegExp(`^support/${target.id}-`));
+    assert.equal(git(root(), 'rev-parse', 'HEAD'), git(root(), 'rev-parse', 'origin/main'));
+    assert.notEqual(git(root(), 'rev-parse', 'HEAD'), localOnly);
   });
 });
 

@@ -33,3 +33,22 @@ export function answerDialogs(answers: Record<string, string>): AnsweredDialogs 
     },
   };
 }
+
+export interface AnsweredQuickPicks {
+  /** The items of every quick pick shown, as the user would have seen them. */
+  readonly shown: vscode.QuickPickItem[][];
+  restore(): void;
+}
+
+/** Each quick pick is answered by `choose` (undefined: dismissed). */
+export function answerQuickPicks(choose: (items: vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined): AnsweredQuickPicks {
+  const window = vscode.window as unknown as { showQuickPick: (items: unknown) => Thenable<unknown> };
+  const original = window.showQuickPick;
+  const shown: vscode.QuickPickItem[][] = [];
+  window.showQuickPick = async (items: unknown) => {
+    const list = (await Promise.resolve(items)) as vscode.QuickPickItem[];
+    shown.push(list);
+    return choose(list);
+  };
+  return { shown, restore: () => (window.showQuickPick = original) };
+}
