@@ -15,7 +15,7 @@ const reporter = (stage) => ['--reporter', 'test/support/countingReporter.ts', '
 /** Each stage: a command, and where its test counts are (none for build steps). */
 const stages = [
   { name: 'build', command: [process.execPath, 'esbuild.mjs'] },
-  { name: 'typecheck', command: [bin('tsc'), '--noEmit', '-p', '.'] },
+  { name: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'unit', command: [bin('mocha'), ...reporter('unit')], counts: 'unit.json' },
   { name: 'integration', command: [bin('tsx'), 'test/support/runIntegration.ts'], counts: 'integration.json' },
   { name: 'e2e', command: [bin('mocha'), '--config', 'test/e2e/.mocharc.json', ...reporter('e2e')], counts: 'e2e.json' },

@@ -35,6 +35,8 @@ export interface SupportRotationApi {
   state(): QueueState;
   /** The active ticket as the status bar shows it, or undefined when none is shown. */
   activeTicketText(): string | undefined;
+  /** Delivers a message to a ticket's open panel exactly as its webview would; false when none is open. */
+  postToTicketPanel(ref: { sourceId: string; id: string }, message: unknown): Promise<boolean>;
 }
 
 const SLA_CLOCK_MS = 60_000;
@@ -121,6 +123,7 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
     loaded: () => model.refresh(),
     state: () => model.state,
     activeTicketText: () => work.activeTicketText(),
+    postToTicketPanel: (ref, message) => work.postToTicketPanel(ref, message),
   };
 }
 

@@ -11,6 +11,8 @@ export interface SourceCapabilities {
   readonly claim: boolean;
   /** Notes the customer never sees. GitHub, for one, has none: every comment there is public. */
   readonly internalNotes: boolean;
+  /** Comments the customer sees. */
+  readonly publicReplies: boolean;
   readonly handoff: boolean;
   readonly linkChanges: boolean;
 }
@@ -65,6 +67,8 @@ export interface TicketSource {
   /** Unassign, only when I hold it. */
   release(seen: TicketSeen): Promise<SourceResult<Ticket>>;
   addInternalNote(id: string, body: string): Promise<SourceResult<Ticket>>;
+  /** A comment the customer sees: callers ask the user to confirm first. */
+  addPublicReply(id: string, body: string): Promise<SourceResult<Ticket>>;
   /** Move to the team, add the note as an internal note, release. */
   handOff(seen: TicketSeen, handoff: Handoff): Promise<SourceResult<Ticket>>;
   /** Record a fix branch or a merge request on the ticket; recording it twice changes nothing. */

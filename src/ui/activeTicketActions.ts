@@ -17,6 +17,7 @@ export async function activeTicketActions(tracker: ActiveTicketTracker): Promise
   const actions: Action[] = [];
   if (ref) {
     actions.push(
+      { label: '$(preview) Open Ticket', run: () => vscode.commands.executeCommand(COMMANDS.openTicket, ref) },
       { label: '$(list-selection) Show in Queue', run: () => vscode.commands.executeCommand(COMMANDS.revealTicket, ref) },
       { label: '$(link-external) Open in Browser', run: () => vscode.commands.executeCommand(COMMANDS.openInBrowser, ref) },
       { label: '$(lock) Add Internal Note…', description: 'not visible to the customer', run: () => vscode.commands.executeCommand(COMMANDS.addInternalNote, ref) },

@@ -21,6 +21,7 @@ export const COMMANDS = {
   discardDraft: 'supportRotation.discardDraft',
   revealTicket: 'supportRotation.revealTicket',
   openInBrowser: 'supportRotation.openInBrowser',
+  openTicket: 'supportRotation.openTicket',
 } as const;
 
 export const SETTINGS = {

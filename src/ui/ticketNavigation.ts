@@ -16,7 +16,7 @@ export async function revealTicket(view: vscode.TreeView<QueueNode>, tree: Queue
 
 /** Only web addresses open: a ticket's URL comes from the ticket system and is not trusted. */
 export async function openTicketInBrowser(ticket: Ticket): Promise<boolean> {
-  const url = ticket.url ? safeWebUrl(ticket.url) : undefined;
+  const url = ticket.url ? safeWebUrl(ticket.url, ['http:', 'https:']) : undefined;
   if (!url) {
     void vscode.window.showInformationMessage(ticket.url ? `${ticket.key} has an address that is not a web page; it was not opened.` : `${ticket.key} has no web page.`);
     return false;
@@ -24,10 +24,11 @@ export async function openTicketInBrowser(ticket: Ticket): Promise<boolean> {
   return vscode.env.openExternal(url);
 }
 
-function safeWebUrl(text: string): vscode.Uri | undefined {
+/** The address as a URI when it parses and its scheme is one of `schemes`; otherwise undefined. */
+export function safeWebUrl(text: string, schemes: readonly string[]): vscode.Uri | undefined {
   try {
     const parsed = new URL(text);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? vscode.Uri.parse(parsed.href, true) : undefined;
+    return schemes.includes(parsed.protocol) ? vscode.Uri.parse(parsed.href, true) : undefined;
   } catch {
     return undefined;
   }

@@ -5,7 +5,7 @@ import type { QueueGroup } from '../core/queueGrouping';
 import { severityLabel, type Severity } from '../core/severity';
 import { formatSla, type SlaTargets } from '../core/sla';
 import { isAssignedTo, ticketUid, type Ticket } from '../core/ticket';
-import { ITEM_CONTEXT } from './contributionIds';
+import { COMMANDS, ITEM_CONTEXT } from './contributionIds';
 
 const SEVERITY_ICONS: Record<string, string> = { '1': 'flame', '2': 'warning', '3': 'info', '4': 'circle-outline', unknown: 'question' };
 
@@ -31,6 +31,7 @@ export function ticketItem(ticket: Ticket, context: TicketItemContext): vscode.T
   item.contextValue = ticket.assignee === null ? ITEM_CONTEXT.unclaimed : isAssignedTo(ticket, context.me) ? ITEM_CONTEXT.mine : ITEM_CONTEXT.others;
   item.tooltip = ticketTooltip(ticket, sla, context.now);
   item.accessibilityInformation = { label: `${ticket.key}, ${ticket.title}, ${sla}, ${ticket.assignee ? `claimed by ${ticket.assignee.name}` : 'unclaimed'}` };
+  item.command = { command: COMMANDS.openTicket, title: 'Open Ticket', arguments: [{ sourceId: ticket.sourceId, id: ticket.id }] };
   return item;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Wires the work on a ticket: fix branches, the active ticket in the status bar, the commit
+ * Wires the work on a ticket: its panel, fix branches, the active ticket in the status bar, the commit
  * message offer, internal notes and hand-offs (with their drafts). Git is reached only once the
  * queue has loaded, so activation itself does no git work.
  */
@@ -23,6 +23,8 @@ import type { QueueModel } from './queueModel';
 import type { QueueNode, QueueTreeProvider } from './queueTreeProvider';
 import type { Settings } from './settings';
 import { openTicketInBrowser, revealTicket } from './ticketNavigation';
+import { TicketPanels } from './ticketPanel/ticketPanels';
+import { TicketWriter } from './ticketWriter';
 import { ticketFromArgument } from './ticketPick';
 
 export interface TicketWorkParts {
@@ -39,6 +41,8 @@ export interface TicketWorkParts {
 export interface TicketWork {
   /** The status bar's text for the active ticket, or undefined when none is shown. */
   activeTicketText(): string | undefined;
+  /** Delivers a message to a ticket's open panel as its webview would; false when it is not open. */
+  postToTicketPanel(ref: { sourceId: string; id: string }, message: unknown): Promise<boolean>;
 }
 
 export function registerTicketWork(parts: TicketWorkParts): TicketWork {
@@ -54,11 +58,14 @@ export function registerTicketWork(parts: TicketWorkParts): TicketWork {
   const notes = new NoteCommand(model, drafts, () => settings().slaTargets);
   const handoff = new HandoffCommand(model, drafts, parts.advisor, () => settings().slaTargets);
   const draftCommands = new DraftCommands(model, drafts);
+  const panels = new TicketPanels({ model, writer: new TicketWriter(model), extensionUri: context.extensionUri, targets: () => settings().slaTargets });
+  context.subscriptions.push(panels);
   const withTicket = async <T>(argument: unknown, action: (ticket: NonNullable<ReturnType<QueueModel['find']>>) => Promise<T>): Promise<T | undefined> => {
     const ticket = ticketFromArgument(model, argument) ?? tracker.current?.ticket;
     return ticket ? action(ticket) : undefined;
   };
 
+  register(COMMANDS.openTicket, (arg) => withTicket(arg, async (ticket) => panels.open(ticket).uid));
   register(COMMANDS.createFixBranch, (arg) => fixBranch.run(arg));
   register(COMMANDS.addInternalNote, (arg) => notes.start(arg));
   register(COMMANDS.handOff, (arg) => handoff.start(arg));
@@ -70,7 +77,14 @@ export function registerTicketWork(parts: TicketWorkParts): TicketWork {
   register(COMMANDS.openInBrowser, (arg) => withTicket(arg, (ticket) => openTicketInBrowser(ticket)));
 
   startTrackingWhenQueueLoads(model, tracker);
-  return { activeTicketText: () => statusItem.text };
+  return {
+    activeTicketText: () => statusItem.text,
+    postToTicketPanel: async (ref, message) => {
+      const panel = panels.find(ref);
+      if (panel) await panel.receive(message);
+      return panel !== undefined;
+    },
+  };
 }
 
 function startTrackingWhenQueueLoads(model: QueueModel, tracker: ActiveTicketTracker): void {

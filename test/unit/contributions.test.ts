@@ -32,9 +32,9 @@ describe('package.json contributions agree with the code', () => {
     }
   });
 
-  it('activates on the view and the queue file, never on everything', () => {
+  it('activates on the view, the queue file and a restored ticket panel, never on everything', () => {
     assert.ok(!pkg.activationEvents.includes('*'));
     assert.ok(!pkg.activationEvents.includes('onStartupFinished'));
-    assert.deepEqual(pkg.activationEvents, ['onView:supportRotation.queue', 'workspaceContains:.support/queue.json']);
+    assert.deepEqual(pkg.activationEvents, ['onView:supportRotation.queue', 'workspaceContains:.support/queue.json', 'onWebviewPanel:supportRotation.ticket']);
   });
 });

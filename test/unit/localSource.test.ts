@@ -161,6 +161,15 @@ describe('local source', () => {
     assert.equal(written.revision, 4);
   });
 
+  it('writes a public reply as a comment the customer sees', async () => {
+    const { source, file } = await make([rawTicket('a', { assignee: 'me@example.com' })]);
+    const replied = await source.addPublicReply('a', 'We have found the cause and are fixing it.');
+    assert.ok(replied.kind === 'ok');
+    assert.equal(replied.value.comments.at(-1)?.internal, false);
+    const written = JSON.parse(await file.read()).tickets[0];
+    assert.deepEqual(written.comments.at(-1), { author: 'me@example.com', createdAt: written.comments.at(-1).createdAt, body: 'We have found the cause and are fixing it.', internal: false });
+  });
+
   it('will not hand off a ticket someone else holds', async () => {
     const { source } = await make([rawTicket('a', { assignee: 'amy@example.com' })]);
     assert.equal((await source.handOff({ id: 'a', revision: '1' }, { team: 't', note: 'n' })).kind, 'conflict');

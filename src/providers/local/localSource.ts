@@ -33,7 +33,7 @@ type Decision = { readonly write: (raw: RawTicket) => void } | { readonly unchan
 
 export class LocalSource implements TicketSource {
   readonly kind = 'local';
-  readonly capabilities: SourceCapabilities = { claim: true, internalNotes: true, handoff: true, linkChanges: true };
+  readonly capabilities: SourceCapabilities = { claim: true, internalNotes: true, publicReplies: true, handoff: true, linkChanges: true };
   readonly id: string;
   readonly label: string;
   readonly me: string | undefined;
@@ -88,7 +88,11 @@ export class LocalSource implements TicketSource {
   }
 
   addInternalNote(id: string, body: string): Promise<SourceResult<Ticket>> {
-    return this.change(id, (_current, me) => ({ write: (raw) => appendComment(raw, me, body, this.now()) }));
+    return this.change(id, (_current, me) => ({ write: (raw) => appendComment(raw, me, body, this.now(), true) }));
+  }
+
+  addPublicReply(id: string, body: string): Promise<SourceResult<Ticket>> {
+    return this.change(id, (_current, me) => ({ write: (raw) => appendComment(raw, me, body, this.now(), false) }));
   }
 
   handOff(seen: TicketSeen, handoff: Handoff): Promise<SourceResult<Ticket>> {
@@ -100,7 +104,7 @@ export class LocalSource implements TicketSource {
         write: (raw) => {
           raw.team = handoff.team;
           raw.assignee = null;
-          appendComment(raw, me, handoff.note, this.now());
+          appendComment(raw, me, handoff.note, this.now(), true);
         },
       };
     });
@@ -177,9 +181,9 @@ export class LocalSource implements TicketSource {
   }
 }
 
-function appendComment(raw: RawTicket, author: string, body: string, at: Date): void {
+function appendComment(raw: RawTicket, author: string, body: string, at: Date, internal: boolean): void {
   const comments = Array.isArray(raw.comments) ? raw.comments : [];
-  raw.comments = [...comments, { author, createdAt: at.toISOString(), body, internal: true }];
+  raw.comments = [...comments, { author, createdAt: at.toISOString(), body, internal }];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,0 +1,74 @@
+/**
+ * The ticket panel's protocol: one zod schema per message, in both directions, used by the
+ * extension and by the webview. The extension validates everything the webview sends (a page
+ * that shows customer text is not trusted) and ignores what does not fit.
+ */
+import * as z from 'zod';
+
+const MAX_TEXT = 100_000;
+const text = z.string().max(MAX_TEXT);
+const isoTime = z.iso.datetime({ offset: true });
+
+export const PANEL_ACTIONS = ['claim', 'release', 'createFixBranch', 'handOff', 'openInBrowser'] as const;
+export type PanelAction = (typeof PANEL_ACTIONS)[number];
+
+export const ticketViewSchema = z.object({
+  sourceId: z.string(),
+  id: z.string(),
+  key: z.string(),
+  title: text,
+  description: text,
+  severity: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.null()]),
+  status: z.string(),
+  assignee: z.string().nullable(),
+  assignedToMe: z.boolean(),
+  requester: z.string().optional(),
+  organization: z.string().optional(),
+  region: z.string().optional(),
+  team: z.string().optional(),
+  labels: z.array(z.string()),
+  url: z.string().optional(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  slaDueAt: isoTime.optional(),
+  comments: z.array(z.object({ author: z.string(), createdAt: isoTime, body: text, internal: z.boolean() })),
+  links: z.array(z.object({ kind: z.enum(['branch', 'mergeRequest']), name: z.string(), url: z.string().optional() })),
+});
+export type TicketView = z.infer<typeof ticketViewSchema>;
+
+export const toWebviewSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('ticket'),
+    ticket: ticketViewSchema,
+    /** The actions that exist and apply to this ticket now. */
+    actions: z.array(z.enum(PANEL_ACTIONS)),
+    sourceLabel: z.string(),
+    internalNotes: z.boolean(),
+    publicReplies: z.boolean(),
+  }),
+  z.object({ type: z.literal('sent'), requestId: z.string() }),
+  z.object({ type: z.literal('sendFailed'), requestId: z.string(), message: z.string() }),
+  z.object({ type: z.literal('gone'), message: z.string() }),
+]);
+export type ToWebview = z.infer<typeof toWebviewSchema>;
+
+const requestId = z.string().min(1).max(64);
+
+export const fromWebviewSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('sendNote'), requestId, body: text.min(1) }),
+  z.object({ type: z.literal('sendReply'), requestId, body: text.min(1) }),
+  z.object({ type: z.literal('runAction'), action: z.enum(PANEL_ACTIONS) }),
+  z.object({ type: z.literal('openLink'), href: z.string().max(4_000) }),
+  z.object({ type: z.literal('copy'), text }),
+]);
+export type FromWebview = z.infer<typeof fromWebviewSchema>;
+
+/** What the webview keeps across reloads (`getState`/`setState`), also read by the serializer. */
+export const panelStateSchema = z.object({
+  sourceId: z.string(),
+  id: z.string(),
+  draft: z.string().max(MAX_TEXT).default(''),
+  scrollTop: z.number().default(0),
+});
+export type PanelState = z.infer<typeof panelStateSchema>;

@@ -1,0 +1,39 @@
+/** The ticket panel as a person sees it: a webview (two nested frames) inside the workbench. */
+import type { FrameLocator, Page } from 'playwright-core';
+
+export class TicketPanelPage {
+  constructor(private readonly pageOf: () => Page) {}
+
+  /** The panel's own document, inside VS Code's webview host frame. */
+  get document(): FrameLocator {
+    return this.pageOf().frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  }
+
+  async waitForTicket(key: string): Promise<void> {
+    await this.document.locator('.ticket-key', { hasText: key }).waitFor({ timeout: 30_000 });
+  }
+
+  /** Runs a command from the command palette, as a person types it. */
+  async runCommand(page: Page, title: string): Promise<void> {
+    await page.locator('.part.statusbar').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: title }).first().click();
+  }
+
+  /** Switches the whole workbench's colour theme with the theme picker (Ctrl+K Ctrl+T). */
+  async useTheme(page: Page, theme: string): Promise<void> {
+    // The keys must reach the workbench, not the webview.
+    await page.locator('.part.statusbar').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+T');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(theme);
+    const row = page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: new RegExp(`^${theme}$`) }).first();
+    await row.click();
+    await input.waitFor({ state: 'hidden' });
+  }
+}
