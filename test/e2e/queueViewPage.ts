@@ -30,6 +30,8 @@ export class QueueViewPage {
 
   async open(): Promise<void> {
     await this.activityBarEntry.click({ timeout: 60_000 });
+    // Away from the activity bar, whose hover would cover the first rows.
+    await this.page.mouse.move(700, 450);
     await this.pane.locator(ROW).first().waitFor({ timeout: 30_000 });
   }
 
