@@ -25,7 +25,9 @@ import type { Settings } from './settings';
 import { openTicketInBrowser, revealTicket } from './ticketNavigation';
 import { TicketPanels } from './ticketPanel/ticketPanels';
 import { TicketWriter } from './ticketWriter';
-import { ticketFromArgument } from './ticketPick';
+import { pickTicket, ticketFromArgument } from './ticketPick';
+import type { SlaTargets } from '../core/sla';
+import type { Ticket } from '../core/ticket';
 
 export interface TicketWorkParts {
   readonly context: vscode.ExtensionContext;
@@ -65,7 +67,10 @@ export function registerTicketWork(parts: TicketWorkParts): TicketWork {
     return ticket ? action(ticket) : undefined;
   };
 
-  register(COMMANDS.openTicket, (arg) => withTicket(arg, async (ticket) => panels.open(ticket).uid));
+  register(COMMANDS.openTicket, async (arg) => {
+    const ticket = ticketFromArgument(model, arg) ?? (await pickAnyTicket(model, () => settings().slaTargets));
+    return ticket ? panels.open(ticket).uid : undefined;
+  });
   register(COMMANDS.createFixBranch, (arg) => fixBranch.run(arg));
   register(COMMANDS.addInternalNote, (arg) => notes.start(arg));
   register(COMMANDS.handOff, (arg) => handoff.start(arg));
@@ -85,6 +90,11 @@ export function registerTicketWork(parts: TicketWorkParts): TicketWork {
       return panel !== undefined;
     },
   };
+}
+
+async function pickAnyTicket(model: QueueModel, targets: () => SlaTargets): Promise<Ticket | undefined> {
+  if (!model.hasLoaded) await model.refresh();
+  return pickTicket(model.tickets(), targets(), 'Open which ticket?');
 }
 
 function startTrackingWhenQueueLoads(model: QueueModel, tracker: ActiveTicketTracker): void {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { QueueViewPage } from './queueViewPage';
 import { TicketPanelPage } from './ticketPanelPage';
@@ -50,6 +50,25 @@ describe('the ticket panel in the workbench (Chromium)', function () {
     assert.equal(await textarea.inputValue(), '');
   });
 
+  it('keeps the text and says why when sending fails', async () => {
+    const page = current().workbench.page;
+    const queueFile = join(current().workspace, '.support', 'queue.json');
+    const queue = readFileSync(queueFile, 'utf8');
+    writeFileSync(queueFile, '{ "version": 1, "tickets": [ broken');
+    try {
+      const textarea = panel.document.locator('.compose vscode-textarea textarea');
+      await textarea.click();
+      await page.keyboard.type('This must not be lost');
+      await page.keyboard.press('Control+Enter');
+      await panel.document.locator('.compose-status', { hasText: 'Not sent:' }).waitFor({ timeout: 10_000 });
+      assert.match((await panel.document.locator('.compose-status').textContent()) ?? '', /Your text is kept\.$/);
+      assert.equal(await textarea.inputValue(), 'This must not be lost');
+      await textarea.fill('');
+    } finally {
+      writeFileSync(queueFile, queue);
+    }
+  });
+
   it('keeps an unsent draft across a window reload, the panel restored by its serializer', async () => {
     const page = current().workbench.page;
     const textarea = panel.document.locator('.compose vscode-textarea textarea');
@@ -69,6 +88,9 @@ describe('the ticket panel in the workbench (Chromium)', function () {
       await page.waitForTimeout(800);
       await page.screenshot({ path: join(SCREENSHOT_DIR, file) });
     }
+    await page.setViewportSize({ width: 760, height: 900 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'ticket-panel-narrow.png') });
     const background = await panel.document.locator('body').evaluate((body) => body.ownerDocument.defaultView?.getComputedStyle(body).backgroundColor);
     assert.equal(background, 'rgb(0, 0, 0)', 'the panel follows the high-contrast theme');
   });
