@@ -1,72 +1,122 @@
 /**
  * The team map: who the teams are, which CODEOWNERS handles and paths mean each, and how to route
  * a ticket to each in every kind of source. From a file in the repository (`.support/teams.json`)
- * and the setting `supportRotation.teams`, which wins per team id.
+ * and the setting `supportRotation.teams`, which wins per team id. Entries are checked one by one,
+ * so one bad team is reported (where, which field, why) without hiding the others. Fields this
+ * version does not know are kept, so a newer file still loads.
  */
 import * as z from 'zod';
 
+const text = z.string().trim().min(1);
+
 const routingSchema = z.looseObject({
-  local: z.object({ team: z.string().min(1) }).optional(),
-  gitlab: z.object({ label: z.string().min(1).optional(), project: z.string().min(1).optional() }).optional(),
-  zendesk: z.object({ groupId: z.number().int() }).optional(),
-  github: z.object({ label: z.string().min(1) }).optional(),
-  jira: z.object({ component: z.string().min(1) }).optional(),
+  local: z.looseObject({ team: text }).optional(),
+  gitlab: z.looseObject({ label: text.optional(), project: text.optional() }).optional(),
+  zendesk: z.looseObject({ groupId: z.number().int().positive() }).optional(),
+  github: z.looseObject({ label: text }).optional(),
+  jira: z.looseObject({ component: text }).optional(),
 });
 
+const handle = z.string().regex(/^@\S+$|^[^@\s]+@[^@\s]+$/, 'expected a CODEOWNERS handle (@user, @org/team) or an e-mail address');
+
 export const teamSchema = z.looseObject({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  codeowners: z.array(z.string()).default([]),
-  paths: z.array(z.string()).default([]),
-  region: z.string().optional(),
+  id: text,
+  name: text,
+  /** The CODEOWNERS owners that mean this team. */
+  codeowners: z.array(handle).default([]),
+  /** What the team owns, in gitignore syntax. */
+  paths: z.array(text).default([]),
+  region: text.optional(),
   routing: routingSchema.optional(),
 });
 
+const teamsFileSchema = z.looseObject({
+  version: z.literal(1, { error: '"version" must be 1' }),
+  teams: z.array(z.unknown(), { error: '"teams" must be a list of teams' }),
+});
+
 export type Team = z.infer<typeof teamSchema>;
+export type TeamRouting = z.infer<typeof routingSchema>;
+
+/** One reason an entry was skipped. */
+export interface TeamMapIssue {
+  /** The file or the setting. */
+  readonly source: string;
+  /** The entry's place in `teams`; absent when the whole source is unusable. */
+  readonly index?: number;
+  /** Dotted path inside the entry, e.g. `routing.zendesk.groupId`; '' for the entry itself. */
+  readonly field: string;
+  readonly message: string;
+}
 
 export interface TeamMap {
   readonly teams: readonly Team[];
-  /** One line per entry that could not be used: where, which field, why. */
+  /** The issues in words, one line each, for the log. */
   readonly problems: readonly string[];
+  /** The same issues, for pointing at the entry; absent from a map written by hand (`{ teams: [], problems: [] }`). */
+  readonly issues?: readonly TeamMapIssue[];
 }
 
-/** Reads the entries one by one, so one bad team does not hide the others. */
-export function parseTeams(value: unknown, where: string): TeamMap {
-  if (!Array.isArray(value)) return { teams: [], problems: value === undefined ? [] : [`${where}: expected a list of teams`] };
+/** The setting's value, or a file's `teams`: a list of team entries. */
+export function parseTeams(value: unknown, source: string): TeamMap {
+  if (value === undefined) return teamMap([], []);
+  if (!Array.isArray(value)) return teamMap([], [{ source, field: '', message: 'expected a list of teams' }]);
   const teams: Team[] = [];
-  const problems: string[] = [];
-  value.forEach((entry, index) => {
+  const issues: TeamMapIssue[] = [];
+  const firstIndex = new Map<string, number>();
+  value.forEach((entry: unknown, index) => {
     const parsed = teamSchema.safeParse(entry);
-    if (parsed.success) teams.push(parsed.data);
-    else {
-      const issue = parsed.error.issues[0];
-      problems.push(`${where}[${index}]${issue?.path.length ? `.${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}; this team is skipped.`);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) issues.push({ source, index, field: issue.path.join('.'), message: issue.message });
+      return;
     }
+    const earlier = firstIndex.get(parsed.data.id);
+    if (earlier !== undefined) {
+      issues.push({ source, index, field: 'id', message: `"${parsed.data.id}" is already the id of entry ${earlier}` });
+      return;
+    }
+    firstIndex.set(parsed.data.id, index);
+    teams.push(parsed.data);
   });
-  return { teams, problems };
+  return teamMap(teams, issues);
 }
 
 /** The repository's file: `{ "version": 1, "teams": [...] }`. */
-export function parseTeamsFile(text: string, file: string): TeamMap {
-  let json: unknown;
+export function parseTeamsFile(json: string, file: string): TeamMap {
+  let value: unknown;
   try {
-    json = JSON.parse(text);
+    value = JSON.parse(json);
   } catch (error) {
-    return { teams: [], problems: [`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`] };
+    return teamMap([], [{ source: file, field: '', message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` }]);
   }
-  const version = (json as { version?: unknown } | null)?.version;
-  if (version !== 1) return { teams: [], problems: [`${file}: "version" must be 1`] };
-  return parseTeams((json as { teams?: unknown }).teams, `${file} teams`);
+  const parsed = teamsFileSchema.safeParse(value);
+  if (!parsed.success) {
+    return teamMap([], parsed.error.issues.map((issue) => ({ source: file, field: issue.path.join('.'), message: issue.message })));
+  }
+  return parseTeams(parsed.data.teams, `${file} teams`);
 }
 
-/** The setting's teams replace the file's teams with the same id. */
+/** The setting's team replaces the file's team with the same id; the setting's new teams come last. */
 export function mergeTeamMaps(fromFile: TeamMap, fromSetting: TeamMap): TeamMap {
-  const byId = new Map(fromFile.teams.map((t) => [t.id, t]));
+  const byId = new Map(fromFile.teams.map((team) => [team.id, team]));
   for (const team of fromSetting.teams) byId.set(team.id, team);
-  return { teams: [...byId.values()], problems: [...fromFile.problems, ...fromSetting.problems] };
+  return {
+    teams: [...byId.values()],
+    problems: [...fromFile.problems, ...fromSetting.problems],
+    issues: [...(fromFile.issues ?? []), ...(fromSetting.issues ?? [])],
+  };
 }
 
 /** What the local queue is given to move a ticket to the team. */
 export function localRoute(team: Team): string {
   return team.routing?.local?.team ?? team.id;
+}
+
+function teamMap(teams: readonly Team[], issues: readonly TeamMapIssue[]): TeamMap {
+  return { teams, issues, problems: issues.map(describeIssue) };
+}
+
+function describeIssue(issue: TeamMapIssue): string {
+  if (issue.index === undefined) return `${issue.source}: ${issue.message}`;
+  return `${issue.source}[${issue.index}]${issue.field ? `.${issue.field}` : ''}: ${issue.message}; this team is skipped.`;
 }
