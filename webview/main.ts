@@ -9,6 +9,7 @@ import { panelStateSchema, toWebviewSchema, type FromWebview, type PanelState, t
 import { renderActions } from './actions';
 import { ComposeBox } from './compose';
 import { el } from './dom';
+import { ExpertsSection } from './experts';
 import { renderHeader, slaOf } from './header';
 import { renderDescription, renderLinks, renderTimeline } from './timeline';
 
@@ -18,6 +19,9 @@ const app = document.getElementById('app') as HTMLElement;
 const saved = panelStateSchema.safeParse(vscode.getState());
 let state: PanelState | undefined = saved.success ? saved.data : undefined;
 let compose: ComposeBox | undefined;
+const experts = new ExpertsSection((what) =>
+  post(what.kind === 'find' ? { type: 'findExperts' } : { type: 'expertAction', expert: what.email, action: what.action }),
+);
 const content = el('div', { className: 'ticket-content' });
 let current: Extract<ToWebview, { type: 'ticket' }> | undefined;
 
@@ -52,7 +56,7 @@ function showTicket(message: Extract<ToWebview, { type: 'ticket' }>): void {
       onDraft: (draft) => save({ draft }),
       send: (kind, body, requestId) => post({ type: kind === 'note' ? 'sendNote' : 'sendReply', requestId, body }),
     });
-    app.replaceChildren(content, compose.element);
+    app.replaceChildren(content, experts.element, compose.element);
   }
   compose.configure(message.sourceLabel, message.internalNotes, message.publicReplies);
   if (first) window.scrollTo(0, state.scrollTop);
@@ -69,6 +73,8 @@ function receive(raw: unknown): void {
       return compose?.sent(message.requestId);
     case 'sendFailed':
       return compose?.failed(message.requestId, message.message);
+    case 'experts':
+      return experts.show(message.experts, message.liveShare, message.message);
     case 'gone':
       content.prepend(el('p', { className: 'gone', text: message.message, attributes: { role: 'alert' } }));
       return;

@@ -36,6 +36,17 @@ export const ticketViewSchema = z.object({
 });
 export type TicketView = z.infer<typeof ticketViewSchema>;
 
+export const EXPERT_ACTIONS = ['ask', 'copy', 'commits', 'liveShare'] as const;
+
+export const expertViewSchema = z.object({
+  name: z.string(),
+  email: z.string(),
+  /** Plain lines: "path: 12 commits, 340 lines, last 3 weeks ago", "CODEOWNERS … (line 7)". */
+  evidence: z.array(z.string()),
+  inPreferredRegion: z.boolean(),
+});
+export type ExpertView = z.infer<typeof expertViewSchema>;
+
 export const toWebviewSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('ticket'),
@@ -49,6 +60,7 @@ export const toWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sent'), requestId: z.string() }),
   z.object({ type: z.literal('sendFailed'), requestId: z.string(), message: z.string() }),
   z.object({ type: z.literal('gone'), message: z.string() }),
+  z.object({ type: z.literal('experts'), experts: z.array(expertViewSchema), liveShare: z.boolean(), message: z.string().optional() }),
 ]);
 export type ToWebview = z.infer<typeof toWebviewSchema>;
 
@@ -61,6 +73,8 @@ export const fromWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('runAction'), action: z.enum(PANEL_ACTIONS) }),
   z.object({ type: z.literal('openLink'), href: z.string().max(4_000) }),
   z.object({ type: z.literal('copy'), text }),
+  z.object({ type: z.literal('findExperts') }),
+  z.object({ type: z.literal('expertAction'), expert: z.string().max(320), action: z.enum(EXPERT_ACTIONS) }),
 ]);
 export type FromWebview = z.infer<typeof fromWebviewSchema>;
 

@@ -21,6 +21,7 @@ export async function activeTicketActions(tracker: ActiveTicketTracker): Promise
       { label: '$(list-selection) Show in Queue', run: () => vscode.commands.executeCommand(COMMANDS.revealTicket, ref) },
       { label: '$(link-external) Open in Browser', run: () => vscode.commands.executeCommand(COMMANDS.openInBrowser, ref) },
       { label: '$(lock) Add Internal Note…', description: 'not visible to the customer', run: () => vscode.commands.executeCommand(COMMANDS.addInternalNote, ref) },
+      { label: '$(person-add) Pair with an Expert…', run: () => vscode.commands.executeCommand(COMMANDS.pairWithExpert, ref) },
       { label: '$(arrow-right) Hand Off to Team…', run: () => vscode.commands.executeCommand(COMMANDS.handOff, ref) },
     );
   }

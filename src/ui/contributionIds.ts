@@ -22,6 +22,7 @@ export const COMMANDS = {
   revealTicket: 'supportRotation.revealTicket',
   openInBrowser: 'supportRotation.openInBrowser',
   openTicket: 'supportRotation.openTicket',
+  pairWithExpert: 'supportRotation.pairWithExpert',
 } as const;
 
 export const SETTINGS = {
@@ -39,6 +40,10 @@ export const SETTINGS = {
   commitTemplate: 'commit.template',
   teams: 'teams',
   teamsFile: 'teamsFile',
+  people: 'people',
+  expertsHalfLifeDays: 'experts.halfLifeDays',
+  expertsBotPatterns: 'experts.botPatterns',
+  expertsPreferRegion: 'experts.preferRegion',
 } as const;
 
 export const VIEWS = {

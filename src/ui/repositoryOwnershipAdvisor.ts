@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as vscode from 'vscode';
-import { codeownersLocation, codeownersMatcher, parseCodeowners, type CodeownersFlavour, type OwnerMatch } from '../core/ownership/codeowners';
+import type { OwnerMatch } from '../core/ownership/codeowners';
 import { localRoute, mergeTeamMaps, parseTeams, parseTeamsFile, type Team, type TeamMap } from '../core/ownership/teamMap';
 import { rankTeams, type EvidenceFile } from '../core/ownership/teamRanking';
 import { indexFiles, resolveReferences } from '../core/references/fileResolution';
@@ -18,6 +18,7 @@ import { gitApi } from '../git/gitExtension';
 import type { Repository } from '../git/gitApiTypes';
 import { filesChangedOnBranch, trackedFiles } from '../git/repositoryFiles';
 import { log } from './log';
+import { loadCodeowners } from './repositoryCodeowners';
 import type { HandoffAdvice, OwnershipAdvisor, TeamChoice } from './ownershipAdvisor';
 import type { Settings } from './settings';
 
@@ -60,7 +61,7 @@ export class RepositoryOwnershipAdvisor implements OwnershipAdvisor {
     const files = await trackedFiles(gitPath, root);
     const named = resolveReferences(ticketReferences(ticket), indexFiles(files)).map((f): EvidenceFile => ({ path: f.path, origin: 'ticket', confidence: f.confidence }));
     const changed = await this.branchEvidence(repository, gitPath, ticket);
-    return { evidence: [...named, ...changed], teams: await this.teamFile(root), ownersOf: await this.codeowners(repository, root) };
+    return { evidence: [...named, ...changed], teams: await this.teamFile(root), ownersOf: await loadCodeowners(repository) };
   }
 
   private async branchEvidence(repository: Repository, gitPath: string, ticket: Ticket): Promise<EvidenceFile[]> {
@@ -76,14 +77,5 @@ export class RepositoryOwnershipAdvisor implements OwnershipAdvisor {
     const file = join(root, this.settings().teamsFile);
     if (!existsSync(file)) return { teams: [], problems: [] };
     return parseTeamsFile(await readFile(file, 'utf8'), file);
-  }
-
-  private async codeowners(repository: Repository, root: string): Promise<((path: string) => OwnerMatch[]) | undefined> {
-    const flavour: CodeownersFlavour = repository.state.remotes.some((r) => /gitlab/i.test(r.fetchUrl ?? r.pushUrl ?? '')) ? 'gitlab' : 'github';
-    const location = codeownersLocation(flavour, (path) => existsSync(join(root, path)));
-    if (!location) return undefined;
-    const parsed = parseCodeowners(await readFile(join(root, location), 'utf8'), flavour);
-    for (const problem of parsed.problems) log().warn(`${location}:${problem.line}: ${problem.message}`);
-    return codeownersMatcher(parsed);
   }
 }

@@ -4,11 +4,13 @@ import * as z from 'zod';
 import type { GroupingMode } from '../core/queueGrouping';
 import { DEFAULT_BRANCH_TEMPLATE } from '../core/branchName';
 import { DEFAULT_COMMIT_TEMPLATE } from '../core/commitMessage';
+import { DEFAULT_BOT_PATTERNS, type KnownPerson } from '../core/expertise/expertRanking';
 import { DEFAULT_SLA_TARGETS, type SlaTargets } from '../core/sla';
 import { parseSourcesSetting, type SourcesOutcome } from '../providers/sourceConfig';
 import { SETTINGS } from './contributionIds';
 
 const minutes = z.number().positive();
+const personSchema = z.object({ name: z.string().min(1), email: z.string().min(3), handles: z.array(z.string()).optional(), region: z.string().optional() });
 const slaTargetsSchema = z.object({ s1: minutes, s2: minutes, s3: minutes, s4: minutes }).partial();
 
 export interface Settings {
@@ -26,6 +28,11 @@ export interface Settings {
   /** Team map entries from the settings; validated with the repository's file when used. */
   readonly teams: unknown;
   readonly teamsFile: string;
+  /** Colleagues' regions and CODEOWNERS handles, for expert suggestions. */
+  readonly people: readonly KnownPerson[];
+  readonly expertsHalfLifeDays: number;
+  readonly expertsBotPatterns: readonly string[];
+  readonly expertsPreferRegion: boolean;
   /** One line per setting that was wrong and replaced by its default. */
   readonly problems: readonly string[];
 }
@@ -57,6 +64,10 @@ export function readSettings(): Settings {
     commitTemplate: read(SETTINGS.commitTemplate, z.string().min(1), DEFAULT_COMMIT_TEMPLATE),
     teams: config.get<unknown>(SETTINGS.teams) ?? [],
     teamsFile: read(SETTINGS.teamsFile, z.string().min(1), '.support/teams.json'),
+    people: read(SETTINGS.people, z.array(personSchema), []),
+    expertsHalfLifeDays: read(SETTINGS.expertsHalfLifeDays, z.number().min(1).max(3650), 180),
+    expertsBotPatterns: read(SETTINGS.expertsBotPatterns, z.array(z.string()), DEFAULT_BOT_PATTERNS),
+    expertsPreferRegion: read(SETTINGS.expertsPreferRegion, z.boolean(), true),
     problems,
   };
 }

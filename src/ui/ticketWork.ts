@@ -1,5 +1,5 @@
 /**
- * Wires the work on a ticket: its panel, fix branches, the active ticket in the status bar, the commit
+ * Wires the work on a ticket: its panel, experts to pair with, fix branches, the active ticket in the status bar, the commit
  * message offer, internal notes and hand-offs (with their drafts). Git is reached only once the
  * queue has loaded, so activation itself does no git work.
  */
@@ -14,6 +14,9 @@ import { CommitPrefill } from './commitPrefill';
 import { COMMANDS } from './contributionIds';
 import { DraftCommands } from './draftCommands';
 import { Drafts } from './drafts';
+import { ExpertFinder } from './expertise/expertFinder';
+import { ExpertiseStore } from './expertise/expertiseStore';
+import { PairCommand } from './expertise/pairCommand';
 import { FixBranchCommand } from './fixBranchCommand';
 import { HandoffCommand } from './handoffCommand';
 import { log } from './log';
@@ -60,7 +63,15 @@ export function registerTicketWork(parts: TicketWorkParts): TicketWork {
   const notes = new NoteCommand(model, drafts, () => settings().slaTargets);
   const handoff = new HandoffCommand(model, drafts, parts.advisor, () => settings().slaTargets);
   const draftCommands = new DraftCommands(model, drafts);
-  const panels = new TicketPanels({ model, writer: new TicketWriter(model), extensionUri: context.extensionUri, targets: () => settings().slaTargets });
+  const finder = new ExpertFinder(new ExpertiseStore(context.globalStorageUri), model, settings);
+  const pair = new PairCommand(model, finder, drafts, () => settings().slaTargets);
+  const panels = new TicketPanels({
+    model,
+    experts: (ticket) => pair.find(ticket),
+    writer: new TicketWriter(model),
+    extensionUri: context.extensionUri,
+    targets: () => settings().slaTargets,
+  });
   context.subscriptions.push(panels);
   const withTicket = async <T>(argument: unknown, action: (ticket: NonNullable<ReturnType<QueueModel['find']>>) => Promise<T>): Promise<T | undefined> => {
     const ticket = ticketFromArgument(model, argument) ?? tracker.current?.ticket;
@@ -72,6 +83,7 @@ export function registerTicketWork(parts: TicketWorkParts): TicketWork {
     return ticket ? panels.open(ticket).uid : undefined;
   });
   register(COMMANDS.createFixBranch, (arg) => fixBranch.run(arg));
+  register(COMMANDS.pairWithExpert, (arg) => pair.run(arg));
   register(COMMANDS.addInternalNote, (arg) => notes.start(arg));
   register(COMMANDS.handOff, (arg) => handoff.start(arg));
   register(COMMANDS.sendDraft, (uri) => draftCommands.send(uri instanceof vscode.Uri ? uri : undefined));

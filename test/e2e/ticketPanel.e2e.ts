@@ -50,6 +50,19 @@ describe('the ticket panel in the workbench (Chromium)', function () {
     assert.equal(await textarea.inputValue(), '');
   });
 
+  it('finds who knows the code the ticket points at, with the evidence', async () => {
+    const page = current().workbench.page;
+    await panel.document.locator('.experts vscode-button', { hasText: 'Find Who Knows This Code' }).click();
+    const first = panel.document.locator('.expert').first();
+    await first.waitFor({ timeout: 30_000 });
+    const names = await panel.document.locator('.expert h3').allTextContents();
+    assert.ok(names.length > 0 && !names.includes('Sam Taylor'), names.join(', '));
+    assert.match((await first.locator('.expert-evidence').textContent()) ?? '', /services\/search\/search\/\w+\.py: \d+ commits?/);
+    assert.deepEqual(await first.locator('.expert-actions vscode-button').allTextContents(), ['Ask in an Internal Note…', 'Copy Message', 'Recent Commits']);
+    await first.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'ticket-panel-experts.png') });
+  });
+
   it('keeps the text and says why when sending fails', async () => {
     const page = current().workbench.page;
     const queueFile = join(current().workspace, '.support', 'queue.json');

@@ -1,5 +1,5 @@
 /** One VS Code server and one browser on a fresh sample workspace, shared by an e2e suite. */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { freshSampleWorkspace, runStateDir } from '../support/sampleWorkspaceDir';
 import { REPO_ROOT, RESULTS_DIR } from '../support/testPaths';
@@ -19,6 +19,8 @@ export async function startWorkbenchSession(name: string): Promise<WorkbenchSess
   const install = ensureVsCode();
   const workspace = await freshSampleWorkspace(name);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // Settings and view state of an earlier run (a theme, an open panel) must not leak in.
+  rmSync(runStateDir(name), { recursive: true, force: true });
   const server: RunningServer = await startServer(install, { stateDir: runStateDir(name) });
   try {
     const workbench = await openWorkbench(server.workbenchUrl(workspace, { extensionDevelopmentPath: REPO_ROOT }));

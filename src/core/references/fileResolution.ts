@@ -60,7 +60,10 @@ function candidatesFor(path: string, index: FileIndex): { path: string; certaint
     best = Math.max(best, shared);
     return { file, shared };
   });
-  const winners = scored.filter((s) => s.shared === best);
+  const tied = scored.filter((s) => s.shared === best);
+  // A candidate matched to its first folder beats one with folders the reference does not have.
+  const whole = tied.filter((s) => s.shared === s.file.split('/').length);
+  const winners = whole.length > 0 ? whole : tied;
   // A bare name (one shared part) is only trusted when unique; ambiguity lowers certainty.
   if (best <= 1 && winners.length > 1) return [];
   const certainty = (best > 1 ? 0.9 : 0.6) / winners.length;

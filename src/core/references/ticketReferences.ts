@@ -22,7 +22,8 @@ export interface CodeReference {
 }
 
 const EXTENSIONS = 'rb|py|ts|tsx|js|jsx|mjs|cjs|java|kt|go|cs|php|rs|scala|swift|c|cc|cpp|h|hpp|ex|exs|erl|sql|yml|yaml|json|toml|md|sh|vue|svelte';
-const PATH = `(?:[A-Za-z]:)?[\\w.@~+-]*(?:[\\\\/][\\w.@~+-]+)*\\.(?:${EXTENSIONS})`;
+// The look-ahead keeps `.ts` from stopping inside `.tsx`.
+const PATH = `(?:[A-Za-z]:)?[\\w.@~+-]*(?:[\\\\/][\\w.@~+-]+)*\\.(?:${EXTENSIONS})(?![\\w-])`;
 
 /** Each pattern captures the path, then the line when it has one. */
 const PATTERNS: readonly { readonly kind: ReferenceKind; readonly regex: RegExp }[] = [
@@ -37,6 +38,7 @@ const PATTERNS: readonly { readonly kind: ReferenceKind; readonly regex: RegExp 
 
 const LIBRARY = /(^|\/)(node_modules|vendor|gems|site-packages|dist-packages|\.cargo|go\/pkg\/mod|usr\/lib|usr\/local\/lib|jdk|rustc)\//;
 const URL_LIKE = /[a-z][\w+.-]*:\/\/[^\s)>\]"'`]*/gi;
+const CODE_URL = new RegExp(`\\.(?:${EXTENSIONS})\\??(?::\\d+)*$`);
 
 export function ticketReferences(ticket: Pick<Ticket, 'title' | 'description' | 'comments'>): CodeReference[] {
   const texts: [string, string][] = [
@@ -48,8 +50,8 @@ export function ticketReferences(ticket: Pick<Ticket, 'title' | 'description' | 
 }
 
 export function referencesIn(text: string, foundIn: string): CodeReference[] {
-  // Web addresses are not code, except a browser frame's script: keep only its path part.
-  const plain = text.replace(URL_LIKE, (url) => (/\.(js|mjs|ts)(:\d+)+$/.test(url) ? url.replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, '') : ' '.repeat(url.length)));
+  // Web addresses are not code, except a script in a browser or bundler frame: keep its path.
+  const plain = text.replace(URL_LIKE, (url) => (CODE_URL.test(url) ? url.replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, ' ') : ' '.repeat(url.length)));
   const taken: [number, number][] = [];
   const found: CodeReference[] = [];
   for (const { kind, regex } of PATTERNS) {
@@ -71,7 +73,7 @@ export function referencesIn(text: string, foundIn: string): CodeReference[] {
 }
 
 function normalise(raw: string, whole: string): string | undefined {
-  let path = raw.replace(/\\/g, '/').replace(/^[A-Za-z]:/, '').replace(/^(\.\/)+/, '');
+  let path = raw.replace(/\\/g, '/').replace(/^[A-Za-z]:/, '').replace(/\/(\.\/)+/g, '/').replace(/^(\.\/)+/, '');
   if (/^\d+(\.\d+)+$/.test(path) || /^v\d/.test(path)) return undefined; // version numbers
   const java = /^at ([\w$.]+)\.[\w$<>]+\(/.exec(whole);
   if (java && !path.includes('/')) {

@@ -3,6 +3,8 @@
  * webview asks after validating it. Anything that does not fit the protocol is logged and ignored.
  */
 import * as vscode from 'vscode';
+import { evidenceLines } from '../../core/expertise/expertMessage';
+import type { Expert } from '../../core/expertise/expertRanking';
 import type { SlaTargets } from '../../core/sla';
 import { ticketUid, type Ticket } from '../../core/ticket';
 import { fromWebviewSchema, type FromWebview, type PanelAction, type ToWebview } from '../../shared/panelMessages';
@@ -25,6 +27,8 @@ const ACTION_COMMANDS: Record<Exclude<PanelAction, 'openInBrowser'>, string> = {
 
 export interface TicketPanelDeps {
   readonly model: QueueModel;
+  /** The experts for the ticket, for the panel's "Pair with an expert" section. */
+  readonly experts: (ticket: Ticket) => Thenable<{ readonly experts: readonly Expert[]; readonly files: readonly string[] }>;
   readonly writer: TicketWriter;
   readonly extensionUri: vscode.Uri;
   readonly targets: () => SlaTargets;
@@ -106,6 +110,30 @@ export class TicketPanel implements vscode.Disposable {
         await vscode.env.clipboard.writeText(message.text);
         vscode.window.setStatusBarMessage('$(copy) Copied', 2_000);
         return;
+      case 'findExperts':
+        if (ticket) await this.postExperts(ticket);
+        return;
+      case 'expertAction':
+        if (ticket) await vscode.commands.executeCommand(COMMANDS.pairWithExpert, { sourceId: ticket.sourceId, id: ticket.id, expert: message.expert, action: message.action });
+        return;
+    }
+  }
+
+  private async postExperts(ticket: Ticket): Promise<void> {
+    const liveShare = vscode.extensions.getExtension('ms-vsliveshare.vsliveshare') !== undefined;
+    try {
+      const finding = await this.deps.experts(ticket);
+      const now = Math.floor(Date.now() / 1000);
+      const message =
+        finding.experts.length > 0 ? undefined : finding.files.length === 0 ? `${ticket.key} names no file of the open repositories.` : 'No one but you (or a bot) has changed those files.';
+      await this.post({
+        type: 'experts',
+        experts: finding.experts.slice(0, 3).map((e) => ({ name: e.name, email: e.email, evidence: evidenceLines(e, now), inPreferredRegion: e.inPreferredRegion })),
+        liveShare,
+        message,
+      });
+    } catch (error) {
+      await this.post({ type: 'experts', experts: [], liveShare, message: `Could not read the history: ${error instanceof Error ? error.message : String(error)}` });
     }
   }
 

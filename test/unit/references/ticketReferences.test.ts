@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { indexFiles, resolveReferences } from '../../../src/core/references/fileResolution';
+import { errorTextsIn } from '../../../src/core/references/errorTexts';
 import { referencesIn, ticketReferences } from '../../../src/core/references/ticketReferences';
 import { toTicket } from '../../../src/providers/local/localTicketMapping';
 import { buildSampleQueue } from '../../../src/providers/local/sampleQueue';
@@ -78,5 +79,20 @@ describe('resolving references to repository files', () => {
     assert.ok(dunning);
     assert.ok(resolvedFor(dunning.id).includes('services/billing/app/jobs/dunning_job.rb'));
     assert.ok(!resolvedFor(dunning.id).some((p) => p.includes('stripe')), 'library frames resolve to nothing in the repository');
+  });
+});
+
+describe('error texts worth a git grep', () => {
+  it('takes quoted messages and error lines from code blocks, without volatile parts', () => {
+    const ticket = makeTicket({
+      id: 'x',
+      title: 'Search fails: "Unbalanced quotes in the search query"',
+      description: 'Log:\n```\n2026-11-24T08:15:02.123Z ERROR [req 8f3e2a1b-1c2d-4e5f-8a9b-0c1d2e3f4a5b] invalid input syntax for type uuid\n    at handler (/app/x.ts:1:2)\n```',
+    });
+    assert.deepEqual(errorTextsIn(ticket), ['Unbalanced quotes in the search query', 'invalid input syntax for type uuid']);
+  });
+
+  it('ignores short quotes and lines that are not errors', () => {
+    assert.deepEqual(errorTextsIn(makeTicket({ id: 'x', title: 'Say "hi"', description: '```\nall good here\n```' })), []);
   });
 });

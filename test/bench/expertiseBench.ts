@@ -1,0 +1,104 @@
+/**
+ * The expertise index on a large history (50,000 commits, 20,000 files), measured in one run:
+ * building it against `git log --numstat` alone (the floor), an update after 100 new commits, a
+ * query for a ticket with 20 references, its size on disk and peak memory; and, beside a peer,
+ * the top author per file against `git shortlog -sn`. Prints figures as JSON on the last line.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { LOG_FORMAT } from '../../src/core/expertise/historyRecord';
+import { rankExperts } from '../../src/core/expertise/expertRanking';
+import { indexFiles, resolveReferences } from '../../src/core/references/fileResolution';
+import { referencesIn } from '../../src/core/references/ticketReferences';
+import { buildIndex, headOf, updateIndex } from '../../src/git/expertiseHistory';
+import { trackedFiles } from '../../src/git/repositoryFiles';
+import { addCommits, filePath, HISTORY_COMMITS, HISTORY_FILES, largeHistory } from './largeHistory';
+
+const CACHE = resolve(__dirname, '..', '..', '.vscode-test', 'bench-history');
+const options = { halfLifeDays: 180 };
+
+function gitLogFloor(cwd: string): Promise<number> {
+  const started = performance.now();
+  return new Promise((done, fail) => {
+    const child = spawn('git', ['log', '--numstat', '--no-merges', '-M', `--format=${LOG_FORMAT}`, 'HEAD', '--'], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.on('data', () => undefined);
+    child.on('close', (code) => (code === 0 ? done(performance.now() - started) : fail(new Error(`git log exit ${code}`))));
+  });
+}
+
+async function main(): Promise<void> {
+  const made = performance.now();
+  const repo = await largeHistory(join(CACHE, 'repo'));
+  console.log(`Large history ready (${HISTORY_COMMITS} commits, ${HISTORY_FILES} files) in ${((performance.now() - made) / 1000).toFixed(1)} s`);
+  const head = (await headOf('git', repo)) ?? '';
+
+  const floorMs = await gitLogFloor(repo);
+  const started = performance.now();
+  const built = await buildIndex('git', repo, head, options);
+  const buildMs = performance.now() - started;
+  const snapshot = built.index.snapshot();
+  const sizeMB = Buffer.byteLength(JSON.stringify(snapshot)) / 1_048_576;
+
+  // 100 new commits in a copy, then the update from the cached index.
+  const copy = join(CACHE, 'updated');
+  rmSync(copy, { recursive: true, force: true });
+  cpSync(repo, copy, { recursive: true });
+  await addCommits(copy, 100);
+  const updateStarted = performance.now();
+  const updated = await updateIndex('git', copy, snapshot, options);
+  const updateMs = performance.now() - updateStarted;
+  if (updated.how !== 'updated' || updated.commitsRead !== 100) throw new Error(`expected an update of 100 commits, got ${updated.how} of ${updated.commitsRead}`);
+
+  // A ticket naming 20 files (as container paths with lines), resolved and ranked.
+  const fileIndex = indexFiles(await trackedFiles('git', repo));
+  const text = Array.from({ length: 20 }, (_, i) => `/app/${filePath((i * 997) % HISTORY_FILES)}:${10 + i}`).join('\n');
+  const queryTimes: number[] = [];
+  let found = 0;
+  for (let run = 0; run < 15; run++) {
+    const queryStarted = performance.now();
+    const files = resolveReferences(referencesIn(text, 'description'), fileIndex).map((f) => ({ path: f.path, confidence: f.confidence }));
+    found = rankExperts(built.index, { files, now: Math.floor(Date.now() / 1000), botPatterns: [], people: [], recency: true }).length;
+    queryTimes.push(performance.now() - queryStarted);
+  }
+  const queryMs = [...queryTimes].sort((a, b) => a - b)[Math.floor(queryTimes.length / 2)] ?? Number.NaN;
+
+  // Beside a peer: with recency off, the top author of each sampled file is shortlog's.
+  let agreed = 0;
+  let compared = 0;
+  for (let i = 0; i < 40; i++) {
+    const path = filePath((i * 4_999 + 13) % 2_000);
+    const lines = execFileSync('git', ['shortlog', '-sne', 'HEAD', '--', path], { cwd: repo, encoding: 'utf8' }).trim().split('\n');
+    const counts = lines.map((l) => /^\s*(\d+)\t.*<(.+)>$/.exec(l)).filter((m): m is RegExpExecArray => m !== null);
+    if (counts.length === 0 || (counts[1] && counts[1][1] === counts[0]?.[1])) continue;
+    compared++;
+    const [top] = rankExperts(built.index, { files: [{ path, confidence: 1 }], now: 0, botPatterns: [], people: [], recency: false });
+    if (top?.email === counts[0]?.[2]) agreed++;
+  }
+
+  const figures = {
+    commits: built.commitsRead,
+    files: built.index.fileCount,
+    gitLogMs: Math.round(floorMs),
+    buildMs: Math.round(buildMs),
+    buildRatio: Number((buildMs / floorMs).toFixed(2)),
+    update100Ms: Math.round(updateMs),
+    query20Ms: Number(queryMs.toFixed(2)),
+    expertsFound: found,
+    indexMB: Number(sizeMB.toFixed(1)),
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    shortlogAgreement: `${agreed}/${compared}`,
+  };
+  console.log(
+    `Expertise on ${figures.commits} commits / ${figures.files} files: build ${figures.buildMs} ms vs git log ${figures.gitLogMs} ms = ${figures.buildRatio}× (target ≤ 1.5×); ` +
+      `update after 100 commits ${figures.update100Ms} ms (target < 500); query of 20 references ${figures.query20Ms} ms (target < 20); ` +
+      `index ${figures.indexMB} MB on disk; peak RSS ${figures.peakRssMB} MB; top author = shortlog's on ${figures.shortlogAgreement} files`,
+  );
+  console.log(JSON.stringify(figures));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});
