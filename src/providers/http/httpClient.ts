@@ -1,0 +1,173 @@
+/**
+ * The one HTTP client every remote source uses: axios (which rides on VS Code's proxy-aware
+ * Node http), a base URL with any path prefix, the auth header asked for per request, timeouts,
+ * a User-Agent. Reads and idempotent writes are retried; a write that is not idempotent (a note)
+ * is re-sent only after the caller has checked it did not land. Every answer is validated with
+ * zod, and every failure becomes one of the source result kinds.
+ */
+import axios, { AxiosError, type AxiosInstance, type AxiosResponse, type Method } from 'axios';
+import type * as z from 'zod';
+import type { SourceFailure } from '../sourceResult';
+import { backoffDelay, DEFAULT_RETRY_POLICY, serverRetryDelay, type HeaderLookup, type RetryPolicy } from './retryPolicy';
+
+export interface HttpClientOptions {
+  /** `https://gitlab.example.com/api/v4`: self-managed instances and path prefixes alike. */
+  readonly baseUrl: string;
+  /** Asked before each request, so a token changed or revoked meanwhile is honoured. */
+  readonly authHeaders: () => Promise<Record<string, string>>;
+  readonly userAgent: string;
+  /** Names the system in messages: "GitLab (support)". */
+  readonly label: string;
+  readonly timeoutMs?: number;
+  readonly retry?: RetryPolicy;
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly random?: () => number;
+}
+
+export interface HttpAnswer<T> {
+  readonly kind: 'ok';
+  readonly data: T;
+  readonly header: HeaderLookup;
+  readonly status: number;
+}
+
+export interface NotModified {
+  readonly kind: 'notModified';
+}
+
+export type HttpResult<T> = HttpAnswer<T> | SourceFailure;
+
+/** A write whose answer was lost, which the caller's check found had landed all the same. */
+export interface Landed {
+  readonly kind: 'landed';
+}
+
+export interface RequestOptions {
+  readonly params?: Record<string, string | number | undefined>;
+  readonly signal?: AbortSignal;
+}
+
+/** How a write may be repeated after a failure whose outcome is unknown. */
+export type Repeat = { readonly idempotent: true } | { readonly idempotent: false; readonly landed: () => Promise<boolean> };
+
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+
+export class HttpClient {
+  private readonly axios: AxiosInstance;
+  private readonly policy: RetryPolicy;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly random: () => number;
+
+  constructor(private readonly options: HttpClientOptions) {
+    this.axios = axios.create({
+      baseURL: options.baseUrl.replace(/\/+$/, ''),
+      timeout: options.timeoutMs ?? 20_000,
+      headers: { 'User-Agent': options.userAgent, Accept: 'application/json' },
+      // Every status is an answer to look at, not an exception; the body is parsed here, not by axios.
+      validateStatus: () => true,
+      responseType: 'text',
+      transformResponse: (data: unknown) => data,
+    });
+    this.policy = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.sleep = options.sleep ?? defaultSleep;
+    this.random = options.random ?? Math.random;
+  }
+
+  /** A read; with `etag`, a 304 answer means "unchanged" and costs no body. */
+  async get<T>(path: string, schema: z.ZodType<T>, options: RequestOptions & { etag?: string } = {}): Promise<HttpResult<T> | NotModified> {
+    const headers = options.etag ? { 'If-None-Match': options.etag } : undefined;
+    const response = await this.exchange('GET', path, undefined, options, headers, { idempotent: true });
+    if ('kind' in response) return response.kind === 'landed' ? { kind: 'notModified' } : response;
+    if (response.status === 304) return { kind: 'notModified' };
+    return this.answer(response, schema);
+  }
+
+  async send<T>(method: Exclude<Method, 'GET' | 'get'>, path: string, body: unknown, schema: z.ZodType<T>, repeat: Repeat, options: RequestOptions = {}): Promise<HttpResult<T> | Landed> {
+    const response = await this.exchange(method, path, body, options, undefined, repeat);
+    if ('kind' in response) return response;
+    return this.answer(response, schema);
+  }
+
+  private async exchange(method: Method, path: string, body: unknown, options: RequestOptions, headers: Record<string, string> | undefined, repeat: Repeat): Promise<AxiosResponse<string> | SourceFailure | Landed> {
+    for (let attempt = 1; ; attempt++) {
+      if (options.signal?.aborted) return { kind: 'cancelled', message: `Talking to ${this.options.label} was cancelled.` };
+      let response: AxiosResponse<string> | undefined;
+      let failure: SourceFailure | undefined;
+      try {
+        response = await this.axios.request<string>({
+          method,
+          url: path,
+          data: body,
+          params: options.params,
+          signal: options.signal,
+          headers: { ...(await this.options.authHeaders()), ...headers },
+        });
+      } catch (error) {
+        failure = this.networkFailure(error, options.signal);
+        if (failure.kind === 'cancelled') return failure;
+      }
+      const retryable = failure !== undefined || (response !== undefined && RETRYABLE_STATUS.has(response.status));
+      if (!retryable || response?.status === 304) return response ?? (failure as SourceFailure);
+      const header = response ? headerLookup(response) : () => undefined;
+      const serverDelay = serverRetryDelay(header, Date.now());
+      if (attempt >= this.policy.maxAttempts || (serverDelay !== undefined && serverDelay > this.policy.maxDelayMs)) {
+        return failure ?? this.statusFailure(response as AxiosResponse<string>);
+      }
+      // A write that may have landed is repeated only when the caller confirms it did not.
+      if (!repeat.idempotent && (await repeat.landed())) return { kind: 'landed' };
+      await this.sleep(serverDelay ?? backoffDelay(attempt, this.policy, this.random), options.signal);
+    }
+  }
+
+  private answer<T>(response: AxiosResponse<string>, schema: z.ZodType<T>): HttpResult<T> {
+    if (response.status < 200 || response.status >= 300) return this.statusFailure(response);
+    let json: unknown;
+    try {
+      json = response.data === '' ? null : JSON.parse(response.data);
+    } catch {
+      return { kind: 'invalidResponse', message: `${this.options.label} sent an answer that is not JSON (${String(response.config.url)}).` };
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return { kind: 'invalidResponse', message: `${this.options.label} sent an unexpected answer for ${String(response.config.url)}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}` };
+    }
+    return { kind: 'ok', data: parsed.data, header: headerLookup(response), status: response.status };
+  }
+
+  private statusFailure(response: AxiosResponse<string>): SourceFailure {
+    const { status } = response;
+    const where = `${this.options.label} (${response.config.method?.toUpperCase()} ${String(response.config.url)})`;
+    if (status === 401 || status === 403) return { kind: 'unauthorised', message: `${where} refused the request (${status}): sign in again or check the token's scopes.` };
+    if (status === 404) return { kind: 'notFound', message: `${where}: not found.` };
+    if (status === 429) {
+      const wait = serverRetryDelay(headerLookup(response), Date.now()) ?? this.policy.maxDelayMs;
+      return { kind: 'rateLimited', retryAt: new Date(Date.now() + wait), message: `${this.options.label} is rate limiting requests.` };
+    }
+    if (status === 409) return { kind: 'conflict', holder: null, message: `${where} reported a conflict.` };
+    return { kind: 'offline', message: `${where} answered ${status}.` };
+  }
+
+  private networkFailure(error: unknown, signal?: AbortSignal): SourceFailure {
+    if (signal?.aborted || axios.isCancel(error)) return { kind: 'cancelled', message: `Talking to ${this.options.label} was cancelled.` };
+    const code = error instanceof AxiosError ? error.code : undefined;
+    return { kind: 'offline', message: `${this.options.label} cannot be reached${code ? ` (${code})` : ''}.` };
+  }
+}
+
+function headerLookup(response: AxiosResponse): HeaderLookup {
+  return (name) => {
+    const value: unknown = response.headers[name.toLowerCase()];
+    return value === undefined || value === null ? undefined : String(value);
+  };
+}
+
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
+}

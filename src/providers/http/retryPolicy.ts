@@ -1,0 +1,38 @@
+/**
+ * When to try again. A server that says when (`Retry-After` in seconds or as a date, or a
+ * rate-limit reset time) is believed; otherwise exponential backoff with full jitter, so that many
+ * clients that failed together do not come back together.
+ */
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  readonly maxAttempts: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000 };
+
+export type HeaderLookup = (name: string) => string | undefined;
+
+/** The server's own word on when to come back, in ms from `now`; undefined when it gave none. */
+export function serverRetryDelay(header: HeaderLookup, now: number): number | undefined {
+  const retryAfter = header('retry-after');
+  if (retryAfter !== undefined) {
+    const seconds = Number(retryAfter);
+    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+    const date = Date.parse(retryAfter);
+    if (Number.isFinite(date)) return Math.max(0, date - now);
+  }
+  // GitLab sends the reset as epoch seconds (`RateLimit-Reset`) and as a date (`RateLimit-ResetTime`).
+  const reset = Number(header('ratelimit-reset') ?? header('x-ratelimit-reset'));
+  if (Number.isFinite(reset) && reset > 1_000_000_000) return Math.max(0, reset * 1000 - now);
+  const resetTime = Date.parse(header('ratelimit-resettime') ?? '');
+  if (Number.isFinite(resetTime)) return Math.max(0, resetTime - now);
+  return undefined;
+}
+
+/** Full jitter: a random wait up to the exponential bound for this attempt (1-based). */
+export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number): number {
+  const bound = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return Math.round(random() * bound);
+}

@@ -1,0 +1,118 @@
+import { strict as assert } from 'node:assert';
+import * as z from 'zod';
+import { HttpClient } from '../../../src/providers/http/httpClient';
+import { backoffDelay, serverRetryDelay } from '../../../src/providers/http/retryPolicy';
+import { drop, json, loopbackServer, script, type LoopbackServer, type Responder } from './loopbackServer';
+
+const item = z.looseObject({ id: z.number(), title: z.string() });
+
+describe('the shared HTTP client', () => {
+  let server: LoopbackServer | undefined;
+  const waits: number[] = [];
+  const client = (respond: Responder, token = 'secret-token'): Promise<HttpClient> =>
+    loopbackServer(respond).then((s) => {
+      server = s;
+      return new HttpClient({
+        baseUrl: `${s.url}/gitlab/api/v4/`,
+        authHeaders: async () => ({ 'PRIVATE-TOKEN': token }),
+        userAgent: 'support-rotation-test',
+        label: 'GitLab',
+        sleep: async (ms) => void waits.push(ms),
+        random: () => 0.5,
+      });
+    });
+
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+    waits.length = 0;
+  });
+
+  it('sends the auth header and User-Agent to the base URL with its path prefix, and validates the answer', async () => {
+    const http = await client(json(200, { id: 1, title: 'A', extra: true }));
+    const answer = await http.get('/issues/1', item);
+    assert.equal(answer.kind, 'ok');
+    assert.deepEqual(answer.kind === 'ok' && answer.data, { id: 1, title: 'A', extra: true });
+    assert.equal(server?.requests[0]?.url, '/gitlab/api/v4/issues/1');
+    assert.equal(server?.requests[0]?.headers['private-token'], 'secret-token');
+    assert.equal(server?.requests[0]?.headers['user-agent'], 'support-rotation-test');
+  });
+
+  it('retries a read after a 500 and after a dropped connection, with growing jittered waits', async () => {
+    const http = await client(script(json(500, {}), drop, json(200, { id: 2, title: 'B' })));
+    const answer = await http.get('/issues/2', item);
+    assert.equal(answer.kind, 'ok');
+    assert.equal(server?.requests.length, 3);
+    assert.deepEqual(waits, [250, 500]);
+  });
+
+  it("honours Retry-After, and falls back to backoff on a 429 without it", async () => {
+    const http = await client(script(json(429, {}, { 'Retry-After': '7' }), json(429, {}), json(200, { id: 3, title: 'C' })));
+    assert.equal((await http.get('/issues/3', item)).kind, 'ok');
+    assert.deepEqual(waits, [7_000, 500]);
+  });
+
+  it('reports rate limiting with when to retry once the attempts are spent', async () => {
+    const http = await client(json(429, {}, { 'Retry-After': '20' }));
+    const answer = await http.get('/issues/4', item);
+    assert.equal(answer.kind, 'rateLimited');
+    const retryIn = answer.kind === 'rateLimited' ? answer.retryAt.getTime() - Date.now() : 0;
+    assert.ok(retryIn > 15_000 && retryIn <= 20_000, String(retryIn));
+  });
+
+  it('maps 401, 404 and malformed JSON and a missing field to their result kinds', async () => {
+    const http = await client(script(json(401, { message: '401 Unauthorized' }), json(404, { message: '404 Not Found' }), json(200, '{"id": 1, "title": '), json(200, { id: 1 })));
+    assert.equal((await http.get('/a', item)).kind, 'unauthorised');
+    assert.equal((await http.get('/b', item)).kind, 'notFound');
+    const malformed = await http.get('/c', item);
+    assert.equal(malformed.kind, 'invalidResponse');
+    const missing = await http.get('/d', item);
+    assert.equal(missing.kind, 'invalidResponse');
+    assert.match(missing.kind === 'invalidResponse' ? missing.message : '', /title/);
+  });
+
+  it('asks with If-None-Match and reads 304 as unchanged', async () => {
+    const http = await client(json(304, ''));
+    const answer = await http.get('/issues', z.array(item), { etag: 'W/"abc"' });
+    assert.equal(answer.kind, 'notModified');
+    assert.equal(server?.requests[0]?.headers['if-none-match'], 'W/"abc"');
+  });
+
+  it('never posts a note twice: a lost answer is re-sent only when the note did not land', async () => {
+    const http = await client(script(json(502, {}), json(201, { id: 9, title: 'note' })));
+    let checks = 0;
+    const landed = await http.send('POST', '/notes', { body: 'x' }, item, { idempotent: false, landed: async () => (++checks, true) });
+    assert.equal(landed.kind, 'landed');
+    assert.equal(server?.requests.filter((r) => r.method === 'POST').length, 1, 'not sent again');
+    assert.equal(checks, 1);
+  });
+
+  it('re-sends a note whose first attempt did not land', async () => {
+    const http = await client(script(drop, json(201, { id: 9, title: 'note' })));
+    const sent = await http.send('POST', '/notes', { body: 'x' }, item, { idempotent: false, landed: async () => false });
+    assert.equal(sent.kind, 'ok');
+    assert.equal(server?.requests.length, 2);
+  });
+
+  it('reports an unreachable server as offline', async () => {
+    const http = new HttpClient({ baseUrl: 'http://127.0.0.1:9', authHeaders: async () => ({}), userAgent: 't', label: 'GitLab', sleep: async () => undefined });
+    const answer = await http.get('/x', item);
+    assert.equal(answer.kind, 'offline');
+  });
+});
+
+describe('retry timing', () => {
+  it('reads Retry-After as seconds or a date, and GitLab reset headers', () => {
+    const now = Date.parse('2026-11-24T10:00:00Z');
+    assert.equal(serverRetryDelay((n) => (n === 'retry-after' ? '3' : undefined), now), 3_000);
+    assert.equal(serverRetryDelay((n) => (n === 'retry-after' ? 'Tue, 24 Nov 2026 10:00:10 GMT' : undefined), now), 10_000);
+    assert.equal(serverRetryDelay((n) => (n === 'ratelimit-reset' ? String(now / 1000 + 30) : undefined), now), 30_000);
+    assert.equal(serverRetryDelay(() => undefined, now), undefined);
+  });
+
+  it('backs off exponentially with full jitter under a cap', () => {
+    const policy = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1_000 };
+    assert.deepEqual([1, 2, 3, 4, 5].map((n) => backoffDelay(n, policy, () => 1)), [100, 200, 400, 800, 1_000]);
+    assert.equal(backoffDelay(3, policy, () => 0), 0);
+  });
+});
