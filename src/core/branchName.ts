@@ -14,13 +14,14 @@ export const BRANCH_VARIABLES = ['key', 'id', 'slug', 'severity', 'source', 'use
 type Variable = (typeof BRANCH_VARIABLES)[number];
 
 /** Git accepts far longer names; file systems and people do not. */
-const MAX_NAME_LENGTH = 200;
-const SLUG_FALLBACK = 'ticket';
+export const MAX_BRANCH_NAME_LENGTH = 200;
+/** What `${slug}` (and `${key}`, `${id}`) become when nothing of the text survives. */
+const FALLBACK = 'ticket';
 
 export interface BranchNameOptions {
   /** Setting `supportRotation.branch.maxSlugLength`. */
   readonly maxSlugLength: number;
-  /** "Me" in the ticket's source; `${user}` is the part before any `@`. */
+  /** "Me" in the ticket's source; `${user}` is the part before any `@`, in lower case. */
   readonly user?: string;
 }
 
@@ -29,16 +30,17 @@ export type BranchNameResult = { readonly ok: true; readonly name: string } | { 
 
 type Piece = { readonly literal: string } | { readonly variable: Variable };
 
+/**
+ * The branch name for a ticket, or why the template cannot give one. A variable whose value is
+ * empty (no `${team}`, no `${user}`) drops out, and so does a path component left empty by it.
+ */
 export function branchNameFor(ticket: BranchTicket, template: string, options: BranchNameOptions): BranchNameResult {
   const parsed = parseTemplate(template);
   if (!Array.isArray(parsed)) return parsed;
   const values = variableValues(ticket, options);
   const raw = parsed.map((piece) => ('literal' in piece ? literalText(piece.literal) : values[piece.variable])).join('');
-  const name = cleanName(raw);
-  if (name === '') {
-    return { ok: false, message: `The setting ${BRANCH_TEMPLATE_SETTING} ("${template}") gives an empty branch name for ${ticket.key}.` };
-  }
-  return { ok: true, name };
+  // Never empty: the template holds `${key}` or `${id}`, whose values always keep a character.
+  return { ok: true, name: cleanName(raw) };
 }
 
 /** The message to show when a template can never give a usable name, else undefined. */
@@ -49,46 +51,59 @@ export function validateBranchTemplate(template: string): string | undefined {
 
 /** `${slug}`: the title in lower-case ASCII words joined by `-`, cut on a word boundary. */
 export function slugOf(title: string, maxLength: number): string {
-  const words = foldToAscii(title).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const words = foldToAscii(title).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   if (words.length <= maxLength) return words;
-  const cut = words.slice(0, maxLength + 1);
-  const boundary = cut.lastIndexOf('-');
-  return (boundary > 0 ? cut.slice(0, boundary) : words.slice(0, maxLength)).replace(/-+$/, '');
+  // One character more than allowed: when it is the `-` after a word, that whole word still fits.
+  const boundary = words.slice(0, maxLength + 1).lastIndexOf('-');
+  return words.slice(0, boundary > 0 ? boundary : maxLength);
 }
 
 function parseTemplate(template: string): Piece[] | { ok: false; message: string } {
   const pieces: Piece[] = [];
-  const pattern = /\$\{([^}]*)\}/g;
   let last = 0;
-  for (const match of template.matchAll(pattern)) {
+  for (const match of template.matchAll(/\$\{([^}]*)\}/g)) {
     const name = match[1] ?? '';
-    if (!(BRANCH_VARIABLES as readonly string[]).includes(name)) {
-      return { ok: false, message: `The setting ${BRANCH_TEMPLATE_SETTING} uses \${${name}}, which is not known. Use ${BRANCH_VARIABLES.map((v) => `\${${v}}`).join(', ')}.` };
+    if (!isVariable(name)) {
+      return refusal(`uses \${${name}}, which is not known. Use ${BRANCH_VARIABLES.map((v) => `\${${v}}`).join(', ')}.`);
     }
     if (match.index > last) pieces.push({ literal: template.slice(last, match.index) });
-    pieces.push({ variable: name as Variable });
+    pieces.push({ variable: name });
     last = match.index + match[0].length;
   }
   if (last < template.length) pieces.push({ literal: template.slice(last) });
+  // Otherwise `${key` would quietly become the text `key`.
+  if (pieces.some((p) => 'literal' in p && p.literal.includes('${'))) {
+    return refusal(`(${JSON.stringify(template)}) has a \${ without its closing }.`);
+  }
   if (!pieces.some((p) => 'variable' in p && (p.variable === 'key' || p.variable === 'id'))) {
-    return { ok: false, message: `The setting ${BRANCH_TEMPLATE_SETTING} ("${template}") needs \${key} or \${id}, so that each ticket gets its own branch.` };
+    return refusal(`(${JSON.stringify(template)}) needs \${key} or \${id}, so that each ticket gets its own branch.`);
   }
   return pieces;
 }
 
+function isVariable(name: string): name is Variable {
+  return (BRANCH_VARIABLES as readonly string[]).includes(name);
+}
+
+function refusal(problem: string): { ok: false; message: string } {
+  return { ok: false, message: `The setting ${BRANCH_TEMPLATE_SETTING} ${problem}` };
+}
+
 function variableValues(ticket: BranchTicket, options: BranchNameOptions): Record<Variable, string> {
-  const id = valueText(ticket.id);
+  const id = valueText(ticket.id) || FALLBACK;
   return {
-    key: valueText(ticket.key) || id || SLUG_FALLBACK,
-    id: id || SLUG_FALLBACK,
-    slug: slugOf(ticket.title, options.maxSlugLength) || SLUG_FALLBACK,
+    // Keys keep their case (`SUP-42` is how people search for them); `#123` becomes `123`.
+    key: valueText(ticket.key) || id,
+    id,
+    slug: slugOf(ticket.title, options.maxSlugLength) || FALLBACK,
     severity: severityText(ticket.severity),
     source: valueText(ticket.sourceId),
-    user: valueText((options.user ?? '').split('@')[0] ?? '').toLowerCase(),
+    user: valueText(options.user?.split('@')[0] ?? '').toLowerCase(),
     team: valueText(ticket.team ?? '').toLowerCase(),
   };
 }
 
+/** `s1` … `s4`; `untriaged` rather than `s?` or `unknown`, which read as a broken template. */
 function severityText(severity: Severity): string {
   return severity === 'unknown' ? 'untriaged' : `s${severity}`;
 }
@@ -105,35 +120,37 @@ function literalText(text: string): string {
 
 /** Component by component, removes what git refuses; then bounds the length. */
 function cleanName(raw: string): string {
-  const components = raw
+  const name = raw
     .split('/')
     .map(cleanComponent)
-    .filter((c) => c !== '');
-  let name = components.join('/');
-  if (name.length > MAX_NAME_LENGTH) name = cleanName(name.slice(0, MAX_NAME_LENGTH));
-  // `HEAD` alone is refused as a branch name; a name must not start with `-` (cleaned above).
+    .filter((c) => c !== '')
+    .join('/');
+  if (name.length > MAX_BRANCH_NAME_LENGTH) return cleanName(name.slice(0, MAX_BRANCH_NAME_LENGTH));
+  // `HEAD` alone is refused as a branch name (it is not as a component: `fix/HEAD` is fine).
   return name === 'HEAD' ? 'HEAD-branch' : name;
 }
 
 function cleanComponent(component: string): string {
   let text = component.replace(/\.{2,}/g, '.').replace(/-{2,}/g, '-');
-  // `.lock` may appear again once an outer one is removed (`a.lock.lock`).
+  // `.lock` may appear again once an outer one is removed (`a.lock.lock`, `a.lock.`).
   for (;;) {
-    const trimmed = text.replace(/^[.-]+/, '').replace(/[.-]+$/, '');
-    const unlocked = trimmed.replace(/\.lock$/i, '-lock');
+    const unlocked = text.replace(/^[.-]+|[.-]+$/g, '').replace(/\.lock$/i, '-lock');
     if (unlocked === text) return text;
     text = unlocked;
   }
 }
 
-const UNDECOMPOSABLE: Record<string, string> = {
-  ß: 'ss', ẞ: 'SS', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', þ: 'th', Þ: 'TH', ı: 'i',
+/** Letters that carry no accent, so NFKD leaves them whole. */
+const UNDECOMPOSABLE: Readonly<Record<string, string>> = {
+  ß: 'ss', ẞ: 'SS', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D',
+  ð: 'd', Ð: 'D', þ: 'th', Þ: 'TH', ı: 'i', ħ: 'h', Ħ: 'H', ŧ: 't', Ŧ: 'T',
 };
+const UNDECOMPOSABLE_LETTER = new RegExp(`[${Object.keys(UNDECOMPOSABLE).join('')}]`, 'g');
 
-/** Accents dropped (`é` → `e`), the letters that carry no accent spelled out (`ß` → `ss`). */
+/** Accents dropped (`é` → `e`), the letters that have none spelled out (`ß` → `ss`). */
 function foldToAscii(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
-    .replace(/[ßẞæÆœŒøØłŁđĐðÐþÞı]/g, (letter) => UNDECOMPOSABLE[letter] ?? letter);
+    .replace(UNDECOMPOSABLE_LETTER, (letter) => UNDECOMPOSABLE[letter] ?? letter);
 }
