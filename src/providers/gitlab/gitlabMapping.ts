@@ -1,0 +1,48 @@
+/** A GitLab issue (and its notes) as a Ticket, by the label scheme a source is configured with. */
+import type { Severity } from '../../core/severity';
+import type { Ticket, TicketComment } from '../../core/ticket';
+import type { GitlabIssue, GitlabNote, GitlabUser } from './gitlabSchemas';
+
+export interface GitlabLabelScheme {
+  /** `severity::` → `severity::1` … `severity::4`. */
+  readonly severityPrefix: string;
+  readonly regionPrefix: string;
+  readonly teamPrefix: string;
+}
+
+export const DEFAULT_LABEL_SCHEME: GitlabLabelScheme = { severityPrefix: 'severity::', regionPrefix: 'region::', teamPrefix: 'team::' };
+
+export function person(user: GitlabUser): { id: string; name: string } {
+  return { id: user.username, name: user.name };
+}
+
+export function issueToTicket(issue: GitlabIssue, notes: readonly GitlabNote[], sourceId: string, scheme: GitlabLabelScheme): Ticket {
+  const labelValue = (prefix: string): string | undefined => issue.labels.find((l) => l.startsWith(prefix))?.slice(prefix.length) || undefined;
+  const severityNumber = Number(labelValue(scheme.severityPrefix));
+  const severity: Severity = severityNumber >= 1 && severityNumber <= 4 ? (severityNumber as 1 | 2 | 3 | 4) : 'unknown';
+  const assignee = issue.assignees[0];
+  return {
+    sourceId,
+    id: String(issue.iid),
+    key: `#${issue.iid}`,
+    title: issue.title,
+    description: issue.description ?? '',
+    severity,
+    status: issue.state,
+    assignee: assignee ? person(assignee) : null,
+    requester: person(issue.author),
+    region: labelValue(scheme.regionPrefix),
+    team: labelValue(scheme.teamPrefix),
+    createdAt: new Date(issue.created_at),
+    updatedAt: new Date(issue.updated_at),
+    labels: issue.labels.filter((l) => ![scheme.severityPrefix, scheme.regionPrefix, scheme.teamPrefix].some((p) => l.startsWith(p))),
+    comments: notes.filter((n) => !n.system).map(noteToComment),
+    links: [],
+    url: issue.web_url,
+    revision: issue.updated_at,
+  };
+}
+
+function noteToComment(note: GitlabNote): TicketComment {
+  return { author: person(note.author), createdAt: new Date(note.created_at), body: note.body, internal: note.internal ?? note.confidential ?? false };
+}

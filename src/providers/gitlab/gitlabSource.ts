@@ -1,0 +1,210 @@
+/**
+ * A GitLab project's issues as a ticket source. Claims follow the rule for systems without
+ * locking: read, check the issue is unassigned (or mine), write, re-read, and report a lost race
+ * with who holds it. Notes are never posted twice. A hand-off is labels, then the note, then the
+ * release; a failed step is named, with what was already done.
+ */
+import * as z from 'zod';
+import type { Ticket, TicketLink } from '../../core/ticket';
+import type { HttpClient, HttpResult, Landed } from '../http/httpClient';
+import { fail, ok, type SourceFailure, type SourceResult } from '../sourceResult';
+import type { Handoff, ListRequest, QueuePage, QueueProblem, SourceCapabilities, TicketSeen, TicketSource } from '../ticketSource';
+import { issueToTicket, person, type GitlabLabelScheme } from './gitlabMapping';
+import { gitlabIssueSchema, gitlabListSchema, gitlabNoteSchema, type GitlabIssue, type GitlabNote, type GitlabUser } from './gitlabSchemas';
+
+export interface GitlabSourceOptions {
+  readonly id: string;
+  readonly label: string;
+  /** Project path (`acme/support`) or numeric id. */
+  readonly project: string;
+  /** The queue: issues with all of these labels. */
+  readonly queueLabels: readonly string[];
+  readonly scheme: GitlabLabelScheme;
+  /** The signed-in user, from `GET /user` at sign-in. */
+  readonly me: GitlabUser | undefined;
+}
+
+const PAGE_SIZE = 100;
+
+export class GitlabSource implements TicketSource {
+  readonly kind = 'gitlab';
+  readonly capabilities: SourceCapabilities = { claim: true, internalNotes: true, publicReplies: true, handoff: true, linkChanges: true };
+
+  constructor(private readonly http: HttpClient, private readonly options: GitlabSourceOptions) {}
+
+  get id(): string {
+    return this.options.id;
+  }
+
+  get label(): string {
+    return this.options.label;
+  }
+
+  get me(): string | undefined {
+    return this.options.me?.username;
+  }
+
+  /** One page of open queue issues; the next page comes from `x-next-page`, never from `x-total` (absent above 10,000). */
+  async listQueue(request: ListRequest): Promise<SourceResult<QueuePage>> {
+    const page = request.cursor ?? '1';
+    const answer = await this.http.get(this.issuesPath(), gitlabListSchema, {
+      params: { state: 'opened', labels: this.options.queueLabels.join(',') || undefined, per_page: PAGE_SIZE, page, order_by: 'updated_at' },
+      signal: request.signal,
+    });
+    if (answer.kind === 'notModified') return ok({ tickets: [], problems: [] });
+    if (answer.kind !== 'ok') return answer;
+    const tickets: Ticket[] = [];
+    const problems: QueueProblem[] = [];
+    answer.data.forEach((raw, index) => {
+      const parsed = gitlabIssueSchema.safeParse(raw);
+      if (parsed.success) tickets.push(issueToTicket(parsed.data, [], this.id, this.options.scheme));
+      else {
+        const issue = parsed.error.issues[0];
+        const iid = (raw as { iid?: unknown } | null)?.iid;
+        problems.push({ sourceId: this.id, location: `${this.label}, page ${page}, item ${index}${typeof iid === 'number' ? ` (#${iid})` : ''}`, field: issue?.path.join('.'), message: issue?.message ?? 'invalid' });
+      }
+    });
+    const next = answer.header('x-next-page');
+    return ok({ tickets, problems, nextCursor: next && next !== '' ? next : undefined });
+  }
+
+  async getTicket(id: string, signal?: AbortSignal): Promise<SourceResult<Ticket>> {
+    const issue = await this.readIssue(id, signal);
+    if (issue.kind !== 'ok') return issue;
+    const notes = await this.readNotes(id, signal);
+    if (notes.kind !== 'ok') return notes;
+    return ok(issueToTicket(issue.value, notes.value, this.id, this.options.scheme));
+  }
+
+  async claim(seen: TicketSeen): Promise<SourceResult<Ticket>> {
+    const me = this.options.me;
+    if (!me) return fail('unauthorised', `Sign in to ${this.label} to claim tickets.`);
+    const before = await this.readIssue(seen.id);
+    if (before.kind !== 'ok') return before;
+    const holder = before.value.assignees.find((a) => a.id !== me.id);
+    if (holder) return this.conflict(before.value, holder, `#${seen.id} is already claimed by ${holder.name}.`);
+    if (before.value.assignees.some((a) => a.id === me.id)) return this.getTicket(seen.id);
+    if (before.value.updated_at !== seen.revision) {
+      return { kind: 'conflict', holder: null, current: issueToTicket(before.value, [], this.id, this.options.scheme), message: `#${seen.id} changed since the queue was loaded.` };
+    }
+    const written = await this.updateIssue(seen.id, { assignee_ids: [me.id] });
+    if (written.kind !== 'ok') return written;
+    // No locking in GitLab: read again, and if someone else's claim landed too, say so.
+    const after = await this.readIssue(seen.id);
+    if (after.kind !== 'ok') return after;
+    const other = after.value.assignees.find((a) => a.id !== me.id);
+    if (other || !after.value.assignees.some((a) => a.id === me.id)) {
+      return this.conflict(after.value, other ?? null, `#${seen.id} was claimed by ${other?.name ?? 'someone else'} at the same moment; it stays theirs.`);
+    }
+    return this.getTicket(seen.id);
+  }
+
+  async release(seen: TicketSeen): Promise<SourceResult<Ticket>> {
+    const me = this.options.me;
+    if (!me) return fail('unauthorised', `Sign in to ${this.label} first.`);
+    const before = await this.readIssue(seen.id);
+    if (before.kind !== 'ok') return before;
+    const holder = before.value.assignees.find((a) => a.id !== me.id);
+    if (holder) return this.conflict(before.value, holder, `#${seen.id} is held by ${holder.name}, not by you.`);
+    if (before.value.assignees.length === 0) return this.getTicket(seen.id);
+    const written = await this.updateIssue(seen.id, { assignee_ids: [] });
+    return written.kind === 'ok' ? this.getTicket(seen.id) : written;
+  }
+
+  addInternalNote(id: string, body: string): Promise<SourceResult<Ticket>> {
+    return this.addNote(id, body, true);
+  }
+
+  addPublicReply(id: string, body: string): Promise<SourceResult<Ticket>> {
+    return this.addNote(id, body, false);
+  }
+
+  async handOff(seen: TicketSeen, handoff: Handoff): Promise<SourceResult<Ticket>> {
+    const before = await this.readIssue(seen.id);
+    if (before.kind !== 'ok') return before;
+    const me = this.options.me;
+    const holder = before.value.assignees.find((a) => a.id !== me?.id);
+    if (holder) return this.conflict(before.value, holder, `#${seen.id} is held by ${holder.name}; only they can hand it off.`);
+    const oldTeams = before.value.labels.filter((l) => l.startsWith(this.options.scheme.teamPrefix));
+    const steps: [string, () => Promise<SourceResult<unknown>>][] = [
+      [`move it to ${handoff.team}`, () => this.updateIssue(seen.id, { add_labels: `${this.options.scheme.teamPrefix}${handoff.team}`, remove_labels: oldTeams.join(',') || undefined })],
+      ['add the hand-off note', () => this.addNote(seen.id, handoff.note, true)],
+      ['release the claim', () => this.updateIssue(seen.id, { assignee_ids: [] })],
+    ];
+    const done: string[] = [];
+    for (const [name, step] of steps) {
+      const result = await step();
+      if (result.kind !== 'ok') {
+        const already = done.length > 0 ? ` Already done: ${done.join(', ')}.` : ' Nothing was changed.';
+        return { ...result, message: `Could not ${name} on #${seen.id}: ${result.message}${already}` } as SourceFailure;
+      }
+      done.push(name);
+    }
+    return this.getTicket(seen.id);
+  }
+
+  async linkChange(id: string, link: TicketLink): Promise<SourceResult<Ticket>> {
+    const what = link.kind === 'branch' ? `Fix branch \`${link.name}\`` : `Merge request ${link.url ?? link.name}`;
+    const notes = await this.readNotes(id);
+    if (notes.kind !== 'ok') return notes;
+    // Recording the same link twice changes nothing.
+    if (notes.value.some((n) => n.body.startsWith(what))) return this.getTicket(id);
+    return this.addNote(id, `${what} is linked to this issue.`, true);
+  }
+
+  private async addNote(id: string, body: string, internal: boolean): Promise<SourceResult<Ticket>> {
+    const startedAt = Date.now() - 60_000;
+    const sent = await this.http.send('POST', `${this.issuePath(id)}/notes`, { body, internal }, gitlabNoteSchema, {
+      idempotent: false,
+      // Before re-sending after a lost answer: is our note there already?
+      landed: async () => {
+        const notes = await this.readNotes(id);
+        return notes.kind === 'ok' && notes.value.some((n) => n.body === body && n.author.id === this.options.me?.id && Date.parse(n.created_at) >= startedAt);
+      },
+    });
+    const outcome = settle(sent);
+    return outcome.kind === 'ok' ? this.getTicket(id) : outcome;
+  }
+
+  private async readIssue(id: string, signal?: AbortSignal): Promise<SourceResult<GitlabIssue>> {
+    const answer = await this.http.get(this.issuePath(id), gitlabIssueSchema, { signal });
+    if (answer.kind === 'notModified') return fail('invalidResponse', `${this.label} answered "not modified" to an unconditional read.`);
+    return answer.kind === 'ok' ? ok(answer.data) : answer;
+  }
+
+  /** Every note, page by page. */
+  private async readNotes(id: string, signal?: AbortSignal): Promise<SourceResult<GitlabNote[]>> {
+    const notes: GitlabNote[] = [];
+    for (let page = '1'; page; ) {
+      const answer = await this.http.get(`${this.issuePath(id)}/notes`, z.array(gitlabNoteSchema), { params: { per_page: PAGE_SIZE, page, sort: 'asc' }, signal });
+      if (answer.kind === 'notModified') break;
+      if (answer.kind !== 'ok') return answer;
+      notes.push(...answer.data);
+      page = answer.header('x-next-page') ?? '';
+    }
+    return ok(notes);
+  }
+
+  private async updateIssue(id: string, changes: Record<string, unknown>): Promise<SourceResult<GitlabIssue | undefined>> {
+    // Setting assignees or labels to a value is idempotent: repeating the PUT changes nothing more.
+    return settle(await this.http.send('PUT', this.issuePath(id), changes, gitlabIssueSchema, { idempotent: true }));
+  }
+
+  private conflict(issue: GitlabIssue, holder: GitlabUser | null, message: string): SourceResult<Ticket> {
+    return { kind: 'conflict', holder: holder ? person(holder) : null, current: issueToTicket(issue, [], this.id, this.options.scheme), message };
+  }
+
+  private issuesPath(): string {
+    return `/projects/${encodeURIComponent(this.options.project)}/issues`;
+  }
+
+  private issuePath(iid: string): string {
+    if (!/^\d+$/.test(iid)) throw new Error(`Not a GitLab issue number: ${iid}`);
+    return `${this.issuesPath()}/${iid}`;
+  }
+}
+
+function settle<T>(result: HttpResult<T> | Landed): SourceResult<T | undefined> {
+  if (result.kind === 'landed') return ok(undefined);
+  return result.kind === 'ok' ? ok(result.data) : result;
+}
