@@ -6,6 +6,8 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { urgentUnclaimedCount } from './core/queueBadge';
 import { ClaimCommands } from './ui/claimCommands';
+import { GitlabAccounts } from './ui/gitlabAccounts';
+import { GitlabSignInCommands } from './ui/gitlabSignInCommands';
 import { COMMANDS, CONTEXT_KEYS, VIEWS, type QueueState } from './ui/contributionIds';
 import { reportUnexpected } from './ui/failureMessages';
 import { log } from './ui/log';
@@ -47,11 +49,12 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
   push(log());
 
   let settings: Settings = readSettings();
+  const accounts = new GitlabAccounts(context.secrets, context.globalState, `support-rotation/${String(context.extension.packageJSON.version)} (VS Code ${vscode.version})`);
   const watcher = new QueueFileWatcher(() => void model.refresh());
   const model = new QueueModel(
     {
       build: async () => {
-        const built = await buildSources(settings);
+        const built = await buildSources(settings, accounts);
         watcher.watch(built.localFiles);
         return built;
       },
@@ -93,6 +96,9 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
   register(COMMANDS.createSampleQueue, () => createSampleQueue(settings.localQueueFile, () => model.reconfigure()));
   register(COMMANDS.openSettings, () => viewCommands.openSettings());
   register(COMMANDS.showLog, () => log().show(true));
+  const signIn = new GitlabSignInCommands(accounts, () => settings, () => model.reconfigure());
+  register(COMMANDS.signInGitlab, (sourceId) => signIn.signIn(sourceId));
+  register(COMMANDS.signOutGitlab, (sourceId) => signIn.signOut(sourceId));
   const work = registerTicketWork({ context, model, claims, tree, view, advisor: new RepositoryOwnershipAdvisor(() => settings), settings: () => settings, register });
 
   push(

@@ -16,8 +16,25 @@ export const localSourceConfigSchema = z.object({
   me: z.string().min(1).optional(),
 });
 
-/** Kinds this version can load; the others (gitlab, github, zendesk, jira) are reported as such. */
-export const sourceConfigSchema = z.discriminatedUnion('kind', [localSourceConfigSchema]);
+export const gitlabSourceConfigSchema = z.object({
+  id: sourceId,
+  kind: z.literal('gitlab'),
+  label: z.string().min(1).optional(),
+  /** The API root of gitlab.com or a self-managed instance, with any path prefix: `https://git.example.com/gitlab`. */
+  baseUrl: z.url({ protocol: /^https?$/ }),
+  /** `group/project` or the project's numeric id. */
+  project: z.string().min(1),
+  /** The queue: open issues carrying all of these labels. */
+  labels: z.array(z.string().min(1)).default(['support-escalation']),
+  severityPrefix: z.string().min(1).default('severity::'),
+  regionPrefix: z.string().min(1).default('region::'),
+  teamPrefix: z.string().min(1).default('team::'),
+});
+
+/** Kinds this version can load; the others (github, zendesk, jira) are reported as such. */
+export const sourceConfigSchema = z.discriminatedUnion('kind', [localSourceConfigSchema, gitlabSourceConfigSchema]);
+export type LocalSourceConfig = z.infer<typeof localSourceConfigSchema>;
+export type GitlabSourceConfig = z.infer<typeof gitlabSourceConfigSchema>;
 
 export type SourceConfig = z.infer<typeof sourceConfigSchema>;
 
@@ -52,6 +69,6 @@ export function parseSourcesSetting(value: unknown): SourcesOutcome {
 
 function describeEntryProblem(entry: unknown, error: z.ZodError): string {
   const kind = typeof entry === 'object' && entry !== null ? (entry as { kind?: unknown }).kind : undefined;
-  if (typeof kind === 'string' && kind !== 'local') return `the kind "${kind}" is not available in this version.`;
+  if (typeof kind === 'string' && kind !== 'local' && kind !== 'gitlab') return `the kind "${kind}" is not available in this version.`;
   return error.issues.map((i) => `${i.path.join('.') || 'entry'}: ${i.message}`).join('; ');
 }

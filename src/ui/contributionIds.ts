@@ -23,6 +23,8 @@ export const COMMANDS = {
   openInBrowser: 'supportRotation.openInBrowser',
   openTicket: 'supportRotation.openTicket',
   pairWithExpert: 'supportRotation.pairWithExpert',
+  signInGitlab: 'supportRotation.signInGitlab',
+  signOutGitlab: 'supportRotation.signOutGitlab',
 } as const;
 
 export const SETTINGS = {

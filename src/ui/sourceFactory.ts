@@ -1,14 +1,16 @@
 /**
- * Turns the settings into live sources. This is the one place that knows every kind; the GitLab,
- * GitHub, Zendesk and Jira sources join here.
+ * Turns the settings into live sources. This is the one place that knows every kind: the local
+ * queue and GitLab now; GitHub, Zendesk and Jira join here.
  */
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import { gitUserEmail } from '../git/gitUserEmail';
 import { LocalSource } from '../providers/local/localSource';
-import type { SourceConfig } from '../providers/sourceConfig';
+import { GitlabSource } from '../providers/gitlab/gitlabSource';
+import type { GitlabSourceConfig, LocalSourceConfig } from '../providers/sourceConfig';
 import type { TicketSource } from '../providers/ticketSource';
+import type { GitlabAccounts } from './gitlabAccounts';
 import type { Settings } from './settings';
 
 export interface BuiltSources {
@@ -19,11 +21,15 @@ export interface BuiltSources {
   readonly needsFolder: boolean;
 }
 
-export async function buildSources(settings: Settings): Promise<BuiltSources> {
+export async function buildSources(settings: Settings, accounts: GitlabAccounts): Promise<BuiltSources> {
   const sources: TicketSource[] = [];
   const localFiles: vscode.Uri[] = [];
   let needsFolder = false;
   for (const config of settings.sources.sources) {
+    if (config.kind === 'gitlab') {
+      sources.push(gitlabSource(config, accounts));
+      continue;
+    }
     const file = await resolveLocalQueueFile(config.queueFile ?? settings.localQueueFile);
     if (!file) {
       needsFolder = true;
@@ -35,7 +41,18 @@ export async function buildSources(settings: Settings): Promise<BuiltSources> {
   return { sources, localFiles, needsFolder };
 }
 
-async function localSource(config: SourceConfig, settings: Settings, file: ResolvedFile): Promise<LocalSource> {
+function gitlabSource(config: GitlabSourceConfig, accounts: GitlabAccounts): GitlabSource {
+  return new GitlabSource(accounts.client(config), {
+    id: config.id,
+    label: config.label ?? `GitLab (${config.project})`,
+    project: config.project,
+    queueLabels: config.labels,
+    scheme: { severityPrefix: config.severityPrefix, regionPrefix: config.regionPrefix, teamPrefix: config.teamPrefix },
+    me: accounts.user(config.id),
+  });
+}
+
+async function localSource(config: LocalSourceConfig, settings: Settings, file: ResolvedFile): Promise<LocalSource> {
   const me = config.me ?? settings.localMe ?? (await gitUserEmail(file.folder));
   return new LocalSource({ id: config.id, label: config.label, queueFile: file.uri.fsPath, displayPath: file.display, me });
 }

@@ -223,7 +223,8 @@ describe('a fix branch starts from the remote default branch, fetched', () => {
     await api.snapshot();
     const target = readQueue().tickets.find((t) => t.assignee === null && t.status !== 'solved');
     assert.ok(target);
-    dialogs = answerDialogs({});
+    // Earlier suites leave files in the workspace (its .vscode/settings.json): they come along.
+    dialogs = answerDialogs({ 'Create ': 'Bring My Changes Along' });
     assert.equal(await vscode.commands.executeCommand('supportRotation.createFixBranch', ref(target.id)), 'created', dialogs.messages.join(' | '));
     assert.match(git(root(), 'rev-parse', '--abbrev-ref', 'HEAD'), new RegExp(`^support/${target.id}-`));
     assert.equal(git(root(), 'rev-parse', 'HEAD'), git(root(), 'rev-parse', 'origin/main'));

@@ -52,3 +52,15 @@ export function answerQuickPicks(choose: (items: vscode.QuickPickItem[]) => vsco
   };
   return { shown, restore: () => (window.showQuickPick = original) };
 }
+
+/** Each input box is answered with the next value; what it asked is recorded. */
+export function answerInputBoxes(...values: (string | undefined)[]): { readonly prompts: string[]; restore(): void } {
+  const window = vscode.window as unknown as { showInputBox: (options?: vscode.InputBoxOptions) => Thenable<string | undefined> };
+  const original = window.showInputBox;
+  const prompts: string[] = [];
+  window.showInputBox = async (options) => {
+    prompts.push(options?.prompt ?? '');
+    return values.shift();
+  };
+  return { prompts, restore: () => (window.showInputBox = original) };
+}

@@ -20,16 +20,28 @@ describe('supportRotation.sources', () => {
     const outcome = parseSourcesSetting([
       { id: 'ok', kind: 'local' },
       { id: 'gl', kind: 'gitlab', baseUrl: 'https://gitlab.example' },
+      { id: 'zd', kind: 'zendesk' },
       { id: 'has space', kind: 'local' },
       { id: 'ok', kind: 'local', queueFile: 'other.json' },
       42,
     ]);
     assert.deepEqual(outcome.sources.map((s) => s.id), ['ok']);
-    assert.equal(outcome.problems.length, 4);
-    assert.match(outcome.problems[0] ?? '', /sources\[1\]: the kind "gitlab" is not available/);
-    assert.match(outcome.problems[1] ?? '', /sources\[2\]: id: use letters/);
-    assert.match(outcome.problems[2] ?? '', /sources\[3\]: the id "ok" is used twice/);
-    assert.match(outcome.problems[3] ?? '', /sources\[4\]/);
+    assert.equal(outcome.problems.length, 5);
+    assert.match(outcome.problems[0] ?? '', /sources\[1\]: project: /);
+    assert.match(outcome.problems[1] ?? '', /sources\[2\]: the kind "zendesk" is not available/);
+    assert.match(outcome.problems[2] ?? '', /sources\[3\]: id: use letters/);
+    assert.match(outcome.problems[3] ?? '', /sources\[4\]: the id "ok" is used twice/);
+    assert.match(outcome.problems[4] ?? '', /sources\[5\]/);
+  });
+
+  it('reads a GitLab source with the default label scheme', () => {
+    const outcome = parseSourcesSetting([{ id: 'gl', kind: 'gitlab', baseUrl: 'https://git.example.com/gitlab', project: 'acme/support' }]);
+    assert.deepEqual(outcome.problems, []);
+    assert.deepEqual(outcome.sources[0], {
+      id: 'gl', kind: 'gitlab', baseUrl: 'https://git.example.com/gitlab', project: 'acme/support', labels: ['support-escalation'],
+      severityPrefix: 'severity::', regionPrefix: 'region::', teamPrefix: 'team::',
+    });
+    assert.equal(parseSourcesSetting([{ id: 'gl', kind: 'gitlab', baseUrl: 'javascript:alert(1)', project: 'p' }]).sources.length, 0);
   });
 
   it('falls back to the local queue when the setting is not a list', () => {

@@ -76,6 +76,7 @@ export async function fakeGitlab(count: number): Promise<FakeGitlab> {
       if (found?.action(request, response)) return;
     }
     if (request.headers['private-token'] !== 'glpat-test') return send(response, 401, { message: '401 Unauthorized' });
+    if (path === '/user') return send(response, 200, { ...SAM, state: 'active', web_url: 'https://gitlab.example.com/sam.taylor' });
     const list = /^\/projects\/acme%2Fsupport\/issues$/.exec(path);
     if (list && request.method === 'GET') {
       const all = [...issues.values()];
