@@ -6,6 +6,7 @@ const LABELS: Record<PanelAction, string> = {
   claim: 'Claim',
   release: 'Release',
   createFixBranch: 'Create Fix Branch',
+  createMergeRequest: 'Create Merge Request',
   handOff: 'Hand Off…',
   openInBrowser: 'Open in Browser',
 };

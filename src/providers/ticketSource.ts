@@ -15,6 +15,21 @@ export interface SourceCapabilities {
   readonly publicReplies: boolean;
   readonly handoff: boolean;
   readonly linkChanges: boolean;
+  /** Merge requests can be opened for a fix branch (GitLab). */
+  readonly mergeRequests?: boolean;
+}
+
+export interface MergeRequestDraft {
+  readonly sourceBranch: string;
+  readonly targetBranch: string;
+  readonly title: string;
+  readonly description: string;
+  readonly draft: boolean;
+}
+
+export interface CreatedMergeRequest {
+  readonly url: string;
+  readonly reference: string;
 }
 
 /** A ticket that could not be read; the rest of the queue still shows. */
@@ -73,4 +88,6 @@ export interface TicketSource {
   handOff(seen: TicketSeen, handoff: Handoff): Promise<SourceResult<Ticket>>;
   /** Record a fix branch or a merge request on the ticket; recording it twice changes nothing. */
   linkChange(id: string, link: TicketLink): Promise<SourceResult<Ticket>>;
+  /** Only where `capabilities.mergeRequests`. */
+  createMergeRequest?(draft: MergeRequestDraft): Promise<SourceResult<CreatedMergeRequest>>;
 }

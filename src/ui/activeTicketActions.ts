@@ -25,6 +25,9 @@ export async function activeTicketActions(tracker: ActiveTicketTracker): Promise
       { label: '$(arrow-right) Hand Off to Team…', run: () => vscode.commands.executeCommand(COMMANDS.handOff, ref) },
     );
   }
+  if (ref && active.link) {
+    actions.push({ label: '$(git-pull-request) Create Merge Request…', description: `push ${active.branch} and open a draft merge request`, run: () => vscode.commands.executeCommand(COMMANDS.createMergeRequest, ref) });
+  }
   if (active.link) {
     actions.push({
       label: '$(circle-slash) Stop Working on It',

@@ -8,7 +8,7 @@ import type { ActiveTicketTracker } from './activeTicket';
 
 export class CommitPrefill implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
-  /** Repository root + HEAD commit already offered a message. */
+  /** Repository root + branch + HEAD commit already offered a message: a new branch starts on an old commit. */
   private readonly offered = new Set<string>();
 
   constructor(private readonly tracker: ActiveTicketTracker, private readonly template: () => string) {
@@ -20,7 +20,7 @@ export class CommitPrefill implements vscode.Disposable {
     const active = this.tracker.current;
     if (!active?.link || !active.ticket) return;
     const { repository } = active;
-    const moment = `${repository.rootUri.fsPath}\u0000${active.commit ?? ''}`;
+    const moment = `${repository.rootUri.fsPath}\u0000${active.branch}\u0000${active.commit ?? ''}`;
     if (this.offered.has(moment) || repository.inputBox.value.trim() !== '') return;
     this.offered.add(moment);
     repository.inputBox.value = commitMessageFor(active.ticket, this.template());

@@ -25,6 +25,7 @@ export const COMMANDS = {
   pairWithExpert: 'supportRotation.pairWithExpert',
   signInGitlab: 'supportRotation.signInGitlab',
   signOutGitlab: 'supportRotation.signOutGitlab',
+  createMergeRequest: 'supportRotation.createMergeRequest',
 } as const;
 
 export const SETTINGS = {
@@ -46,6 +47,8 @@ export const SETTINGS = {
   expertsHalfLifeDays: 'experts.halfLifeDays',
   expertsBotPatterns: 'experts.botPatterns',
   expertsPreferRegion: 'experts.preferRegion',
+  mergeRequestReference: 'mergeRequest.reference',
+  mergeRequestDraft: 'mergeRequest.draft',
 } as const;
 
 export const VIEWS = {

@@ -33,6 +33,8 @@ export interface Settings {
   readonly expertsHalfLifeDays: number;
   readonly expertsBotPatterns: readonly string[];
   readonly expertsPreferRegion: boolean;
+  readonly mergeRequestReference: 'closes' | 'related';
+  readonly mergeRequestDraft: boolean;
   /** One line per setting that was wrong and replaced by its default. */
   readonly problems: readonly string[];
 }
@@ -68,6 +70,8 @@ export function readSettings(): Settings {
     expertsHalfLifeDays: read(SETTINGS.expertsHalfLifeDays, z.number().min(1).max(3650), 180),
     expertsBotPatterns: read(SETTINGS.expertsBotPatterns, z.array(z.string()), DEFAULT_BOT_PATTERNS),
     expertsPreferRegion: read(SETTINGS.expertsPreferRegion, z.boolean(), true),
+    mergeRequestReference: read(SETTINGS.mergeRequestReference, z.enum(['closes', 'related']), 'closes'),
+    mergeRequestDraft: read(SETTINGS.mergeRequestDraft, z.boolean(), true),
     problems,
   };
 }

@@ -20,6 +20,7 @@ import { PairCommand } from './expertise/pairCommand';
 import { FixBranchCommand } from './fixBranchCommand';
 import { HandoffCommand } from './handoffCommand';
 import { log } from './log';
+import { MergeRequestCommand } from './mergeRequestCommand';
 import { NoteCommand } from './noteCommand';
 import type { OwnershipAdvisor } from './ownershipAdvisor';
 import type { QueueModel } from './queueModel';
@@ -84,6 +85,8 @@ export function registerTicketWork(parts: TicketWorkParts): TicketWork {
   });
   register(COMMANDS.createFixBranch, (arg) => fixBranch.run(arg));
   register(COMMANDS.pairWithExpert, (arg) => pair.run(arg));
+  const mergeRequests = new MergeRequestCommand(model, tracker, settings);
+  register(COMMANDS.createMergeRequest, (arg) => mergeRequests.run(arg));
   register(COMMANDS.addInternalNote, (arg) => notes.start(arg));
   register(COMMANDS.handOff, (arg) => handoff.start(arg));
   register(COMMANDS.sendDraft, (uri) => draftCommands.send(uri instanceof vscode.Uri ? uri : undefined));

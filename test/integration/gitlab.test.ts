@@ -1,7 +1,11 @@
 import { strict as assert } from 'node:assert';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { fakeGitlab, SAM, type FakeGitlab } from '../unit/gitlab/fakeGitlab';
-import { eventually, extensionApi } from './extensionApi';
+import { eventually, extensionApi, queueFilePath } from './extensionApi';
+import { git, workspaceRepository } from './gitInWorkspace';
 import { answerDialogs, answerInputBoxes } from './windowStubs';
 
 describe('a GitLab source in a real VS Code (GitLab-shaped server on 127.0.0.1)', function () {
@@ -41,6 +45,37 @@ describe('a GitLab source in a real VS Code (GitLab-shaped server on 127.0.0.1)'
     await (await extensionApi()).snapshot();
     assert.equal(await vscode.commands.executeCommand('supportRotation.claim', { sourceId: 'gl', id: '2' }), 'ok');
     assert.deepEqual(gitlab.issues.get(2)?.assignees, [SAM]);
+  });
+
+  it('pushes the fix branch and opens a draft merge request that closes the issue, recorded on it', async () => {
+    const api = await extensionApi();
+    const root = dirname(dirname(queueFilePath()));
+    const mirror = join(mkdtempSync(join(tmpdir(), 'gitlab-mirror-')), 'mirror.git');
+    git(dirname(mirror), 'clone', '-q', '--bare', root, mirror);
+    git(root, 'remote', 'add', 'gitlab-mirror', mirror);
+    const repository = await workspaceRepository(root);
+    await eventually(async () => repository.state.remotes.length, (n) => n > 0);
+    const dialogs = answerDialogs({ 'Create ': 'Bring My Changes Along' });
+    try {
+      await api.snapshot();
+      assert.equal(await vscode.commands.executeCommand('supportRotation.createFixBranch', { sourceId: 'gl', id: '1' }), 'created', dialogs.messages.join(' | '));
+      const branch = git(root, 'rev-parse', '--abbrev-ref', 'HEAD');
+      assert.match(branch, /^support\/1-issue-1$/);
+      await eventually(async () => api.activeTicketText(), (t) => t?.startsWith('$(issues) #1 ') ?? false);
+      assert.equal(await vscode.commands.executeCommand('supportRotation.createMergeRequest', { sourceId: 'gl', id: '1' }), 'created', dialogs.messages.join(' | '));
+      assert.match(git(mirror, 'branch', '--list', branch), new RegExp(branch.replace(/\//g, '\\/')));
+      const request = gitlab.mergeRequests[0];
+      assert.deepEqual([request?.source_branch, request?.target_branch, request?.title], [branch, 'main', 'Draft: Issue 1']);
+      assert.match(request?.description ?? '', /^Closes #1\n/);
+      const notes = gitlab.issues.get(1)?.notes.map((n) => [n.body, n.internal]) ?? [];
+      assert.ok(notes.some(([body, internal]) => internal && String(body).startsWith('Merge request https://gitlab.example.com/acme/support/-/merge_requests/1')), JSON.stringify(notes));
+    } finally {
+      dialogs.restore();
+      git(root, 'checkout', '-q', 'main');
+      git(root, 'remote', 'remove', 'gitlab-mirror');
+      // The commit message offered for #1 would otherwise stay for the suites that follow.
+      repository.inputBox.value = '';
+    }
   });
 
   it('refuses a bad token and stores nothing', async () => {

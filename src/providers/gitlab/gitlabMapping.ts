@@ -1,7 +1,7 @@
 /** A GitLab issue (and its notes) as a Ticket, by the label scheme a source is configured with. */
 import type { Severity } from '../../core/severity';
 import type { Ticket, TicketComment } from '../../core/ticket';
-import type { GitlabIssue, GitlabNote, GitlabUser } from './gitlabSchemas';
+import type { GitlabIssue, GitlabMergeRequest, GitlabNote, GitlabUser } from './gitlabSchemas';
 
 export interface GitlabLabelScheme {
   /** `severity::` → `severity::1` … `severity::4`. */
@@ -16,7 +16,7 @@ export function person(user: GitlabUser): { id: string; name: string } {
   return { id: user.username, name: user.name };
 }
 
-export function issueToTicket(issue: GitlabIssue, notes: readonly GitlabNote[], sourceId: string, scheme: GitlabLabelScheme): Ticket {
+export function issueToTicket(issue: GitlabIssue, notes: readonly GitlabNote[], sourceId: string, scheme: GitlabLabelScheme, mergeRequests: readonly GitlabMergeRequest[] = []): Ticket {
   const labelValue = (prefix: string): string | undefined => issue.labels.find((l) => l.startsWith(prefix))?.slice(prefix.length) || undefined;
   const severityNumber = Number(labelValue(scheme.severityPrefix));
   const severity: Severity = severityNumber >= 1 && severityNumber <= 4 ? (severityNumber as 1 | 2 | 3 | 4) : 'unknown';
@@ -37,7 +37,7 @@ export function issueToTicket(issue: GitlabIssue, notes: readonly GitlabNote[], 
     updatedAt: new Date(issue.updated_at),
     labels: issue.labels.filter((l) => ![scheme.severityPrefix, scheme.regionPrefix, scheme.teamPrefix].some((p) => l.startsWith(p))),
     comments: notes.filter((n) => !n.system).map(noteToComment),
-    links: [],
+    links: mergeRequests.map((mr) => ({ kind: 'mergeRequest' as const, name: `!${mr.iid} ${mr.title} (${mr.state})`, url: mr.web_url })),
     url: issue.web_url,
     revision: issue.updated_at,
   };

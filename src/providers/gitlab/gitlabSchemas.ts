@@ -42,3 +42,12 @@ export type GitlabNote = z.infer<typeof gitlabNoteSchema>;
 
 /** Lists are read item by item, so one malformed issue is skipped with its reason. */
 export const gitlabListSchema = z.array(z.unknown());
+
+export const gitlabMergeRequestSchema = z.looseObject({
+  iid: z.number(),
+  title: z.string(),
+  web_url: z.string(),
+  state: z.string(),
+  references: z.looseObject({ short: z.string() }).optional(),
+});
+export type GitlabMergeRequest = z.infer<typeof gitlabMergeRequestSchema>;

@@ -8,9 +8,9 @@ import * as z from 'zod';
 import type { Ticket, TicketLink } from '../../core/ticket';
 import type { HttpClient, HttpResult, Landed } from '../http/httpClient';
 import { fail, ok, type SourceFailure, type SourceResult } from '../sourceResult';
-import type { Handoff, ListRequest, QueuePage, QueueProblem, SourceCapabilities, TicketSeen, TicketSource } from '../ticketSource';
+import type { CreatedMergeRequest, Handoff, ListRequest, MergeRequestDraft, QueuePage, QueueProblem, SourceCapabilities, TicketSeen, TicketSource } from '../ticketSource';
 import { issueToTicket, person, type GitlabLabelScheme } from './gitlabMapping';
-import { gitlabIssueSchema, gitlabListSchema, gitlabNoteSchema, type GitlabIssue, type GitlabNote, type GitlabUser } from './gitlabSchemas';
+import { gitlabIssueSchema, gitlabListSchema, gitlabMergeRequestSchema, gitlabNoteSchema, type GitlabIssue, type GitlabNote, type GitlabUser } from './gitlabSchemas';
 
 export interface GitlabSourceOptions {
   readonly id: string;
@@ -28,7 +28,7 @@ const PAGE_SIZE = 100;
 
 export class GitlabSource implements TicketSource {
   readonly kind = 'gitlab';
-  readonly capabilities: SourceCapabilities = { claim: true, internalNotes: true, publicReplies: true, handoff: true, linkChanges: true };
+  readonly capabilities: SourceCapabilities = { claim: true, internalNotes: true, publicReplies: true, handoff: true, linkChanges: true, mergeRequests: true };
 
   constructor(private readonly http: HttpClient, private readonly options: GitlabSourceOptions) {}
 
@@ -73,7 +73,31 @@ export class GitlabSource implements TicketSource {
     if (issue.kind !== 'ok') return issue;
     const notes = await this.readNotes(id, signal);
     if (notes.kind !== 'ok') return notes;
-    return ok(issueToTicket(issue.value, notes.value, this.id, this.options.scheme));
+    const related = await this.http.get(`${this.issuePath(id)}/related_merge_requests`, z.array(gitlabMergeRequestSchema), { signal });
+    // Linked merge requests are extra context: without them the ticket still shows.
+    const mergeRequests = related.kind === 'ok' ? related.data : [];
+    return ok(issueToTicket(issue.value, notes.value, this.id, this.options.scheme, mergeRequests));
+  }
+
+  async createMergeRequest(draft: MergeRequestDraft): Promise<SourceResult<CreatedMergeRequest>> {
+    const title = draft.draft && !/^draft:/i.test(draft.title) ? `Draft: ${draft.title}` : draft.title;
+    const created = await this.http.send(
+      'POST',
+      `/projects/${encodeURIComponent(this.options.project)}/merge_requests`,
+      { source_branch: draft.sourceBranch, target_branch: draft.targetBranch, title, description: draft.description, remove_source_branch: true },
+      gitlabMergeRequestSchema,
+      {
+        idempotent: false,
+        // GitLab allows one open merge request per source branch: if ours exists, it landed.
+        landed: async () => {
+          const open = await this.http.get(`/projects/${encodeURIComponent(this.options.project)}/merge_requests`, z.array(gitlabMergeRequestSchema), { params: { source_branch: draft.sourceBranch, state: 'opened' } });
+          return open.kind === 'ok' && open.data.length > 0;
+        },
+      },
+    );
+    if (created.kind === 'landed') return fail('invalidResponse', `The merge request for ${draft.sourceBranch} was created, but GitLab's answer was lost; find it in the project.`);
+    if (created.kind !== 'ok') return created;
+    return ok({ url: created.data.web_url, reference: created.data.references?.short ?? `!${created.data.iid}` });
   }
 
   async claim(seen: TicketSeen): Promise<SourceResult<Ticket>> {

@@ -22,6 +22,7 @@ const ACTION_COMMANDS: Record<Exclude<PanelAction, 'openInBrowser'>, string> = {
   claim: COMMANDS.claim,
   release: COMMANDS.release,
   createFixBranch: COMMANDS.createFixBranch,
+  createMergeRequest: COMMANDS.createMergeRequest,
   handOff: COMMANDS.handOff,
 };
 

@@ -38,6 +38,7 @@ export function panelActionsFor(ticket: Ticket, source: TicketSource | undefined
   if (source?.capabilities.claim && free) actions.push('claim');
   if (source?.capabilities.claim && mine) actions.push('release');
   if (free || mine) actions.push('createFixBranch');
+  if (source?.capabilities.mergeRequests && mine) actions.push('createMergeRequest');
   if (source?.capabilities.handoff && (free || mine)) actions.push('handOff');
   if (ticket.url && /^https?:\/\//i.test(ticket.url)) actions.push('openInBrowser');
   return actions;

@@ -28,6 +28,7 @@ const CUSTOMER: FakeUser = { id: 100, username: 'ben.cartwright', name: 'Ben Car
 export interface FakeGitlab {
   readonly server: LoopbackServer;
   readonly issues: Map<number, FakeIssue>;
+  readonly mergeRequests: { title: string; source_branch: string; target_branch: string; description: string }[];
   /** Runs before the next matching request is answered (then forgotten). */
   before(method: string, pathEnd: string, action: (request: RecordedRequest, response: ServerResponse) => boolean | void): void;
   /** Total in headers only below this many issues, as GitLab does above 10,000. */
@@ -58,6 +59,7 @@ export async function fakeGitlab(count: number): Promise<FakeGitlab> {
   for (let iid = 1; iid <= count; iid++) {
     issues.set(iid, { iid, title: `Issue ${iid}`, labels: ['support-escalation', `severity::${(iid % 4) + 1}`, 'team::search'], assignees: [], updated_at: '2026-11-24T09:00:00.000Z', notes: [] });
   }
+  const mergeRequests: { title: string; source_branch: string; target_branch: string; description: string }[] = [];
   const hooks: { method: string; pathEnd: string; action: (request: RecordedRequest, response: ServerResponse) => boolean | void }[] = [];
   let noteId = 1;
   let clock = Date.parse('2026-11-24T09:00:00.000Z');
@@ -87,6 +89,13 @@ export async function fakeGitlab(count: number): Promise<FakeGitlab> {
       if (all.length <= settings.totalLimit) Object.assign(headers, { 'x-total': String(all.length), 'x-total-pages': String(Math.ceil(all.length / perPage)) });
       return send(response, 200, items, headers);
     }
+    if (/^\/projects\/acme%2Fsupport\/merge_requests$/.test(path) && request.method === 'POST') {
+      const body = JSON.parse(request.body) as { title: string; source_branch: string; target_branch: string; description: string };
+      mergeRequests.push(body);
+      const iid = mergeRequests.length;
+      return send(response, 201, { iid, title: body.title, state: 'opened', web_url: `https://gitlab.example.com/acme/support/-/merge_requests/${iid}`, references: { short: `!${iid}` } });
+    }
+    if (/\/related_merge_requests$/.test(path)) return send(response, 200, []);
     const one = /^\/projects\/acme%2Fsupport\/issues\/(\d+)(\/notes)?$/.exec(path);
     const issue = one ? issues.get(Number(one[1])) : undefined;
     if (!one || !issue) return send(response, 404, { message: '404 Not found' });
@@ -111,6 +120,7 @@ export async function fakeGitlab(count: number): Promise<FakeGitlab> {
   return {
     server,
     issues,
+    mergeRequests,
     before: (method, pathEnd, action) => void hooks.push({ method, pathEnd, action }),
     get totalLimit() {
       return settings.totalLimit;

@@ -125,6 +125,14 @@ describe('the GitLab source against a GitLab-shaped loopback server', () => {
     assert.match(handed.kind === 'unauthorised' ? handed.message : '', /^Could not add the hand-off note on #1: .* Already done: move it to billing\.$/);
   });
 
+  it('opens a draft merge request that closes the issue', async () => {
+    gitlab = await fakeGitlab(1);
+    const created = await source().createMergeRequest({ sourceBranch: 'support/1-x', targetBranch: 'main', title: 'Issue 1', description: 'Closes #1', draft: true });
+    assert.ok(created.kind === 'ok', created.kind);
+    assert.equal(created.value.reference, '!1');
+    assert.deepEqual(gitlab.mergeRequests[0], { source_branch: 'support/1-x', target_branch: 'main', title: 'Draft: Issue 1', description: 'Closes #1', remove_source_branch: true });
+  });
+
   it('records a fix branch once', async () => {
     gitlab = await fakeGitlab(1);
     const link = { kind: 'branch' as const, name: 'support/1-x' };
