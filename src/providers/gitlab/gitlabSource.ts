@@ -44,28 +44,72 @@ export class GitlabSource implements TicketSource {
     return this.options.me?.username;
   }
 
-  /** One page of open queue issues; the next page comes from `x-next-page`, never from `x-total` (absent above 10,000). */
+  /**
+   * The queue. The first load reads every page (the next page from `x-next-page`, never from
+   * `x-total`, which GitLab leaves out above 10,000 issues); later refreshes ask only for issues
+   * updated since the last one, in any state and with any labels, and merge them: an issue that
+   * was closed or lost the queue label leaves the queue.
+   */
   async listQueue(request: ListRequest): Promise<SourceResult<QueuePage>> {
+    if (!request.cursor && this.synced) return this.refreshChanged(this.synced, request.signal);
     const page = request.cursor ?? '1';
-    const answer = await this.http.get(this.issuesPath(), gitlabListSchema, {
-      params: { state: 'opened', labels: this.options.queueLabels.join(',') || undefined, per_page: PAGE_SIZE, page, order_by: 'updated_at' },
-      signal: request.signal,
-    });
+    if (page === '1') this.cache.clear();
+    const answer = await this.issuePage({ state: 'opened', labels: this.options.queueLabels.join(',') || undefined, page }, request.signal);
+    if (answer.kind !== 'ok') return answer;
+    for (const ticket of answer.value.tickets) this.cache.set(ticket.id, ticket);
+    if (!answer.value.nextCursor) this.synced = this.latestUpdate();
+    return answer;
+  }
+
+  private readonly cache = new Map<string, Ticket>();
+  /** `updated_at` of the newest issue seen: where the next refresh starts. */
+  private synced: string | undefined;
+
+  private async refreshChanged(since: string, signal?: AbortSignal): Promise<SourceResult<QueuePage>> {
+    const problems: QueueProblem[] = [];
+    for (let page: string | undefined = '1'; page; ) {
+      const answer = await this.issuePage({ state: 'all', updated_after: since, page }, signal);
+      if (answer.kind !== 'ok') return answer;
+      problems.push(...answer.value.problems);
+      for (const ticket of answer.value.tickets) {
+        const inQueue = ticket.status === 'opened' && this.options.queueLabels.every((l) => this.rawLabels.get(ticket.id)?.includes(l));
+        if (inQueue) this.cache.set(ticket.id, ticket);
+        else this.cache.delete(ticket.id);
+      }
+      page = answer.value.nextCursor;
+    }
+    this.synced = this.latestUpdate() ?? since;
+    return ok({ tickets: [...this.cache.values()], problems });
+  }
+
+  /** Labels as GitLab has them (the ticket keeps only the unscoped ones). */
+  private readonly rawLabels = new Map<string, readonly string[]>();
+
+  private async issuePage(params: Record<string, string | undefined>, signal: AbortSignal | undefined): Promise<SourceResult<QueuePage>> {
+    const answer = await this.http.get(this.issuesPath(), gitlabListSchema, { params: { ...params, per_page: PAGE_SIZE, order_by: 'updated_at' }, signal });
     if (answer.kind === 'notModified') return ok({ tickets: [], problems: [] });
     if (answer.kind !== 'ok') return answer;
     const tickets: Ticket[] = [];
     const problems: QueueProblem[] = [];
     answer.data.forEach((raw, index) => {
       const parsed = gitlabIssueSchema.safeParse(raw);
-      if (parsed.success) tickets.push(issueToTicket(parsed.data, [], this.id, this.options.scheme));
-      else {
+      if (parsed.success) {
+        tickets.push(issueToTicket(parsed.data, [], this.id, this.options.scheme));
+        this.rawLabels.set(String(parsed.data.iid), parsed.data.labels);
+      } else {
         const issue = parsed.error.issues[0];
         const iid = (raw as { iid?: unknown } | null)?.iid;
-        problems.push({ sourceId: this.id, location: `${this.label}, page ${page}, item ${index}${typeof iid === 'number' ? ` (#${iid})` : ''}`, field: issue?.path.join('.'), message: issue?.message ?? 'invalid' });
+        problems.push({ sourceId: this.id, location: `${this.label}, page ${params.page}, item ${index}${typeof iid === 'number' ? ` (#${iid})` : ''}`, field: issue?.path.join('.'), message: issue?.message ?? 'invalid' });
       }
     });
     const next = answer.header('x-next-page');
     return ok({ tickets, problems, nextCursor: next && next !== '' ? next : undefined });
+  }
+
+  private latestUpdate(): string | undefined {
+    let latest: string | undefined;
+    for (const ticket of this.cache.values()) if (!latest || ticket.revision > latest) latest = ticket.revision;
+    return latest;
   }
 
   async getTicket(id: string, signal?: AbortSignal): Promise<SourceResult<Ticket>> {

@@ -18,6 +18,7 @@ export interface FakeIssue {
   labels: string[];
   assignees: FakeUser[];
   updated_at: string;
+  state?: 'opened' | 'closed';
   notes: { id: number; body: string; internal: boolean; author: FakeUser; created_at: string; system: boolean }[];
 }
 
@@ -29,6 +30,8 @@ export interface FakeGitlab {
   readonly server: LoopbackServer;
   readonly issues: Map<number, FakeIssue>;
   readonly mergeRequests: { title: string; source_branch: string; target_branch: string; description: string }[];
+  /** Marks an issue as changed now, as any edit on GitLab does. */
+  touch(issue: FakeIssue): void;
   /** Runs before the next matching request is answered (then forgotten). */
   before(method: string, pathEnd: string, action: (request: RecordedRequest, response: ServerResponse) => boolean | void): void;
   /** Total in headers only below this many issues, as GitLab does above 10,000. */
@@ -42,7 +45,7 @@ export function issueJson(issue: FakeIssue): Record<string, unknown> {
     project_id: 42,
     title: issue.title,
     description: `Customer report for ${issue.title}`,
-    state: 'opened',
+    state: issue.state ?? 'opened',
     labels: issue.labels,
     assignees: issue.assignees,
     assignee: issue.assignees[0] ?? null,
@@ -57,13 +60,14 @@ export function issueJson(issue: FakeIssue): Record<string, unknown> {
 export async function fakeGitlab(count: number): Promise<FakeGitlab> {
   const issues = new Map<number, FakeIssue>();
   for (let iid = 1; iid <= count; iid++) {
-    issues.set(iid, { iid, title: `Issue ${iid}`, labels: ['support-escalation', `severity::${(iid % 4) + 1}`, 'team::search'], assignees: [], updated_at: '2026-11-24T09:00:00.000Z', notes: [] });
+    issues.set(iid, { iid, title: `Issue ${iid}`, labels: ['support-escalation', `severity::${(iid % 4) + 1}`, 'team::search'], assignees: [], updated_at: new Date(Date.parse('2026-11-24T08:00:00.000Z') + iid * 1000).toISOString(), notes: [] });
   }
   const mergeRequests: { title: string; source_branch: string; target_branch: string; description: string }[] = [];
   const hooks: { method: string; pathEnd: string; action: (request: RecordedRequest, response: ServerResponse) => boolean | void }[] = [];
   let noteId = 1;
   let clock = Date.parse('2026-11-24T09:00:00.000Z');
   const touch = (issue: FakeIssue): void => void (issue.updated_at = new Date((clock += 1000)).toISOString());
+  const touchFromOutside = touch;
   const settings = { totalLimit: 10_000 };
   const send = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
     response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
@@ -81,7 +85,12 @@ export async function fakeGitlab(count: number): Promise<FakeGitlab> {
     if (path === '/user') return send(response, 200, { ...SAM, state: 'active', web_url: 'https://gitlab.example.com/sam.taylor' });
     const list = /^\/projects\/acme%2Fsupport\/issues$/.exec(path);
     if (list && request.method === 'GET') {
-      const all = [...issues.values()];
+      const state = url.searchParams.get('state') ?? 'opened';
+      const labels = url.searchParams.get('labels')?.split(',').filter(Boolean) ?? [];
+      const after = url.searchParams.get('updated_after');
+      const all = [...issues.values()].filter(
+        (i) => (state === 'all' || (i.state ?? 'opened') === state) && labels.every((l) => i.labels.includes(l)) && (!after || i.updated_at >= after),
+      );
       const perPage = Number(url.searchParams.get('per_page') ?? 20);
       const page = Number(url.searchParams.get('page') ?? 1);
       const items = all.slice((page - 1) * perPage, page * perPage).map(issueJson);
@@ -121,6 +130,7 @@ export async function fakeGitlab(count: number): Promise<FakeGitlab> {
     server,
     issues,
     mergeRequests,
+    touch: touchFromOutside,
     before: (method, pathEnd, action) => void hooks.push({ method, pathEnd, action }),
     get totalLimit() {
       return settings.totalLimit;

@@ -30,6 +30,32 @@ describe('the GitLab source against a GitLab-shaped loopback server', () => {
     gitlab = await fakeGitlab(1);
   });
 
+  it('refreshes by asking only for what changed since, and merges: closed or relabelled issues leave', async () => {
+    gitlab = await fakeGitlab(150);
+    const gl = source();
+    const [first] = await loadAllSources([gl]);
+    assert.equal(first?.tickets.length, 150);
+    const closed = gitlab.issues.get(2)!;
+    closed.state = 'closed';
+    gitlab.touch(closed);
+    const relabelled = gitlab.issues.get(3)!;
+    relabelled.labels = relabelled.labels.filter((l) => l !== 'support-escalation');
+    gitlab.touch(relabelled);
+    const renamed = gitlab.issues.get(4)!;
+    renamed.title = 'Renamed on GitLab';
+    gitlab.touch(renamed);
+    const before = gitlab.server.requests.length;
+    const [second] = await loadAllSources([gl]);
+    const refresh = gitlab.server.requests.slice(before).map((r) => new URL(r.url, 'http://x').searchParams);
+    assert.equal(refresh.length, 1, `one page of changes, not the whole queue: ${refresh.map((p) => p.toString()).join(' ; ')}`);
+    assert.equal(refresh[0]?.get('state'), 'all');
+    assert.ok(refresh[0]?.get('updated_after'));
+    assert.equal(refresh[0]?.get('labels'), null);
+    assert.equal(second?.tickets.length, 148);
+    assert.ok(!second?.tickets.some((t) => t.id === '2' || t.id === '3'));
+    assert.equal(second?.tickets.find((t) => t.id === '4')?.title, 'Renamed on GitLab');
+  });
+
   it('skips an issue missing a required field, saying which and why, and keeps the rest', async () => {
     gitlab = await fakeGitlab(3);
     gitlab.before('GET', '/issues', (_r, response) => {
