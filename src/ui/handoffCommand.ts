@@ -36,7 +36,7 @@ export class HandoffCommand {
     }
     const advice = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Looking for the team that owns ${ticket.key}…`, cancellable: true },
-      (_progress, token) => this.advisor.advise(ticket, token),
+      (_progress, token) => this.advisor.advise(ticket, source.kind, token),
     );
     const team = teamFromArgument(argument, advice) ?? (await pickTeam(ticket, advice));
     if (!team) return undefined;

@@ -24,5 +24,6 @@ export interface HandoffAdvice {
 }
 
 export interface OwnershipAdvisor {
-  advise(ticket: Ticket, token?: vscode.CancellationToken): Promise<HandoffAdvice>;
+  /** `sourceKind` decides how each team is routed to (a label, a project, a team name). */
+  advise(ticket: Ticket, sourceKind: string, token?: vscode.CancellationToken): Promise<HandoffAdvice>;
 }

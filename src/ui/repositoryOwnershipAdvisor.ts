@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as vscode from 'vscode';
 import type { OwnerMatch } from '../core/ownership/codeowners';
-import { localRoute, mergeTeamMaps, parseTeams, parseTeamsFile, type Team, type TeamMap } from '../core/ownership/teamMap';
+import { routeFor, mergeTeamMaps, parseTeams, parseTeamsFile, type Team, type TeamMap } from '../core/ownership/teamMap';
 import { rankTeams, type EvidenceFile } from '../core/ownership/teamRanking';
 import { indexFiles, resolveReferences } from '../core/references/fileResolution';
 import { ticketReferences } from '../core/references/ticketReferences';
@@ -31,7 +31,7 @@ interface RepositoryEvidence {
 export class RepositoryOwnershipAdvisor implements OwnershipAdvisor {
   constructor(private readonly settings: () => Settings) {}
 
-  async advise(ticket: Ticket, token?: vscode.CancellationToken): Promise<HandoffAdvice> {
+  async advise(ticket: Ticket, sourceKind: string, token?: vscode.CancellationToken): Promise<HandoffAdvice> {
     const git = await gitApi();
     const repositories = git.ok ? git.api.repositories : [];
     const fromSetting = parseTeams(this.settings().teams, 'supportRotation.teams');
@@ -48,7 +48,7 @@ export class RepositoryOwnershipAdvisor implements OwnershipAdvisor {
     for (const other of ranking.otherOwners) log().info(`${ticket.key}: ${other.handle} owns evidence files but is in no team: ${other.reasons.join('; ')}`);
 
     const suggested = new Set(ranking.teams.map((t) => t.team.id));
-    const choice = (team: Team, reasons: readonly string[]): TeamChoice => ({ teamId: team.id, teamName: team.name, route: localRoute(team), reasons });
+    const choice = (team: Team, reasons: readonly string[]): TeamChoice => ({ teamId: team.id, teamName: team.name, route: routeFor(team, sourceKind), reasons });
     return {
       suggestions: ranking.teams.map((t) => choice(t.team, t.reasons)),
       otherTeams: teams.teams.filter((t) => !suggested.has(t.id)).map((t) => choice(t, [])),

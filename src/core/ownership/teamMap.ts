@@ -112,6 +112,20 @@ export function localRoute(team: Team): string {
   return team.routing?.local?.team ?? team.id;
 }
 
+/**
+ * What a source of this kind is given to move a ticket to the team. GitLab: `project:<id or path>`
+ * moves the issue there, `label:<name>` adds that label; otherwise the team id becomes a team label.
+ */
+export function routeFor(team: Team, sourceKind: string): string {
+  if (sourceKind === 'gitlab') {
+    const gitlab = team.routing?.gitlab;
+    if (gitlab?.project) return `project:${gitlab.project}`;
+    if (gitlab?.label) return `label:${gitlab.label}`;
+    return team.id;
+  }
+  return localRoute(team);
+}
+
 function teamMap(teams: readonly Team[], issues: readonly TeamMapIssue[]): TeamMap {
   return { teams, issues, problems: issues.map(describeIssue) };
 }

@@ -194,11 +194,14 @@ export class GitlabSource implements TicketSource {
     const holder = before.value.assignees.find((a) => a.id !== me?.id);
     if (holder) return this.conflict(before.value, holder, `#${seen.id} is held by ${holder.name}; only they can hand it off.`);
     const oldTeams = before.value.labels.filter((l) => l.startsWith(this.options.scheme.teamPrefix));
-    const steps: [string, () => Promise<SourceResult<unknown>>][] = [
-      [`move it to ${handoff.team}`, () => this.updateIssue(seen.id, { add_labels: `${this.options.scheme.teamPrefix}${handoff.team}`, remove_labels: oldTeams.join(',') || undefined })],
-      ['add the hand-off note', () => this.addNote(seen.id, handoff.note, true)],
-      ['release the claim', () => this.updateIssue(seen.id, { assignee_ids: [] })],
-    ];
+    const note: [string, () => Promise<SourceResult<unknown>>] = ['add the hand-off note', () => this.addNote(seen.id, handoff.note, true)];
+    const release: [string, () => Promise<SourceResult<unknown>>] = ['release the claim', () => this.updateIssue(seen.id, { assignee_ids: [] })];
+    const project = handoff.team.startsWith('project:') ? handoff.team.slice('project:'.length) : undefined;
+    const label = handoff.team.startsWith('label:') ? handoff.team.slice('label:'.length) : `${this.options.scheme.teamPrefix}${handoff.team}`;
+    // A move copies the notes and closes this issue, so the note and the release come first.
+    const steps: [string, () => Promise<SourceResult<unknown>>][] = project
+      ? [note, release, [`move it to the project ${project}`, () => this.moveIssue(seen.id, project)]]
+      : [[`move it to ${handoff.team}`, () => this.updateIssue(seen.id, { add_labels: label, remove_labels: oldTeams.filter((l) => l !== label).join(',') || undefined })], note, release];
     const done: string[] = [];
     for (const [name, step] of steps) {
       const result = await step();
@@ -232,6 +235,19 @@ export class GitlabSource implements TicketSource {
     });
     const outcome = settle(sent);
     return outcome.kind === 'ok' ? this.getTicket(id) : outcome;
+  }
+
+  /** GitLab wants the target's numeric id; a path is looked up first. */
+  private async moveIssue(id: string, project: string): Promise<SourceResult<GitlabIssue | undefined>> {
+    let target = project;
+    if (!/^\d+$/.test(project)) {
+      const found = await this.http.get(`/projects/${encodeURIComponent(project)}`, z.looseObject({ id: z.number() }));
+      if (found.kind === 'notModified') return fail('invalidResponse', `${this.label} answered "not modified" for ${project}.`);
+      if (found.kind !== 'ok') return found;
+      target = String(found.data.id);
+    }
+    // Moving twice is refused by GitLab rather than duplicated, so a retry cannot make two copies.
+    return settle(await this.http.send('POST', `${this.issuePath(id)}/move`, { to_project_id: Number(target) }, gitlabIssueSchema, { idempotent: true }));
   }
 
   private async readIssue(id: string, signal?: AbortSignal): Promise<SourceResult<GitlabIssue>> {

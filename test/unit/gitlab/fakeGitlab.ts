@@ -30,6 +30,7 @@ export interface FakeGitlab {
   readonly server: LoopbackServer;
   readonly issues: Map<number, FakeIssue>;
   readonly mergeRequests: { title: string; source_branch: string; target_branch: string; description: string }[];
+  readonly moves: { iid: number; to: number }[];
   /** Marks an issue as changed now, as any edit on GitLab does. */
   touch(issue: FakeIssue): void;
   /** Runs before the next matching request is answered (then forgotten). */
@@ -62,6 +63,7 @@ export async function fakeGitlab(count: number): Promise<FakeGitlab> {
   for (let iid = 1; iid <= count; iid++) {
     issues.set(iid, { iid, title: `Issue ${iid}`, labels: ['support-escalation', `severity::${(iid % 4) + 1}`, 'team::search'], assignees: [], updated_at: new Date(Date.parse('2026-11-24T08:00:00.000Z') + iid * 1000).toISOString(), notes: [] });
   }
+  const moves: { iid: number; to: number }[] = [];
   const mergeRequests: { title: string; source_branch: string; target_branch: string; description: string }[] = [];
   const hooks: { method: string; pathEnd: string; action: (request: RecordedRequest, response: ServerResponse) => boolean | void }[] = [];
   let noteId = 1;
@@ -105,6 +107,15 @@ export async function fakeGitlab(count: number): Promise<FakeGitlab> {
       return send(response, 201, { iid, title: body.title, state: 'opened', web_url: `https://gitlab.example.com/acme/support/-/merge_requests/${iid}`, references: { short: `!${iid}` } });
     }
     if (/\/related_merge_requests$/.test(path)) return send(response, 200, []);
+    if (path === '/projects/acme%2Fbilling-support') return send(response, 200, { id: 77, path_with_namespace: 'acme/billing-support' });
+    const move = /^\/projects\/acme%2Fsupport\/issues\/(\d+)\/move$/.exec(path);
+    if (move && request.method === 'POST') {
+      const moved = issues.get(Number(move[1]));
+      if (!moved) return send(response, 404, { message: '404 Not found' });
+      moved.state = 'closed';
+      moves.push({ iid: moved.iid, to: (JSON.parse(request.body) as { to_project_id: number }).to_project_id });
+      return send(response, 201, { ...issueJson(moved), iid: 500 + moved.iid, project_id: 77, state: 'opened' });
+    }
     const one = /^\/projects\/acme%2Fsupport\/issues\/(\d+)(\/notes)?$/.exec(path);
     const issue = one ? issues.get(Number(one[1])) : undefined;
     if (!one || !issue) return send(response, 404, { message: '404 Not found' });
@@ -130,6 +141,7 @@ export async function fakeGitlab(count: number): Promise<FakeGitlab> {
     server,
     issues,
     mergeRequests,
+    moves,
     touch: touchFromOutside,
     before: (method, pathEnd, action) => void hooks.push({ method, pathEnd, action }),
     get totalLimit() {

@@ -139,6 +139,18 @@ describe('the GitLab source against a GitLab-shaped loopback server', () => {
     assert.deepEqual(issue?.notes.map((n) => n.internal), [true]);
   });
 
+  it('hands off to another project: the note first, then the release, then the move', async () => {
+    gitlab = await fakeGitlab(1);
+    gitlab.issues.get(1)!.assignees = [SAM];
+    const handed = await source().handOff(seen(1), { team: 'project:acme/billing-support', note: 'Billing owns this.' });
+    assert.ok(handed.kind === 'ok', handed.kind);
+    assert.deepEqual(gitlab.moves, [{ iid: 1, to: 77 }]);
+    const issue = gitlab.issues.get(1);
+    assert.deepEqual([issue?.notes.map((n) => n.internal), issue?.assignees, issue?.state], [[true], [], 'closed']);
+    const order = gitlab.server.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url.split('/').pop()}`);
+    assert.deepEqual(order, ['POST notes', 'PUT 1', 'POST move']);
+  });
+
   it('names the step that failed and what was already done', async () => {
     gitlab = await fakeGitlab(1);
     gitlab.before('POST', '/notes', (_r, response) => {
