@@ -85,9 +85,15 @@ export class GitlabSource implements TicketSource {
   /** Labels as GitLab has them (the ticket keeps only the unscoped ones). */
   private readonly rawLabels = new Map<string, readonly string[]>();
 
+  /** The last answer to each page request, with its ETag: an unchanged page costs no body. */
+  private readonly pages = new Map<string, { etag: string; page: QueuePage }>();
+
   private async issuePage(params: Record<string, string | undefined>, signal: AbortSignal | undefined): Promise<SourceResult<QueuePage>> {
-    const answer = await this.http.get(this.issuesPath(), gitlabListSchema, { params: { ...params, per_page: PAGE_SIZE, order_by: 'updated_at' }, signal });
-    if (answer.kind === 'notModified') return ok({ tickets: [], problems: [] });
+    const query = { ...params, per_page: PAGE_SIZE, order_by: 'updated_at' };
+    const key = JSON.stringify(query);
+    const known = this.pages.get(key);
+    const answer = await this.http.get(this.issuesPath(), gitlabListSchema, { params: query, signal, etag: known?.etag });
+    if (answer.kind === 'notModified') return ok(known?.page ?? { tickets: [], problems: [] });
     if (answer.kind !== 'ok') return answer;
     const tickets: Ticket[] = [];
     const problems: QueueProblem[] = [];
@@ -103,7 +109,10 @@ export class GitlabSource implements TicketSource {
       }
     });
     const next = answer.header('x-next-page');
-    return ok({ tickets, problems, nextCursor: next && next !== '' ? next : undefined });
+    const page: QueuePage = { tickets, problems, nextCursor: next && next !== '' ? next : undefined };
+    const etag = answer.header('etag');
+    if (etag) this.pages.set(key, { etag, page });
+    return ok(page);
   }
 
   private latestUpdate(): string | undefined {

@@ -3,6 +3,7 @@
  * v4 paths and answer shapes of GitLab's documentation, paging headers, and hooks to inject the
  * failures the tests need (a claim landing between read and write, a lost answer).
  */
+import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { loopbackServer, type LoopbackServer, type RecordedRequest } from '../http/loopbackServer';
 
@@ -96,7 +97,13 @@ export async function fakeGitlab(count: number): Promise<FakeGitlab> {
       const perPage = Number(url.searchParams.get('per_page') ?? 20);
       const page = Number(url.searchParams.get('page') ?? 1);
       const items = all.slice((page - 1) * perPage, page * perPage).map(issueJson);
-      const headers: Record<string, string> = { 'x-page': String(page), 'x-per-page': String(perPage), 'x-next-page': page * perPage < all.length ? String(page + 1) : '' };
+      // GitLab answers list requests with a weak ETag; an unchanged list is a 304 without a body.
+      const etag = `W/"${createHash('sha1').update(JSON.stringify(items)).digest('hex')}"`;
+      if (request.headers['if-none-match'] === etag) {
+        response.writeHead(304, { ETag: etag });
+        return response.end();
+      }
+      const headers: Record<string, string> = { ETag: etag, 'x-page': String(page), 'x-per-page': String(perPage), 'x-next-page': page * perPage < all.length ? String(page + 1) : '' };
       if (all.length <= settings.totalLimit) Object.assign(headers, { 'x-total': String(all.length), 'x-total-pages': String(Math.ceil(all.length / perPage)) });
       return send(response, 200, items, headers);
     }

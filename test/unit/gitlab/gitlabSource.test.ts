@@ -56,6 +56,19 @@ describe('the GitLab source against a GitLab-shaped loopback server', () => {
     assert.equal(second?.tickets.find((t) => t.id === '4')?.title, 'Renamed on GitLab');
   });
 
+  it('refreshes an unchanged queue with If-None-Match: a 304 costs no body and keeps the queue', async () => {
+    gitlab = await fakeGitlab(30);
+    const gl = source();
+    await loadAllSources([gl]);
+    await loadAllSources([gl]);
+    const before = gitlab.server.requests.length;
+    const [again] = await loadAllSources([gl]);
+    const last = gitlab.server.requests.slice(before);
+    assert.equal(last.length, 1);
+    assert.ok(last[0]?.headers['if-none-match']);
+    assert.equal(again?.tickets.length, 30);
+  });
+
   it('skips an issue missing a required field, saying which and why, and keeps the rest', async () => {
     gitlab = await fakeGitlab(3);
     gitlab.before('GET', '/issues', (_r, response) => {
