@@ -10,15 +10,20 @@ import { log } from './log';
 const RETRY = 'Retry';
 const OPEN_SETTINGS = 'Open Settings';
 const SHOW_LOG = 'Show Log';
+const SIGN_IN = 'Sign In';
 
-/** Shows the failure; resolves when the user has picked an action (or dismissed it). */
-export async function showFailure(failure: SourceFailure, retry?: () => unknown): Promise<void> {
+/**
+ * Shows the failure; resolves when the user has picked an action (or dismissed it). `signIn` is
+ * offered for a refused request where the source has a sign-in.
+ */
+export async function showFailure(failure: SourceFailure, retry?: () => unknown, signIn?: () => unknown): Promise<void> {
   log().warn(`${failure.kind}: ${failure.message}`);
   if (failure.kind === 'cancelled') return;
-  const actions = actionsFor(failure, retry !== undefined);
+  const actions = failure.kind === 'unauthorised' && signIn ? [SIGN_IN, ...actionsFor(failure, false)] : actionsFor(failure, retry !== undefined);
   const show = failure.kind === 'offline' || failure.kind === 'rateLimited' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
   const picked = await show(messageFor(failure), ...actions);
   if (picked === RETRY) await retry?.();
+  else if (picked === SIGN_IN) await signIn?.();
   else if (picked === OPEN_SETTINGS) await vscode.commands.executeCommand(COMMANDS.openSettings);
   else if (picked === SHOW_LOG) log().show(true);
 }

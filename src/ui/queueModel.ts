@@ -9,7 +9,7 @@ import { ticketUid, type Ticket } from '../core/ticket';
 import { loadAllSources, type SourceLoad } from '../providers/queueLoader';
 import type { SourceFailure } from '../providers/sourceResult';
 import type { QueueProblem, TicketSource } from '../providers/ticketSource';
-import type { QueueState } from './contributionIds';
+import { COMMANDS, type QueueState } from './contributionIds';
 import { showFailure } from './failureMessages';
 import { log } from './log';
 
@@ -164,7 +164,9 @@ export class QueueModel implements vscode.Disposable {
       }
       if (this.lastShownFailure.get(sourceId) === failure.message) continue;
       this.lastShownFailure.set(sourceId, failure.message);
-      void showFailure(failure, () => this.refresh());
+      const source = this.sources.find((s) => s.id === sourceId);
+      const signIn = source?.kind === 'gitlab' ? () => vscode.commands.executeCommand(COMMANDS.signInGitlab, sourceId) : undefined;
+      void showFailure(failure, () => this.refresh(), signIn);
     }
   }
 }

@@ -13,9 +13,24 @@ describe('a GitLab source in a real VS Code (GitLab-shaped server on 127.0.0.1)'
   let gitlab: FakeGitlab;
   const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('supportRotation');
 
+  let refused: { message: string; buttons: string[] } | undefined;
+
   before(async () => {
     gitlab = await fakeGitlab(3);
-    await config().update('sources', [{ id: 'local', kind: 'local' }, { id: 'gl', kind: 'gitlab', label: 'GitLab support', baseUrl: gitlab.server.url, project: 'acme/support' }], vscode.ConfigurationTarget.Workspace);
+    // Not signed in yet: the first load is refused, and the message offers to sign in.
+    const dialogs = answerDialogs({});
+    try {
+      await config().update('sources', [{ id: 'local', kind: 'local' }, { id: 'gl', kind: 'gitlab', label: 'GitLab support', baseUrl: gitlab.server.url, project: 'acme/support' }], vscode.ConfigurationTarget.Workspace);
+      await eventually(async () => dialogs.messages.length, (n) => n > 0);
+      refused = { message: dialogs.messages[0] ?? '', buttons: dialogs.offered[0] ?? [] };
+    } finally {
+      dialogs.restore();
+    }
+  });
+
+  it('offers to sign in when GitLab refuses the request', () => {
+    assert.match(refused?.message ?? '', /refused the request \(401\)/);
+    assert.deepEqual(refused?.buttons, ['Sign In', 'Open Settings', 'Show Log']);
   });
 
   after(async () => {

@@ -9,6 +9,8 @@ type MessageFunction = 'showWarningMessage' | 'showInformationMessage' | 'showEr
 
 export interface AnsweredDialogs {
   readonly messages: string[];
+  /** The buttons each message offered, in the same order as `messages`. */
+  readonly offered: string[][];
   restore(): void;
 }
 
@@ -17,17 +19,20 @@ export function answerDialogs(answers: Record<string, string>): AnsweredDialogs 
   const window = vscode.window as unknown as Record<MessageFunction, (...args: unknown[]) => Thenable<unknown>>;
   const originals = new Map<MessageFunction, (...args: unknown[]) => Thenable<unknown>>();
   const messages: string[] = [];
+  const offered: string[][] = [];
   for (const name of ['showWarningMessage', 'showInformationMessage', 'showErrorMessage'] as const) {
     originals.set(name, window[name]);
     window[name] = (message: unknown, ...rest: unknown[]) => {
       messages.push(String(message));
       const items = rest.filter((r): r is string => typeof r === 'string');
+      offered.push(items);
       const answer = Object.entries(answers).find(([key]) => String(message).includes(key))?.[1];
       return Promise.resolve(answer !== undefined && items.includes(answer) ? answer : undefined);
     };
   }
   return {
     messages,
+    offered,
     restore: () => {
       for (const [name, original] of originals) window[name] = original;
     },
