@@ -27,6 +27,8 @@ export const gitlabSourceConfigSchema = z.object({
   /** The queue: open issues carrying all of these labels. */
   labels: z.array(z.string().min(1)).default(['support-escalation']),
   severityPrefix: z.string().min(1).default('severity::'),
+  /** Instead of the prefix, exact labels for each severity: `{ "P1": 1, "P2": 2, "bug::minor": 4 }`. */
+  severityLabels: z.record(z.string().min(1), z.number().int().min(1).max(4)).optional(),
   regionPrefix: z.string().min(1).default('region::'),
   teamPrefix: z.string().min(1).default('team::'),
 });

@@ -47,7 +47,7 @@ function gitlabSource(config: GitlabSourceConfig, accounts: GitlabAccounts): Git
     label: config.label ?? `GitLab (${config.project})`,
     project: config.project,
     queueLabels: config.labels,
-    scheme: { severityPrefix: config.severityPrefix, regionPrefix: config.regionPrefix, teamPrefix: config.teamPrefix },
+    scheme: { severityPrefix: config.severityPrefix, severityLabels: config.severityLabels, regionPrefix: config.regionPrefix, teamPrefix: config.teamPrefix },
     me: accounts.user(config.id),
   });
 }

@@ -6,6 +6,8 @@ import type { GitlabIssue, GitlabMergeRequest, GitlabNote, GitlabUser } from './
 export interface GitlabLabelScheme {
   /** `severity::` → `severity::1` … `severity::4`. */
   readonly severityPrefix: string;
+  /** When given, these exact labels decide the severity instead of the prefix. */
+  readonly severityLabels?: Readonly<Record<string, number>>;
   readonly regionPrefix: string;
   readonly teamPrefix: string;
 }
@@ -18,7 +20,8 @@ export function person(user: GitlabUser): { id: string; name: string } {
 
 export function issueToTicket(issue: GitlabIssue, notes: readonly GitlabNote[], sourceId: string, scheme: GitlabLabelScheme, mergeRequests: readonly GitlabMergeRequest[] = []): Ticket {
   const labelValue = (prefix: string): string | undefined => issue.labels.find((l) => l.startsWith(prefix))?.slice(prefix.length) || undefined;
-  const severityNumber = Number(labelValue(scheme.severityPrefix));
+  const mapped = scheme.severityLabels ? issue.labels.map((l) => scheme.severityLabels?.[l]).find((n) => n !== undefined) : undefined;
+  const severityNumber = mapped ?? Number(labelValue(scheme.severityPrefix));
   const severity: Severity = severityNumber >= 1 && severityNumber <= 4 ? (severityNumber as 1 | 2 | 3 | 4) : 'unknown';
   const assignee = issue.assignees[0];
   return {
@@ -35,7 +38,7 @@ export function issueToTicket(issue: GitlabIssue, notes: readonly GitlabNote[], 
     team: labelValue(scheme.teamPrefix),
     createdAt: new Date(issue.created_at),
     updatedAt: new Date(issue.updated_at),
-    labels: issue.labels.filter((l) => ![scheme.severityPrefix, scheme.regionPrefix, scheme.teamPrefix].some((p) => l.startsWith(p))),
+    labels: issue.labels.filter((l) => ![scheme.severityPrefix, scheme.regionPrefix, scheme.teamPrefix].some((p) => l.startsWith(p)) && scheme.severityLabels?.[l] === undefined),
     comments: notes.filter((n) => !n.system).map(noteToComment),
     links: mergeRequests.map((mr) => ({ kind: 'mergeRequest' as const, name: `!${mr.iid} ${mr.title} (${mr.state})`, url: mr.web_url })),
     url: issue.web_url,
