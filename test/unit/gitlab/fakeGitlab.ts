@@ -40,6 +40,12 @@ export interface FakeGitlab {
   totalLimit: number;
 }
 
+/** A user as GitLab shows one in an issue: the fields its published schema requires. */
+function userJson(user: FakeUser): Record<string, unknown> {
+  return { ...user, state: 'active', avatar_url: `https://gitlab.example.com/uploads/-/avatar/${user.id}.png`, web_url: `https://gitlab.example.com/${user.username}` };
+}
+
+/** Every field GitLab's published issue schema (public_api/v4/issue.json) requires, and a few more. */
 export function issueJson(issue: FakeIssue): Record<string, unknown> {
   return {
     id: 1000 + issue.iid,
@@ -49,9 +55,15 @@ export function issueJson(issue: FakeIssue): Record<string, unknown> {
     description: `Customer report for ${issue.title}`,
     state: issue.state ?? 'opened',
     labels: issue.labels,
-    assignees: issue.assignees,
-    assignee: issue.assignees[0] ?? null,
-    author: CUSTOMER,
+    assignees: issue.assignees.map(userJson),
+    assignee: issue.assignees[0] ? userJson(issue.assignees[0]) : null,
+    author: userJson(CUSTOMER),
+    milestone: null,
+    user_notes_count: issue.notes.length,
+    upvotes: 0,
+    downvotes: 0,
+    due_date: null,
+    references: { short: `#${issue.iid}`, relative: `#${issue.iid}`, full: `acme/support#${issue.iid}` },
     created_at: '2026-11-24T08:00:00.000Z',
     updated_at: issue.updated_at,
     web_url: `https://gitlab.example.com/acme/support/-/issues/${issue.iid}`,
