@@ -20,6 +20,8 @@ export interface SourceCapabilities {
 }
 
 export interface MergeRequestDraft {
+  /** The ticket the merge request is for: it decides the project in a group-wide source. */
+  readonly ticketId: string;
   readonly sourceBranch: string;
   readonly targetBranch: string;
   readonly title: string;

@@ -29,7 +29,7 @@ export class GitlabAccounts {
   client(config: GitlabSourceConfig): HttpClient {
     return new HttpClient({
       baseUrl: apiRoot(config.baseUrl),
-      label: config.label ?? `GitLab (${config.project})`,
+      label: config.label ?? `GitLab (${config.project ?? config.group ?? ''})`,
       userAgent: this.userAgent,
       authHeaders: async (): Promise<Record<string, string>> => {
         const token = await this.token(config.id);

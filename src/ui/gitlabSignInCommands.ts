@@ -33,7 +33,7 @@ export class GitlabSignInCommands {
     const named = gitlab.find((s) => s.id === sourceId);
     if (named || gitlab.length === 1) return named ?? gitlab[0];
     const picked = await vscode.window.showQuickPick(
-      gitlab.map((config) => ({ label: config.label ?? config.project, description: config.baseUrl, detail: this.accounts.user(config.id) ? `signed in as @${this.accounts.user(config.id)?.username}` : 'not signed in', config })),
+      gitlab.map((config) => ({ label: config.label ?? config.project ?? config.group ?? config.id, description: config.baseUrl, detail: this.accounts.user(config.id) ? `signed in as @${this.accounts.user(config.id)?.username}` : 'not signed in', config })),
       { placeHolder },
     );
     return picked?.config;

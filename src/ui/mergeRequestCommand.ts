@@ -55,6 +55,7 @@ export class MergeRequestCommand {
       const target = (await defaultBranch(git.api.git.path, repository.rootUri.fsPath, remote))?.replace(new RegExp(`^${remote}/`), '') ?? 'main';
       progress.report({ message: `opening the merge request into ${target}…` });
       const created = await createMergeRequest({
+        ticketId: ticket.id,
         sourceBranch: branch,
         targetBranch: target,
         title: ticket.title,

@@ -44,8 +44,8 @@ export async function buildSources(settings: Settings, accounts: GitlabAccounts)
 function gitlabSource(config: GitlabSourceConfig, accounts: GitlabAccounts): GitlabSource {
   return new GitlabSource(accounts.client(config), {
     id: config.id,
-    label: config.label ?? `GitLab (${config.project})`,
-    project: config.project,
+    label: config.label ?? `GitLab (${config.project ?? config.group ?? ''})`,
+    scope: config.group ? { group: config.group } : { project: config.project ?? '' },
     queueLabels: config.labels,
     scheme: { severityPrefix: config.severityPrefix, severityLabels: config.severityLabels, regionPrefix: config.regionPrefix, teamPrefix: config.teamPrefix },
     me: accounts.user(config.id),

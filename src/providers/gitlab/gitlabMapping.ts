@@ -18,7 +18,12 @@ export function person(user: GitlabUser): { id: string; name: string } {
   return { id: user.username, name: user.name };
 }
 
-export function issueToTicket(issue: GitlabIssue, notes: readonly GitlabNote[], sourceId: string, scheme: GitlabLabelScheme, mergeRequests: readonly GitlabMergeRequest[] = []): Ticket {
+/** A group's queue spans projects, where issue numbers repeat: there the id names the project too. */
+export function ticketIdOf(issue: Pick<GitlabIssue, 'iid' | 'project_id'>, groupScoped: boolean): string {
+  return groupScoped ? `${issue.project_id}-${issue.iid}` : String(issue.iid);
+}
+
+export function issueToTicket(issue: GitlabIssue, notes: readonly GitlabNote[], sourceId: string, scheme: GitlabLabelScheme, mergeRequests: readonly GitlabMergeRequest[] = [], groupScoped = false): Ticket {
   const labelValue = (prefix: string): string | undefined => issue.labels.find((l) => l.startsWith(prefix))?.slice(prefix.length) || undefined;
   const mapped = scheme.severityLabels ? issue.labels.map((l) => scheme.severityLabels?.[l]).find((n) => n !== undefined) : undefined;
   const severityNumber = mapped ?? Number(labelValue(scheme.severityPrefix));
@@ -26,8 +31,8 @@ export function issueToTicket(issue: GitlabIssue, notes: readonly GitlabNote[], 
   const assignee = issue.assignees[0];
   return {
     sourceId,
-    id: String(issue.iid),
-    key: `#${issue.iid}`,
+    id: ticketIdOf(issue, groupScoped),
+    key: groupScoped ? issue.references?.full ?? `#${issue.iid}` : `#${issue.iid}`,
     title: issue.title,
     description: issue.description ?? '',
     severity,

@@ -25,6 +25,7 @@ export const gitlabIssueSchema = z.looseObject({
   created_at: z.string(),
   updated_at: z.string(),
   web_url: z.string(),
+  references: z.looseObject({ full: z.string().optional() }).optional(),
 });
 export type GitlabIssue = z.infer<typeof gitlabIssueSchema>;
 

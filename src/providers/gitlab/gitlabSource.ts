@@ -9,14 +9,14 @@ import type { Ticket, TicketLink } from '../../core/ticket';
 import type { HttpClient, HttpResult, Landed } from '../http/httpClient';
 import { fail, ok, type SourceFailure, type SourceResult } from '../sourceResult';
 import type { CreatedMergeRequest, Handoff, ListRequest, MergeRequestDraft, QueuePage, QueueProblem, SourceCapabilities, TicketSeen, TicketSource } from '../ticketSource';
-import { issueToTicket, person, type GitlabLabelScheme } from './gitlabMapping';
+import { issueToTicket, person, ticketIdOf, type GitlabLabelScheme } from './gitlabMapping';
 import { gitlabIssueSchema, gitlabListSchema, gitlabMergeRequestSchema, gitlabNoteSchema, type GitlabIssue, type GitlabNote, type GitlabUser } from './gitlabSchemas';
 
 export interface GitlabSourceOptions {
   readonly id: string;
   readonly label: string;
-  /** Project path (`acme/support`) or numeric id. */
-  readonly project: string;
+  /** Project path (`acme/support`) or numeric id; or a group, for a queue across its projects. */
+  readonly scope: { readonly project: string } | { readonly group: string };
   /** The queue: issues with all of these labels. */
   readonly queueLabels: readonly string[];
   readonly scheme: GitlabLabelScheme;
@@ -100,8 +100,8 @@ export class GitlabSource implements TicketSource {
     answer.data.forEach((raw, index) => {
       const parsed = gitlabIssueSchema.safeParse(raw);
       if (parsed.success) {
-        tickets.push(issueToTicket(parsed.data, [], this.id, this.options.scheme));
-        this.rawLabels.set(String(parsed.data.iid), parsed.data.labels);
+        tickets.push(issueToTicket(parsed.data, [], this.id, this.options.scheme, [], this.grouped));
+        this.rawLabels.set(ticketIdOf(parsed.data, this.grouped), parsed.data.labels);
       } else {
         const issue = parsed.error.issues[0];
         const iid = (raw as { iid?: unknown } | null)?.iid;
@@ -129,21 +129,21 @@ export class GitlabSource implements TicketSource {
     const related = await this.http.get(`${this.issuePath(id)}/related_merge_requests`, z.array(gitlabMergeRequestSchema), { signal });
     // Linked merge requests are extra context: without them the ticket still shows.
     const mergeRequests = related.kind === 'ok' ? related.data : [];
-    return ok(issueToTicket(issue.value, notes.value, this.id, this.options.scheme, mergeRequests));
+    return ok(issueToTicket(issue.value, notes.value, this.id, this.options.scheme, mergeRequests, this.grouped));
   }
 
   async createMergeRequest(draft: MergeRequestDraft): Promise<SourceResult<CreatedMergeRequest>> {
     const title = draft.draft && !/^draft:/i.test(draft.title) ? `Draft: ${draft.title}` : draft.title;
     const created = await this.http.send(
       'POST',
-      `/projects/${encodeURIComponent(this.options.project)}/merge_requests`,
+      `${this.projectPath(draft.ticketId)}/merge_requests`,
       { source_branch: draft.sourceBranch, target_branch: draft.targetBranch, title, description: draft.description, remove_source_branch: true },
       gitlabMergeRequestSchema,
       {
         idempotent: false,
         // GitLab allows one open merge request per source branch: if ours exists, it landed.
         landed: async () => {
-          const open = await this.http.get(`/projects/${encodeURIComponent(this.options.project)}/merge_requests`, z.array(gitlabMergeRequestSchema), { params: { source_branch: draft.sourceBranch, state: 'opened' } });
+          const open = await this.http.get(`${this.projectPath(draft.ticketId)}/merge_requests`, z.array(gitlabMergeRequestSchema), { params: { source_branch: draft.sourceBranch, state: 'opened' } });
           return open.kind === 'ok' && open.data.length > 0;
         },
       },
@@ -162,7 +162,7 @@ export class GitlabSource implements TicketSource {
     if (holder) return this.conflict(before.value, holder, `#${seen.id} is already claimed by ${holder.name}.`);
     if (before.value.assignees.some((a) => a.id === me.id)) return this.getTicket(seen.id);
     if (before.value.updated_at !== seen.revision) {
-      return { kind: 'conflict', holder: null, current: issueToTicket(before.value, [], this.id, this.options.scheme), message: `#${seen.id} changed since the queue was loaded.` };
+      return { kind: 'conflict', holder: null, current: issueToTicket(before.value, [], this.id, this.options.scheme, [], this.grouped), message: `#${seen.id} changed since the queue was loaded.` };
     }
     const written = await this.updateIssue(seen.id, { assignee_ids: [me.id] });
     if (written.kind !== 'ok') return written;
@@ -284,16 +284,31 @@ export class GitlabSource implements TicketSource {
   }
 
   private conflict(issue: GitlabIssue, holder: GitlabUser | null, message: string): SourceResult<Ticket> {
-    return { kind: 'conflict', holder: holder ? person(holder) : null, current: issueToTicket(issue, [], this.id, this.options.scheme), message };
+    return { kind: 'conflict', holder: holder ? person(holder) : null, current: issueToTicket(issue, [], this.id, this.options.scheme, [], this.grouped), message };
+  }
+
+  private get grouped(): boolean {
+    return 'group' in this.options.scope;
   }
 
   private issuesPath(): string {
-    return `/projects/${encodeURIComponent(this.options.project)}/issues`;
+    const { scope } = this.options;
+    return 'group' in scope ? `/groups/${encodeURIComponent(scope.group)}/issues` : `/projects/${encodeURIComponent(scope.project)}/issues`;
   }
 
-  private issuePath(iid: string): string {
-    if (!/^\d+$/.test(iid)) throw new Error(`Not a GitLab issue number: ${iid}`);
-    return `${this.issuesPath()}/${iid}`;
+  /** The project a ticket lives in: the source's own, or (in a group) the one its id names. */
+  private projectPath(ticketId: string): string {
+    const { scope } = this.options;
+    if ('project' in scope) return `/projects/${encodeURIComponent(scope.project)}`;
+    const project = /^(\d+)-\d+$/.exec(ticketId)?.[1];
+    if (!project) throw new Error(`Not a GitLab issue of a group: ${ticketId}`);
+    return `/projects/${project}`;
+  }
+
+  private issuePath(id: string): string {
+    const iid = this.grouped ? /^\d+-(\d+)$/.exec(id)?.[1] : /^\d+$/.exec(id)?.[0];
+    if (!iid) throw new Error(`Not a GitLab issue number: ${id}`);
+    return `${this.projectPath(id)}/issues/${iid}`;
   }
 }
 

@@ -90,7 +90,11 @@ export async function fakeGitlab(count: number): Promise<FakeGitlab> {
   };
   const server = await loopbackServer((request, response) => {
     const url = new URL(request.url, 'http://x');
-    const path = url.pathname.replace(/^\/api\/v4/, '');
+    // The project answers by id as well as by path; the group lists the project's issues.
+    const path = url.pathname
+      .replace(/^\/api\/v4/, '')
+      .replace(/^\/projects\/42(\/|$)/, '/projects/acme%2Fsupport$1')
+      .replace(/^\/groups\/acme\/issues$/, '/projects/acme%2Fsupport/issues');
     const hook = hooks.findIndex((h) => h.method === request.method && path.endsWith(h.pathEnd));
     if (hook >= 0) {
       const [found] = hooks.splice(hook, 1);

@@ -10,7 +10,7 @@ describe('the GitLab source against a GitLab-shaped loopback server', () => {
   const source = (token = 'glpat-test'): GitlabSource =>
     new GitlabSource(
       new HttpClient({ baseUrl: `${gitlab.server.url}/api/v4`, authHeaders: async () => ({ 'PRIVATE-TOKEN': token }), userAgent: 't', label: 'GitLab', sleep: async () => undefined }),
-      { id: 'gl', label: 'GitLab (support)', project: 'acme/support', queueLabels: ['support-escalation'], scheme: DEFAULT_LABEL_SCHEME, me: { ...SAM } },
+      { id: 'gl', label: 'GitLab (support)', scope: { project: 'acme/support' }, queueLabels: ['support-escalation'], scheme: DEFAULT_LABEL_SCHEME, me: { ...SAM } },
     );
   const seen = (iid: number): { id: string; revision: string } => ({ id: String(iid), revision: gitlab.issues.get(iid)?.updated_at ?? '' });
 
@@ -67,6 +67,21 @@ describe('the GitLab source against a GitLab-shaped loopback server', () => {
     assert.equal(last.length, 1);
     assert.ok(last[0]?.headers['if-none-match']);
     assert.equal(again?.tickets.length, 30);
+  });
+
+  it('serves a queue across a group: ids and keys name the project, writes go to it', async () => {
+    gitlab = await fakeGitlab(2);
+    const grouped = new GitlabSource(
+      new HttpClient({ baseUrl: `${gitlab.server.url}/api/v4`, authHeaders: async () => ({ 'PRIVATE-TOKEN': 'glpat-test' }), userAgent: 't', label: 'GitLab', sleep: async () => undefined }),
+      { id: 'gg', label: 'GitLab (acme)', scope: { group: 'acme' }, queueLabels: ['support-escalation'], scheme: DEFAULT_LABEL_SCHEME, me: { ...SAM } },
+    );
+    const page = await grouped.listQueue({});
+    assert.ok(page.kind === 'ok');
+    assert.deepEqual(page.value.tickets.map((t) => [t.id, t.key]), [['42-1', 'acme/support#1'], ['42-2', 'acme/support#2']]);
+    assert.equal(new URL(gitlab.server.requests[0]?.url ?? '', 'http://x').pathname, '/api/v4/groups/acme/issues');
+    const claimed = await grouped.claim({ id: '42-2', revision: gitlab.issues.get(2)?.updated_at ?? '' });
+    assert.ok(claimed.kind === 'ok', claimed.kind);
+    assert.ok(gitlab.server.requests.some((r) => r.method === 'PUT' && r.url === '/api/v4/projects/42/issues/2'));
   });
 
   it('skips an issue missing a required field, saying which and why, and keeps the rest', async () => {
@@ -178,7 +193,7 @@ describe('the GitLab source against a GitLab-shaped loopback server', () => {
 
   it('opens a draft merge request that closes the issue', async () => {
     gitlab = await fakeGitlab(1);
-    const created = await source().createMergeRequest({ sourceBranch: 'support/1-x', targetBranch: 'main', title: 'Issue 1', description: 'Closes #1', draft: true });
+    const created = await source().createMergeRequest({ ticketId: '1', sourceBranch: 'support/1-x', targetBranch: 'main', title: 'Issue 1', description: 'Closes #1', draft: true });
     assert.ok(created.kind === 'ok', created.kind);
     assert.equal(created.value.reference, '!1');
     assert.deepEqual(gitlab.mergeRequests[0], { source_branch: 'support/1-x', target_branch: 'main', title: 'Draft: Issue 1', description: 'Closes #1', remove_source_branch: true });
