@@ -18,6 +18,7 @@ const bundles = [
     // Prefer ES module builds: jsonc-parser's UMD build loads its parts with a require() that
     // a bundle cannot follow.
     mainFields: ['module', 'main'],
+    alias: { 'form-data': './src/providers/http/formDataUnused.ts' },
   },
   {
     entryPoints: ['webview/main.ts'],
