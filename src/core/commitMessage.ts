@@ -14,7 +14,7 @@ export function commitMessageFor(ticket: Pick<Ticket, 'title' | 'key' | 'id' | '
   return template.replace(VARIABLE, (whole, name: string) => values[name] ?? whole);
 }
 
-/** A title may hold line breaks; the subject line must not. */
-function oneLine(text: string): string {
+/** A title may hold line breaks; a subject line or a summary must not. */
+export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }

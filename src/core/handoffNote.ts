@@ -2,6 +2,7 @@
  * The hand-off note: the sections the receiving team asks for, pre-filled with what is known, for
  * the engineer to complete in an editor. Headings are fixed so that an empty section can be found.
  */
+import { oneLine } from './commitMessage';
 import type { Ticket } from './ticket';
 
 export const HANDOFF_SECTIONS = [
@@ -56,8 +57,4 @@ export function emptySections(note: string): string[] {
     })
     .filter((s) => s.empty)
     .map((s) => s.heading);
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

@@ -17,7 +17,7 @@ import { log } from './log';
 import type { QueueModel } from './queueModel';
 import { pickRepository } from './repositoryPick';
 import type { Settings } from './settings';
-import { pickTicket, ticketFromArgument } from './ticketPick';
+import { openToMe, pickFromQueue, ticketFromArgument } from './ticketPick';
 
 export type FixBranchOutcome = 'created' | 'checkedOut' | 'cancelled' | 'failed' | 'noTicket';
 
@@ -35,7 +35,7 @@ export class FixBranchCommand {
   ) {}
 
   async run(argument?: unknown): Promise<FixBranchOutcome> {
-    const ticket = ticketFromArgument(this.model, argument) ?? (await this.pick());
+    const ticket = ticketFromArgument(this.model, argument) ?? (await pickFromQueue(this.model, this.settings().slaTargets, 'Create a fix branch for which ticket?', openToMe(this.model)));
     if (!ticket) return 'noTicket';
     const git = await gitApi();
     if (!git.ok) {
@@ -61,12 +61,6 @@ export class FixBranchCommand {
       : await this.create(git.api, repository, named.name, settings.branchBase);
     if (outcome === 'created' || outcome === 'checkedOut') await this.recordLink(repository, named.name, ticket);
     return outcome;
-  }
-
-  private async pick(): Promise<Ticket | undefined> {
-    if (!this.model.hasLoaded) await this.model.refresh();
-    const open = this.model.tickets().filter((t) => t.assignee === null || isAssignedTo(t, this.model.sourceOf(t)?.me));
-    return pickTicket(open, this.settings().slaTargets, 'Create a fix branch for which ticket?');
   }
 
   /** Claims an unclaimed ticket when the setting says so; never takes one someone else holds. */

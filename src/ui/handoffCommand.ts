@@ -9,7 +9,7 @@ import { isAssignedTo, type Ticket } from '../core/ticket';
 import type { Drafts } from './drafts';
 import type { HandoffAdvice, OwnershipAdvisor, TeamChoice } from './ownershipAdvisor';
 import type { QueueModel } from './queueModel';
-import { pickTicket, ticketFromArgument } from './ticketPick';
+import { openToMe, pickFromQueue, ticketFromArgument } from './ticketPick';
 
 const ANOTHER_TEAM = 'Another team…';
 
@@ -23,7 +23,7 @@ export class HandoffCommand {
 
   /** Opens the hand-off draft; resolves with its document's URI, or undefined when nothing was opened. */
   async start(argument?: unknown): Promise<string | undefined> {
-    const ticket = ticketFromArgument(this.model, argument) ?? (await this.pick());
+    const ticket = ticketFromArgument(this.model, argument) ?? (await pickFromQueue(this.model, this.targets(), 'Hand off which ticket?', openToMe(this.model)));
     if (!ticket) return undefined;
     const source = this.model.sourceOf(ticket);
     if (!source?.capabilities.handoff) {
@@ -51,12 +51,6 @@ export class HandoffCommand {
       note,
     );
     return editor.document.uri.toString();
-  }
-
-  private async pick(): Promise<Ticket | undefined> {
-    if (!this.model.hasLoaded) await this.model.refresh();
-    const open = this.model.tickets().filter((t) => t.assignee === null || isAssignedTo(t, this.model.sourceOf(t)?.me));
-    return pickTicket(open, this.targets(), 'Hand off which ticket?');
   }
 }
 

@@ -1,17 +1,16 @@
 /** "Add Internal Note…": a draft in an editor, for sources that keep notes from the customer. */
 import * as vscode from 'vscode';
-import type { Ticket } from '../core/ticket';
 import type { Drafts } from './drafts';
 import type { QueueModel } from './queueModel';
 import type { SlaTargets } from '../core/sla';
-import { pickTicket, ticketFromArgument } from './ticketPick';
+import { pickFromQueue, ticketFromArgument } from './ticketPick';
 
 export class NoteCommand {
   constructor(private readonly model: QueueModel, private readonly drafts: Drafts, private readonly targets: () => SlaTargets) {}
 
   /** Opens the draft; resolves with its document's URI, or undefined when nothing was opened. */
   async start(argument?: unknown): Promise<string | undefined> {
-    const ticket = ticketFromArgument(this.model, argument) ?? (await this.pick());
+    const ticket = ticketFromArgument(this.model, argument) ?? (await pickFromQueue(this.model, this.targets(), 'Add an internal note to which ticket?'));
     if (!ticket) return undefined;
     const source = this.model.sourceOf(ticket);
     if (!source?.capabilities.internalNotes) {
@@ -23,10 +22,5 @@ export class NoteCommand {
     const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
     editor.selection = new vscode.Selection(end, end);
     return editor.document.uri.toString();
-  }
-
-  private async pick(): Promise<Ticket | undefined> {
-    if (!this.model.hasLoaded) await this.model.refresh();
-    return pickTicket(this.model.tickets(), this.targets(), 'Add an internal note to which ticket?');
   }
 }

@@ -10,13 +10,12 @@ import type * as vscode from 'vscode';
 import type { OwnerMatch } from '../core/ownership/codeowners';
 import { routeFor, mergeTeamMaps, parseTeams, parseTeamsFile, type Team, type TeamMap } from '../core/ownership/teamMap';
 import { rankTeams, type EvidenceFile } from '../core/ownership/teamRanking';
-import { indexFiles, resolveReferences } from '../core/references/fileResolution';
-import { ticketReferences } from '../core/references/ticketReferences';
 import type { Ticket } from '../core/ticket';
 import { defaultBranch, remoteOf } from '../git/baseBranch';
 import { gitApi } from '../git/gitExtension';
 import type { Repository } from '../git/gitApiTypes';
-import { filesChangedOnBranch, trackedFiles } from '../git/repositoryFiles';
+import { filesNamedByTicket } from '../git/ticketFiles';
+import { filesChangedOnBranch } from '../git/repositoryFiles';
 import { log } from './log';
 import { loadCodeowners } from './repositoryCodeowners';
 import type { HandoffAdvice, OwnershipAdvisor, TeamChoice } from './ownershipAdvisor';
@@ -58,8 +57,7 @@ export class RepositoryOwnershipAdvisor implements OwnershipAdvisor {
 
   private async repositoryEvidence(repository: Repository, gitPath: string, ticket: Ticket): Promise<RepositoryEvidence> {
     const root = repository.rootUri.fsPath;
-    const files = await trackedFiles(gitPath, root);
-    const named = resolveReferences(ticketReferences(ticket), indexFiles(files)).map((f): EvidenceFile => ({ path: f.path, origin: 'ticket', confidence: f.confidence }));
+    const named = (await filesNamedByTicket(gitPath, root, ticket)).map((f): EvidenceFile => ({ path: f.path, origin: 'ticket', confidence: f.confidence }));
     const changed = await this.branchEvidence(repository, gitPath, ticket);
     return { evidence: [...named, ...changed], teams: await this.teamFile(root), ownersOf: await loadCodeowners(repository) };
   }

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { sortQueue } from '../core/queueOrder';
 import { formatSla, type SlaTargets } from '../core/sla';
-import { ticketUid, type Ticket } from '../core/ticket';
+import { isAssignedTo, ticketUid, type Ticket } from '../core/ticket';
 import type { QueueModel } from './queueModel';
 import { severityIcon } from './ticketTreeItem';
 
@@ -37,4 +37,15 @@ export async function pickTicket(tickets: readonly Ticket[], targets: SlaTargets
   }));
   const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true });
   return picked?.ticket;
+}
+
+/** A ticket from the queue, loaded first if the view has not loaded it yet; `only` narrows the choice. */
+export async function pickFromQueue(model: QueueModel, targets: SlaTargets, placeHolder: string, only: (ticket: Ticket) => boolean = () => true): Promise<Ticket | undefined> {
+  if (!model.hasLoaded) await model.refresh();
+  return pickTicket(model.tickets().filter(only), targets, placeHolder);
+}
+
+/** Tickets I may work on: unclaimed, or mine. */
+export function openToMe(model: QueueModel): (ticket: Ticket) => boolean {
+  return (ticket) => ticket.assignee === null || isAssignedTo(ticket, model.sourceOf(ticket)?.me);
 }

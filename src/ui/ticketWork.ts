@@ -29,9 +29,7 @@ import type { Settings } from './settings';
 import { openTicketInBrowser, revealTicket } from './ticketNavigation';
 import { TicketPanels } from './ticketPanel/ticketPanels';
 import { TicketWriter } from './ticketWriter';
-import { pickTicket, ticketFromArgument } from './ticketPick';
-import type { SlaTargets } from '../core/sla';
-import type { Ticket } from '../core/ticket';
+import { pickFromQueue, ticketFromArgument } from './ticketPick';
 
 export interface TicketWorkParts {
   readonly context: vscode.ExtensionContext;
@@ -80,7 +78,7 @@ export function registerTicketWork(parts: TicketWorkParts): TicketWork {
   };
 
   register(COMMANDS.openTicket, async (arg) => {
-    const ticket = ticketFromArgument(model, arg) ?? (await pickAnyTicket(model, () => settings().slaTargets));
+    const ticket = ticketFromArgument(model, arg) ?? (await pickFromQueue(model, settings().slaTargets, 'Open which ticket?'));
     return ticket ? panels.open(ticket).uid : undefined;
   });
   register(COMMANDS.createFixBranch, (arg) => fixBranch.run(arg));
@@ -105,11 +103,6 @@ export function registerTicketWork(parts: TicketWorkParts): TicketWork {
       return panel !== undefined;
     },
   };
-}
-
-async function pickAnyTicket(model: QueueModel, targets: () => SlaTargets): Promise<Ticket | undefined> {
-  if (!model.hasLoaded) await model.refresh();
-  return pickTicket(model.tickets(), targets(), 'Open which ticket?');
 }
 
 function startTrackingWhenQueueLoads(model: QueueModel, tracker: ActiveTicketTracker): void {

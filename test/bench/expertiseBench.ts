@@ -14,6 +14,7 @@ import { indexFiles, resolveReferences } from '../../src/core/references/fileRes
 import { referencesIn } from '../../src/core/references/ticketReferences';
 import { buildIndex, headOf, updateIndex } from '../../src/git/expertiseHistory';
 import { trackedFiles } from '../../src/git/repositoryFiles';
+import { median } from './percentile';
 import { addCommits, filePath, HISTORY_COMMITS, HISTORY_FILES, largeHistory } from './largeHistory';
 
 const CACHE = resolve(__dirname, '..', '..', '.vscode-test', 'bench-history');
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
     found = rankExperts(built.index, { files, now: Math.floor(Date.now() / 1000), botPatterns: [], people: [], recency: true }).length;
     queryTimes.push(performance.now() - queryStarted);
   }
-  const queryMs = [...queryTimes].sort((a, b) => a - b)[Math.floor(queryTimes.length / 2)] ?? Number.NaN;
+  const queryMs = median(queryTimes);
 
   // Beside a peer: with recency off, the top author of each sampled file is shortlog's.
   let agreed = 0;

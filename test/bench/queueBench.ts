@@ -7,16 +7,12 @@ import { filterQueue } from '../../src/core/queueFilter';
 import { groupQueue } from '../../src/core/queueGrouping';
 import { DEFAULT_SLA_TARGETS } from '../../src/core/sla';
 import { parseQueueText } from '../../src/providers/local/queueFileParse';
+import { median } from './percentile';
 import { syntheticQueueText } from './syntheticQueue';
 
 const TICKETS = 10_000;
 const RUNS = 15;
 const now = new Date('2026-11-24T12:00:00Z');
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 function time(action: () => void): number {
   const start = performance.now();

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { buildHostBundles } from '../support/buildTests';
 import { runInExtensionHost } from '../support/hostRun';
 import { HOST_BENCH_OUT_DIR, RESULTS_DIR } from '../support/testPaths';
+import { median, percentile } from './percentile';
 
 const WINDOWS = 3;
 
@@ -16,7 +17,6 @@ interface HostFigures {
   claimMs: number[];
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const round = (ms: number): number => Number(ms.toFixed(1));
 
 async function main(): Promise<void> {
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     activationMedianMs: round(median(runs.map((r) => r.activationMs))),
     claims: claims.length,
     claimMedianMs: round(median(claims)),
-    claimP90Ms: round([...claims].sort((a, b) => a - b)[Math.floor(claims.length * 0.9)] ?? Number.NaN),
+    claimP90Ms: round(percentile(claims, 0.9)),
     claimMaxMs: round(Math.max(...claims)),
   };
   console.log(

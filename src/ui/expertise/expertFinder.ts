@@ -6,13 +6,11 @@
 import type * as vscode from 'vscode';
 import { botPatterns, rankExperts, type Expert } from '../../core/expertise/expertRanking';
 import { errorTextsIn } from '../../core/references/errorTexts';
-import { indexFiles, resolveReferences } from '../../core/references/fileResolution';
-import { ticketReferences } from '../../core/references/ticketReferences';
 import type { Ticket } from '../../core/ticket';
 import { gitApi } from '../../git/gitExtension';
 import type { Repository } from '../../git/gitApiTypes';
+import { filesNamedByTicket } from '../../git/ticketFiles';
 import { gitRead } from '../../git/gitRead';
-import { trackedFiles } from '../../git/repositoryFiles';
 import type { QueueModel } from '../queueModel';
 import { loadCodeowners } from '../repositoryCodeowners';
 import type { Settings } from '../settings';
@@ -59,7 +57,7 @@ export class ExpertFinder {
 
   private async pointedFiles(ticket: Ticket, repository: Repository, gitPath: string): Promise<{ path: string; confidence: number }[]> {
     const root = repository.rootUri.fsPath;
-    const resolved = resolveReferences(ticketReferences(ticket), indexFiles(await trackedFiles(gitPath, root)));
+    const resolved = await filesNamedByTicket(gitPath, root, ticket);
     const byPath = new Map(resolved.map((f) => [f.path, f.confidence]));
     for (const text of errorTextsIn(ticket)) {
       // The text comes from the ticket: it is one argument after -e, never part of a command line.

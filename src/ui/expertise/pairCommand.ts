@@ -11,7 +11,7 @@ import type { Ticket } from '../../core/ticket';
 import { gitRead } from '../../git/gitRead';
 import type { Drafts } from '../drafts';
 import type { QueueModel } from '../queueModel';
-import { pickTicket, ticketFromArgument } from '../ticketPick';
+import { pickFromQueue, ticketFromArgument } from '../ticketPick';
 import type { ExpertFinder, ExpertFinding } from './expertFinder';
 
 export type ExpertAction = 'ask' | 'copy' | 'commits' | 'liveShare';
@@ -41,7 +41,7 @@ export class PairCommand {
 
   /** Resolves with what was done: a draft's URI for `ask`, the action's name otherwise. */
   async run(argument?: unknown): Promise<string | undefined> {
-    const ticket = ticketFromArgument(this.model, argument) ?? (await this.pick());
+    const ticket = ticketFromArgument(this.model, argument) ?? (await pickFromQueue(this.model, this.targets(), 'Find an expert for which ticket?'));
     if (!ticket) return undefined;
     const wanted = (argument ?? {}) as PairArgument;
     const finding = await this.find(ticket);
@@ -87,11 +87,6 @@ export class PairCommand {
         await vscode.commands.executeCommand('liveshare.start');
         return 'liveShare';
     }
-  }
-
-  private async pick(): Promise<Ticket | undefined> {
-    if (!this.model.hasLoaded) await this.model.refresh();
-    return pickTicket(this.model.tickets(), this.targets(), 'Find an expert for which ticket?');
   }
 }
 
