@@ -5,23 +5,23 @@
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { urgentUnclaimedCount } from './core/queueBadge';
-import { ClaimCommands } from './ui/claimCommands';
-import { GitlabAccounts } from './ui/gitlabAccounts';
-import { GitlabSignInCommands } from './ui/gitlabSignInCommands';
-import { COMMANDS, CONTEXT_KEYS, VIEWS, type QueueState } from './ui/contributionIds';
-import { reportUnexpected } from './ui/failureMessages';
-import { log } from './ui/log';
-import { QueueFileWatcher } from './ui/queueFileWatcher';
-import { QueueModel } from './ui/queueModel';
-import { snapshotTree, type SnapshotRow } from './ui/queueSnapshot';
-import { QueueTreeProvider } from './ui/queueTreeProvider';
-import { QueueViewState } from './ui/queueViewState';
-import { RepositoryOwnershipAdvisor } from './ui/repositoryOwnershipAdvisor';
-import { createSampleQueue } from './ui/sampleQueueCommand';
-import { readSettings, type Settings } from './ui/settings';
-import { buildSources } from './ui/sourceFactory';
+import { ClaimCommands } from './ui/queue/claimCommands';
+import { GitlabAccounts } from './ui/sources/gitlabAccounts';
+import { GitlabSignInCommands } from './ui/sources/gitlabSignInCommands';
+import { COMMANDS, CONTEXT_KEYS, VIEWS, type QueueState } from './ui/common/contributionIds';
+import { reportUnexpected } from './ui/common/failureMessages';
+import { log } from './ui/common/log';
+import { QueueFileWatcher } from './ui/queue/queueFileWatcher';
+import { QueueModel } from './ui/queue/queueModel';
+import { snapshotTree, type SnapshotRow } from './ui/queue/queueSnapshot';
+import { QueueTreeProvider } from './ui/queue/queueTreeProvider';
+import { QueueViewState } from './ui/queue/queueViewState';
+import { RepositoryOwnershipAdvisor } from './ui/handoff/repositoryOwnershipAdvisor';
+import { createSampleQueue } from './ui/queue/sampleQueueCommand';
+import { readSettings, type Settings } from './ui/common/settings';
+import { buildSources } from './ui/sources/sourceFactory';
 import { registerTicketWork } from './ui/ticketWork';
-import { ViewCommands } from './ui/viewCommands';
+import { ViewCommands } from './ui/queue/viewCommands';
 
 /** What the extension exports: for its own integration tests and for automation. */
 export interface SupportRotationApi {

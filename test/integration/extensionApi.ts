@@ -1,7 +1,7 @@
 /** Reaches the extension under test, as integration tests see it. */
 import * as vscode from 'vscode';
 import type { SupportRotationApi } from '../../src/extension';
-import type { SnapshotRow } from '../../src/ui/queueSnapshot';
+import type { SnapshotRow } from '../../src/ui/queue/queueSnapshot';
 
 export const EXTENSION_ID = 'support-rotation.support-rotation';
 

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { branchNameFor, type BranchNameOptions, DEFAULT_BRANCH_TEMPLATE, MAX_BRANCH_NAME_LENGTH, slugOf, validateBranchTemplate } from '../../src/core/branchName';
 import type { Ticket } from '../../src/core/ticket';
-import { makeTicket } from './support/ticketFactory';
+import { makeTicket } from '../support/ticketFactory';
 
 const options: BranchNameOptions = { maxSlugLength: 50, user: 'sam.taylor@example.com' };
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import fc from 'fast-check';
 import { BRANCH_VARIABLES, branchNameFor, MAX_BRANCH_NAME_LENGTH, validateBranchTemplate } from '../../src/core/branchName';
 import { SEVERITIES } from '../../src/core/severity';
-import { makeTicket } from './support/ticketFactory';
+import { makeTicket } from '../support/ticketFactory';
 
 const CASES = 6_000;
 const SEED = 20261124;

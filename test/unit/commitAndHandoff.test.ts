@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { ticketNamedByBranch } from '../../src/core/branchTicket';
 import { commitMessageFor, DEFAULT_COMMIT_TEMPLATE } from '../../src/core/commitMessage';
 import { emptySections, HANDOFF_SECTIONS, handoffNoteTemplate } from '../../src/core/handoffNote';
-import { makeTicket, person } from './support/ticketFactory';
+import { makeTicket, person } from '../support/ticketFactory';
 
 describe('commit message template', () => {
   it('is the title, a blank line and a trailer with the ticket URL', () => {

@@ -3,8 +3,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseQueueText } from '../../src/providers/local/queueFileParse';
-import type { ClaimOrder } from './support/claimWorker';
-import { rawTicket, tempQueueFile } from './support/tempQueue';
+import type { ClaimOrder } from '../support/claimWorker';
+import { rawTicket, tempQueueFile } from '../support/tempQueue';
 
 const ROUNDS = 50;
 
@@ -32,7 +32,7 @@ describe('two processes claiming the same ticket', function () {
   before(async () => {
     const ready: Promise<unknown>[] = [];
     for (let i = 0; i < 2; i++) {
-      const worker = fork(join(__dirname, 'support', 'claimWorker.ts'), [], { execArgv: ['--require', 'tsx/cjs'], stdio: 'inherit' });
+      const worker = fork(join(__dirname, '..', 'support', 'claimWorker.ts'), [], { execArgv: ['--require', 'tsx/cjs'], stdio: 'inherit' });
       workers.push(worker);
       // Loading takes a few hundred milliseconds; the first round must not start before both can race.
       ready.push(new Promise((resolve) => worker.once('message', resolve)));

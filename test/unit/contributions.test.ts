@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMANDS, SETTINGS, VIEWS } from '../../src/ui/contributionIds';
+import { COMMANDS, SETTINGS, VIEWS } from '../../src/ui/common/contributionIds';
 
 const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
 

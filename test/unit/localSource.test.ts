@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { LocalSource } from '../../src/providers/local/localSource';
-import { rawTicket, tempQueueFile } from './support/tempQueue';
+import { rawTicket, tempQueueFile } from '../support/tempQueue';
 
 const now = new Date('2026-11-24T12:00:00Z');
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { parseQueueText } from '../../src/providers/local/queueFileParse';
-import { rawTicket } from './support/tempQueue';
+import { rawTicket } from '../support/tempQueue';
 
 const context = { sourceId: 'local', file: '.support/queue.json' };
 

@@ -5,7 +5,7 @@ import { groupQueue, type QueueGroup } from '../../src/core/queueGrouping';
 import { sortQueue } from '../../src/core/queueOrder';
 import { DEFAULT_SLA_TARGETS } from '../../src/core/sla';
 import type { Ticket } from '../../src/core/ticket';
-import { makeTicket, person } from './support/ticketFactory';
+import { makeTicket, person } from '../support/ticketFactory';
 
 const me = new Map([['local', 'me@example.com'], ['gitlab', 'me-on-gitlab']]);
 const at = (iso: string): Date => new Date(iso);

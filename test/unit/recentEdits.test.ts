@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { RecentEdits } from '../../src/core/recentEdits';
-import { makeTicket, person } from './support/ticketFactory';
+import { makeTicket, person } from '../support/ticketFactory';
 
 describe('recent edits over a queue load', () => {
   const before = [makeTicket({ id: 'a' }), makeTicket({ id: 'b' })];

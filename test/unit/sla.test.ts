@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { formatDuration } from '../../src/core/duration';
 import { DEFAULT_SLA_TARGETS, formatSla, slaDueAt } from '../../src/core/sla';
-import { makeTicket } from './support/ticketFactory';
+import { makeTicket } from '../support/ticketFactory';
 
 const now = new Date('2026-11-24T12:00:00Z');
 const minutesAgo = (m: number): Date => new Date(now.getTime() - m * 60_000);

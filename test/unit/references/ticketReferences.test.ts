@@ -6,7 +6,7 @@ import { errorTextsIn } from '../../../src/core/references/errorTexts';
 import { referencesIn, ticketReferences } from '../../../src/core/references/ticketReferences';
 import { toTicket } from '../../../src/providers/local/localTicketMapping';
 import { buildSampleQueue } from '../../../src/providers/local/sampleQueue';
-import { makeTicket } from '../support/ticketFactory';
+import { makeTicket } from '../../support/ticketFactory';
 
 const SAMPLE = join(__dirname, '..', '..', '..', 'sample');
 function filesUnder(dir: string): string[] {

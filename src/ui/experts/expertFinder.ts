@@ -1,0 +1,70 @@
+/**
+ * Finds the experts for a ticket: the files it points at (references resolved against the
+ * repository, plus `git grep -F` for quoted error texts), read through the history index and
+ * CODEOWNERS, ranked with the user's settings.
+ */
+import type * as vscode from 'vscode';
+import { botPatterns, rankExperts, type Expert } from '../../core/expertise/expertRanking';
+import { errorTextsIn } from '../../core/references/errorTexts';
+import type { Ticket } from '../../core/ticket';
+import { gitApi } from '../../git/gitExtension';
+import type { Repository } from '../../git/gitApiTypes';
+import { filesNamedByTicket } from '../../git/ticketFiles';
+import { gitRead } from '../../git/gitRead';
+import type { QueueModel } from '../queue/queueModel';
+import { loadCodeowners } from '../handoff/repositoryCodeowners';
+import type { Settings } from '../common/settings';
+import type { ExpertiseStore } from './expertiseStore';
+
+export interface ExpertFinding {
+  readonly experts: readonly Expert[];
+  /** The repository files the ticket points at, surest first. */
+  readonly files: readonly string[];
+  readonly repository?: Repository;
+  readonly gitPath: string;
+}
+
+/** A quoted error found by grep is a weaker pointer than a path or a stack frame. */
+const GREP_CONFIDENCE = 0.5;
+
+export class ExpertFinder {
+  constructor(private readonly store: ExpertiseStore, private readonly model: QueueModel, private readonly settings: () => Settings) {}
+
+  async find(ticket: Ticket, token?: vscode.CancellationToken): Promise<ExpertFinding> {
+    const git = await gitApi();
+    if (!git.ok) throw new Error(git.message);
+    const gitPath = git.api.git.path;
+    let best: { repository: Repository; files: { path: string; confidence: number }[] } | undefined;
+    for (const repository of git.api.repositories) {
+      const files = await this.pointedFiles(ticket, repository, gitPath);
+      if (!best || files.length > best.files.length) best = { repository, files };
+    }
+    if (!best || best.files.length === 0) return { experts: [], files: [], repository: best?.repository, gitPath };
+    const settings = this.settings();
+    const index = await this.store.indexFor(best.repository.rootUri.fsPath, gitPath, settings.expertsHalfLifeDays, token);
+    const experts = rankExperts(index, {
+      files: best.files,
+      now: Math.floor(Date.now() / 1000),
+      me: this.model.sourceOf(ticket)?.me,
+      botPatterns: botPatterns(settings.expertsBotPatterns),
+      people: settings.people,
+      preferredRegion: settings.expertsPreferRegion ? ticket.region : undefined,
+      recency: true,
+      ownersOf: await loadCodeowners(best.repository),
+    });
+    return { experts, files: best.files.map((f) => f.path), repository: best.repository, gitPath };
+  }
+
+  private async pointedFiles(ticket: Ticket, repository: Repository, gitPath: string): Promise<{ path: string; confidence: number }[]> {
+    const root = repository.rootUri.fsPath;
+    const resolved = await filesNamedByTicket(gitPath, root, ticket);
+    const byPath = new Map(resolved.map((f) => [f.path, f.confidence]));
+    for (const text of errorTextsIn(ticket)) {
+      // The text comes from the ticket: it is one argument after -e, never part of a command line.
+      const grep = await gitRead(gitPath, root, ['grep', '-F', '-l', '-I', '-e', text, '--']);
+      if (!grep.ok) continue;
+      for (const path of grep.stdout.split('\n').filter(Boolean).slice(0, 5)) byPath.set(path, Math.max(byPath.get(path) ?? 0, GREP_CONFIDENCE));
+    }
+    return [...byPath.entries()].map(([path, confidence]) => ({ path, confidence })).sort((a, b) => b.confidence - a.confidence);
+  }
+}

@@ -1,0 +1,72 @@
+/** The view's title-bar actions: refresh, region filter, grouping, and the queue file itself. */
+import * as vscode from 'vscode';
+import { regionsOf } from '../../core/queueFilter';
+import type { GroupingMode } from '../../core/queueGrouping';
+import { LocalSource } from '../../providers/local/localSource';
+import { VIEWS } from '../common/contributionIds';
+import { log } from '../common/log';
+import type { QueueModel } from './queueModel';
+import type { QueueViewState } from './queueViewState';
+
+export class ViewCommands {
+  constructor(private readonly model: QueueModel, private readonly viewState: QueueViewState) {}
+
+  /** Shows progress in the view itself while every source loads. */
+  refresh(): Promise<void> {
+    return Promise.resolve(vscode.window.withProgress({ location: { viewId: VIEWS.queue } }, () => this.model.refresh()));
+  }
+
+  async filterRegion(): Promise<readonly string[] | undefined> {
+    const regions = regionsOf(this.model.tickets());
+    if (regions.length === 0) {
+      void vscode.window.showInformationMessage('No ticket in the queue names a preferred region.');
+      return undefined;
+    }
+    const active = new Set(this.viewState.regions);
+    const picked = await vscode.window.showQuickPick(
+      regions.map((region) => ({ label: region, picked: active.has(region) })),
+      { canPickMany: true, placeHolder: 'Show tickets for these preferred regions (none selected: all regions)' },
+    );
+    if (!picked) return undefined;
+    const chosen = picked.map((p) => p.label);
+    await this.viewState.setRegions(chosen);
+    return chosen;
+  }
+
+  async changeGrouping(mode?: GroupingMode): Promise<GroupingMode | undefined> {
+    const choice =
+      mode ??
+      (
+        await vscode.window.showQuickPick(
+          [
+            { label: 'By ownership', description: 'Assigned to me, unclaimed by severity, claimed by others', mode: 'ownership' as const },
+            { label: 'By team', description: 'One group per owning team', mode: 'team' as const },
+          ],
+          { placeHolder: 'Group the queue' },
+        )
+      )?.mode;
+    if (!choice) return undefined;
+    await this.viewState.setMode(choice);
+    return choice;
+  }
+
+  /** Opens the queue file of a local source (the first one when not told which). */
+  async openQueueFile(sourceId?: unknown): Promise<void> {
+    const locals = this.model.statuses().map((s) => s.source).filter((s): s is LocalSource => s instanceof LocalSource);
+    const source = locals.find((s) => s.id === sourceId) ?? locals[0];
+    if (!source) {
+      void vscode.window.showInformationMessage('No local queue is configured.');
+      return;
+    }
+    try {
+      await vscode.window.showTextDocument(vscode.Uri.file(source.queueFile));
+    } catch (error) {
+      log().warn(`Could not open ${source.queueFile}: ${String(error)}`);
+      void vscode.window.showErrorMessage(`The queue file ${source.queueFile} could not be opened. Create it with "Support Rotation: Create Sample Queue" or check the setting.`);
+    }
+  }
+
+  openSettings(): Thenable<unknown> {
+    return vscode.commands.executeCommand('workbench.action.openSettings', "@ext:support-rotation.support-rotation");
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Turns the settings into live sources. This is the one place that knows every kind: the local
+ * queue and GitLab now; GitHub, Zendesk and Jira join here.
+ */
+import { stat } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import * as vscode from 'vscode';
+import { gitUserEmail } from '../../git/gitUserEmail';
+import { LocalSource } from '../../providers/local/localSource';
+import { GitlabSource } from '../../providers/gitlab/gitlabSource';
+import type { GitlabSourceConfig, LocalSourceConfig } from '../../providers/sourceConfig';
+import type { TicketSource } from '../../providers/ticketSource';
+import type { GitlabAccounts } from './gitlabAccounts';
+import type { Settings } from '../common/settings';
+
+export interface BuiltSources {
+  readonly sources: TicketSource[];
+  /** Local queue files, to watch for changes made outside the editor. */
+  readonly localFiles: vscode.Uri[];
+  /** Local sources that could not be placed because no folder is open. */
+  readonly needsFolder: boolean;
+}
+
+export async function buildSources(settings: Settings, accounts: GitlabAccounts): Promise<BuiltSources> {
+  const sources: TicketSource[] = [];
+  const localFiles: vscode.Uri[] = [];
+  let needsFolder = false;
+  for (const config of settings.sources.sources) {
+    if (config.kind === 'gitlab') {
+      sources.push(gitlabSource(config, accounts));
+      continue;
+    }
+    const file = await resolveLocalQueueFile(config.queueFile ?? settings.localQueueFile);
+    if (!file) {
+      needsFolder = true;
+      continue;
+    }
+    sources.push(await localSource(config, settings, file));
+    localFiles.push(file.uri);
+  }
+  return { sources, localFiles, needsFolder };
+}
+
+function gitlabSource(config: GitlabSourceConfig, accounts: GitlabAccounts): GitlabSource {
+  return new GitlabSource(accounts.client(config), {
+    id: config.id,
+    label: config.label ?? `GitLab (${config.project ?? config.group ?? ''})`,
+    scope: config.group ? { group: config.group } : { project: config.project ?? '' },
+    queueLabels: config.labels,
+    scheme: { severityPrefix: config.severityPrefix, severityLabels: config.severityLabels, regionPrefix: config.regionPrefix, teamPrefix: config.teamPrefix },
+    me: accounts.user(config.id),
+  });
+}
+
+async function localSource(config: LocalSourceConfig, settings: Settings, file: ResolvedFile): Promise<LocalSource> {
+  const me = config.me ?? settings.localMe ?? (await gitUserEmail(file.folder));
+  return new LocalSource({ id: config.id, label: config.label, queueFile: file.uri.fsPath, displayPath: file.display, me });
+}
+
+interface ResolvedFile {
+  readonly uri: vscode.Uri;
+  /** The folder whose git identity is "me". */
+  readonly folder: string;
+  readonly display: string;
+}
+
+/**
+ * A relative path belongs to the first workspace folder that has the file, or to the first folder
+ * when none has it yet (where "Create Sample Queue" writes it).
+ */
+export async function resolveLocalQueueFile(setting: string): Promise<ResolvedFile | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (isAbsolute(setting)) {
+    return { uri: vscode.Uri.file(setting), folder: folders[0]?.uri.fsPath ?? join(setting, '..'), display: setting };
+  }
+  for (const folder of folders) {
+    const candidate = join(folder.uri.fsPath, setting);
+    if (await exists(candidate)) return { uri: vscode.Uri.file(candidate), folder: folder.uri.fsPath, display: setting };
+  }
+  const first = folders[0];
+  return first ? { uri: vscode.Uri.file(join(first.uri.fsPath, setting)), folder: first.uri.fsPath, display: setting } : undefined;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * One ticket's panel: sends the ticket to the webview whenever it changes, and acts on what the
+ * webview asks after validating it. Anything that does not fit the protocol is logged and ignored.
+ */
+import * as vscode from 'vscode';
+import { evidenceLines } from '../../core/expertise/expertMessage';
+import type { Expert } from '../../core/expertise/expertRanking';
+import type { SlaTargets } from '../../core/sla';
+import { ticketUid, type Ticket } from '../../core/ticket';
+import { fromWebviewSchema, type FromWebview, type PanelAction, type ToWebview } from '../../shared/panelMessages';
+import { COMMANDS } from '../common/contributionIds';
+import { log } from '../common/log';
+import type { QueueModel } from '../queue/queueModel';
+import type { TicketWriter, WriteOutcome } from './ticketWriter';
+import { openTicketInBrowser, safeWebUrl } from '../queue/ticketNavigation';
+import { panelHtml, panelResourceRoots } from './panelHtml';
+import { panelActionsFor, ticketViewOf } from './ticketView';
+
+export const TICKET_PANEL_VIEW_TYPE = 'supportRotation.ticket';
+
+const ACTION_COMMANDS: Record<Exclude<PanelAction, 'openInBrowser'>, string> = {
+  claim: COMMANDS.claim,
+  release: COMMANDS.release,
+  createFixBranch: COMMANDS.createFixBranch,
+  createMergeRequest: COMMANDS.createMergeRequest,
+  handOff: COMMANDS.handOff,
+};
+
+export interface TicketPanelDeps {
+  readonly model: QueueModel;
+  /** The experts for the ticket, for the panel's "Pair with an expert" section. */
+  readonly experts: (ticket: Ticket) => Thenable<{ readonly experts: readonly Expert[]; readonly files: readonly string[] }>;
+  readonly writer: TicketWriter;
+  readonly extensionUri: vscode.Uri;
+  readonly targets: () => SlaTargets;
+}
+
+export class TicketPanel implements vscode.Disposable {
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private lastRevision: string | undefined;
+  private readonly closed = new vscode.EventEmitter<void>();
+  readonly onDidClose = this.closed.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly ref: { readonly sourceId: string; readonly id: string },
+    private readonly deps: TicketPanelDeps,
+  ) {
+    panel.webview.options = { enableScripts: true, localResourceRoots: panelResourceRoots(deps.extensionUri) };
+    panel.webview.html = panelHtml(panel.webview, deps.extensionUri);
+    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'support-rotation.svg');
+    this.subscriptions.push(
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
+      deps.model.onDidChange(() => this.refresh(false)),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    this.refresh(true);
+  }
+
+  get uid(): string {
+    return ticketUid(this.ref);
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  /** The entry point for everything the webview sends; public so automation can speak the same protocol. */
+  async receive(raw: unknown): Promise<void> {
+    const parsed = fromWebviewSchema.safeParse(raw);
+    if (!parsed.success) {
+      log().warn(`Ignored a message from the ${this.ref.id} panel that does not fit the protocol: ${parsed.error.issues[0]?.message ?? ''}`);
+      return;
+    }
+    await this.handle(parsed.data);
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.subscriptions.length = 0;
+    this.closed.fire();
+    this.closed.dispose();
+  }
+
+  private async handle(message: FromWebview): Promise<void> {
+    const ticket = this.ticket();
+    switch (message.type) {
+      case 'ready':
+        return this.refresh(true);
+      case 'sendNote':
+      case 'sendReply': {
+        if (!ticket) return this.post({ type: 'sendFailed', requestId: message.requestId, message: 'The ticket is no longer in the queue.' });
+        const outcome = message.type === 'sendNote' ? await this.deps.writer.note(ticket, message.body) : await this.deps.writer.reply(ticket, message.body);
+        return this.post(outcomeMessage(message.requestId, outcome));
+      }
+      case 'runAction':
+        if (!ticket) return;
+        if (message.action === 'openInBrowser') {
+          await openTicketInBrowser(ticket);
+          return;
+        }
+        await vscode.commands.executeCommand(ACTION_COMMANDS[message.action], { sourceId: ticket.sourceId, id: ticket.id });
+        return;
+      case 'openLink': {
+        const url = safeWebUrl(message.href, ['http:', 'https:', 'mailto:']);
+        if (url) await vscode.env.openExternal(url);
+        else log().warn(`Did not open a link from ${this.ref.id} that is not http, https or mailto.`);
+        return;
+      }
+      case 'copy':
+        await vscode.env.clipboard.writeText(message.text);
+        vscode.window.setStatusBarMessage('$(copy) Copied', 2_000);
+        return;
+      case 'findExperts':
+        if (ticket) await this.postExperts(ticket);
+        return;
+      case 'expertAction':
+        if (ticket) await vscode.commands.executeCommand(COMMANDS.pairWithExpert, { sourceId: ticket.sourceId, id: ticket.id, expert: message.expert, action: message.action });
+        return;
+    }
+  }
+
+  private async postExperts(ticket: Ticket): Promise<void> {
+    const liveShare = vscode.extensions.getExtension('ms-vsliveshare.vsliveshare') !== undefined;
+    try {
+      const finding = await this.deps.experts(ticket);
+      const now = Math.floor(Date.now() / 1000);
+      const message =
+        finding.experts.length > 0 ? undefined : finding.files.length === 0 ? `${ticket.key} names no file of the open repositories.` : 'No one but you (or a bot) has changed those files.';
+      await this.post({
+        type: 'experts',
+        experts: finding.experts.slice(0, 3).map((e) => ({ name: e.name, email: e.email, evidence: evidenceLines(e, now), inPreferredRegion: e.inPreferredRegion })),
+        liveShare,
+        message,
+      });
+    } catch (error) {
+      await this.post({ type: 'experts', experts: [], liveShare, message: `Could not read the history: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+
+  private ticket(): Ticket | undefined {
+    return this.deps.model.find(this.uid);
+  }
+
+  /** Sends the ticket when it changed (or when asked to), so a draft in the webview is never reset. */
+  private refresh(force: boolean): void {
+    const ticket = this.ticket();
+    if (!ticket) {
+      if (this.deps.model.hasLoaded && this.deps.model.state === 'ready') void this.post({ type: 'gone', message: `${this.ref.id} is no longer in the queue.` });
+      return;
+    }
+    if (!force && ticket.revision === this.lastRevision) return;
+    this.lastRevision = ticket.revision;
+    const source = this.deps.model.sourceOf(ticket);
+    this.panel.title = `${ticket.key} ${ticket.title}`;
+    void this.post({
+      type: 'ticket',
+      ticket: ticketViewOf(ticket, source?.me, this.deps.targets()),
+      actions: panelActionsFor(ticket, source),
+      sourceLabel: source?.label ?? ticket.sourceId,
+      internalNotes: source?.capabilities.internalNotes ?? false,
+      publicReplies: source?.capabilities.publicReplies ?? false,
+    });
+  }
+
+  private async post(message: ToWebview): Promise<void> {
+    await this.panel.webview.postMessage(message);
+  }
+}
+
+function outcomeMessage(requestId: string, outcome: WriteOutcome): ToWebview {
+  if (outcome.kind === 'ok') return { type: 'sent', requestId };
+  if (outcome.kind === 'declined') return { type: 'sendFailed', requestId, message: 'Not sent: the reply was not confirmed. Your text is kept.' };
+  return { type: 'sendFailed', requestId, message: `Not sent: ${outcome.message} Your text is kept.` };
+}

@@ -1,0 +1,57 @@
+/**
+ * One panel per ticket, reused when the ticket is opened again, and restored after a window
+ * reload by the serializer (the webview's saved state names the ticket).
+ */
+import * as vscode from 'vscode';
+import { ticketUid, type Ticket } from '../../core/ticket';
+import { panelStateSchema } from '../../shared/panelMessages';
+import { log } from '../common/log';
+import { TICKET_PANEL_VIEW_TYPE, TicketPanel, type TicketPanelDeps } from './ticketPanel';
+
+export class TicketPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
+  private readonly panels = new Map<string, TicketPanel>();
+  private readonly registration: vscode.Disposable;
+
+  constructor(private readonly deps: TicketPanelDeps) {
+    this.registration = vscode.window.registerWebviewPanelSerializer(TICKET_PANEL_VIEW_TYPE, this);
+  }
+
+  open(ticket: Ticket): TicketPanel {
+    const existing = this.panels.get(ticketUid(ticket));
+    if (existing) {
+      existing.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(TICKET_PANEL_VIEW_TYPE, `${ticket.key} ${ticket.title}`, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      enableFindWidget: true,
+    });
+    return this.track(new TicketPanel(panel, { sourceId: ticket.sourceId, id: ticket.id }, this.deps));
+  }
+
+  find(ref: { sourceId: string; id: string }): TicketPanel | undefined {
+    return this.panels.get(ticketUid(ref));
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const parsed = panelStateSchema.safeParse(state);
+    if (!parsed.success) {
+      log().warn('A ticket panel could not be restored: its saved state does not name a ticket.');
+      panel.dispose();
+      return;
+    }
+    await this.deps.model.refresh();
+    this.track(new TicketPanel(panel, { sourceId: parsed.data.sourceId, id: parsed.data.id }, this.deps));
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+    for (const panel of this.panels.values()) panel.panel.dispose();
+  }
+
+  private track(panel: TicketPanel): TicketPanel {
+    this.panels.set(panel.uid, panel);
+    panel.onDidClose(() => this.panels.delete(panel.uid));
+    return panel;
+  }
+}
