@@ -24,7 +24,9 @@ function main() {
   const packaged = spawnSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   if (packaged.status !== 0) throw new Error('npm run package failed');
   const sizes = { extensionJsKB: kb('dist/extension.js'), vsixKB: kb('dist/support-rotation.vsix') };
-  console.log(`dist/extension.js ${sizes.extensionJsKB} KB minified (target < 300 KB, ${((sizes.extensionJsKB / 300) * 100).toFixed(0)}% of it); .vsix ${sizes.vsixKB} KB`);
+  console.log(
+    `dist/extension.js ${sizes.extensionJsKB} KB minified (target < 300 KB, ${((sizes.extensionJsKB / 300) * 100).toFixed(0)}% of it); .vsix ${sizes.vsixKB} KB`,
+  );
 
   const queue = figuresOf(process.execPath, ['--expose-gc', '--import', 'tsx', 'test/bench/queueBench.ts']);
   // The production bundle just built is what the extension host loads: what users run.

@@ -132,49 +132,82 @@ function bump(name: string, from: string, to: string, dir: string, link: string)
 // In order. Each file's main author belongs to the team that owns it (see .github/CODEOWNERS).
 const PLAN: PlannedCommit[] = [
   {
-    by: 'sam', daysAgo: 272, message: 'Set up the Acme Cloud monorepo',
-    touch: [{ file: F.readme, parts: ['| `services/billing/`'] }, { file: F.gitignore, parts: [] }, { file: F.codeowners, parts: [] }],
+    by: 'sam',
+    daysAgo: 272,
+    message: 'Set up the Acme Cloud monorepo',
+    touch: [
+      { file: F.readme, parts: ['| `services/billing/`'] },
+      { file: F.gitignore, parts: [] },
+      { file: F.codeowners, parts: [] },
+    ],
   },
   {
-    by: 'priya', daysAgo: 270, message: 'Add the billing service: Gemfile and Subscription model',
-    touch: [F.gemfile, { file: F.subscription, parts: ['def renew!', 'private', 'def period_end_after_start'] }, { file: F.gitignore, parts: ['services/billing/log/'] }],
+    by: 'priya',
+    daysAgo: 270,
+    message: 'Add the billing service: Gemfile and Subscription model',
+    touch: [
+      F.gemfile,
+      { file: F.subscription, parts: ['def renew!', 'private', 'def period_end_after_start'] },
+      { file: F.gitignore, parts: ['services/billing/log/'] },
+    ],
   },
   {
-    by: 'priya', daysAgo: 268, message: 'Build invoices from the plan and add-ons, in integer cents',
+    by: 'priya',
+    daysAgo: 268,
+    message: 'Build invoices from the plan and add-ons, in integer cents',
     touch: [{ file: F.invoice, parts: ['def self.for_period', 'def initialize', 'def add_line', 'def subtotal_cents', 'def total_cents'] }],
   },
   {
-    by: 'priya', daysAgo: 266, message: 'Add Tax::VatCalculator with the EU standard rates',
-    touch: [{ file: F.vat, parts: ['def initialize', 'def call', 'private'] }, { file: F.vatSpec, parts: ['context "outside the EU"'] }],
+    by: 'priya',
+    daysAgo: 266,
+    message: 'Add Tax::VatCalculator with the EU standard rates',
+    touch: [
+      { file: F.vat, parts: ['def initialize', 'def call', 'private'] },
+      { file: F.vatSpec, parts: ['context "outside the EU"'] },
+    ],
   },
   {
-    by: 'priya', daysAgo: 265, message: 'Add VAT to invoice totals',
+    by: 'priya',
+    daysAgo: 265,
+    message: 'Add VAT to invoice totals',
     touch: [{ file: F.invoice, parts: ['def tax'] }],
     fixes: [{ file: F.invoice, line: 'subtotal_cents + tax.amount_cents', was: 'subtotal_cents' }],
   },
   { by: 'priya', daysAgo: 264, message: 'Renew subscriptions nightly and issue their invoices', touch: [F.renewalJob] },
   {
-    by: 'jonas', daysAgo: 263, message: 'Add PaymentRetry for failed renewals',
+    by: 'jonas',
+    daysAgo: 263,
+    message: 'Add PaymentRetry for failed renewals',
     touch: [{ file: F.paymentRetry, parts: ['def call', 'private', 'def charge!', 'def attempts'] }],
   },
   {
-    by: 'jonas', daysAgo: 259, message: 'Handle card declines: retry soft declines on a schedule, stop on hard ones',
-    touch: [{ file: F.paymentRetry, parts: ['def handle_decline', 'def next_attempt_at'] }, { file: F.subscription, parts: ['def mark_past_due!'] }],
+    by: 'jonas',
+    daysAgo: 259,
+    message: 'Handle card declines: retry soft declines on a schedule, stop on hard ones',
+    touch: [
+      { file: F.paymentRetry, parts: ['def handle_decline', 'def next_attempt_at'] },
+      { file: F.subscription, parts: ['def mark_past_due!'] },
+    ],
     fixes: [
       { file: F.paymentRetry, line: 'rescue Stripe::CardError => e', span: 2 },
       { file: F.subscription, line: 'scope :in_dunning, -> { past_due.where.not(last_payment_error: nil) }' },
     ],
   },
   {
-    by: 'jonas', daysAgo: 257, message: 'Run dunning hourly from sidekiq-cron',
+    by: 'jonas',
+    daysAgo: 257,
+    message: 'Run dunning hourly from sidekiq-cron',
     touch: [F.dunningJob],
     fixes: [{ file: F.gemfile, line: 'gem "sidekiq-cron", "~> 1.12"' }],
   },
   { by: 'sam', daysAgo: 255, message: 'CODEOWNERS: billing service', touch: [{ file: F.codeowners, parts: ['/services/billing/'] }] },
   {
-    by: 'diego', daysAgo: 252, message: 'Bootstrap the API v2 service: Express 5 with a health check',
+    by: 'diego',
+    daysAgo: 252,
+    message: 'Bootstrap the API v2 service: Express 5 with a health check',
     touch: [
-      F.apiPackage, F.apiTsconfig,
+      F.apiPackage,
+      F.apiTsconfig,
       { file: F.server, parts: ['app.use((err', 'const port'] },
       { file: F.errors, parts: ['export const notFound'] },
       { file: F.gitignore, parts: ['node_modules/'] },
@@ -182,19 +215,28 @@ const PLAN: PlannedCommit[] = [
     ],
   },
   {
-    by: 'diego', daysAgo: 250, message: 'Add the Postgres pool and a transaction helper',
+    by: 'diego',
+    daysAgo: 250,
+    message: 'Add the Postgres pool and a transaction helper',
     touch: [{ file: F.pool, parts: ['export async function query', 'export async function withTransaction'] }],
   },
   {
-    by: 'diego', daysAgo: 247, message: "Verify bearer tokens against the auth service's JWKS",
-    touch: [{ file: F.auth, parts: [] }, { file: F.errors, parts: ['export const unauthorized'] }],
+    by: 'diego',
+    daysAgo: 247,
+    message: "Verify bearer tokens against the auth service's JWKS",
+    touch: [
+      { file: F.auth, parts: [] },
+      { file: F.errors, parts: ['export const unauthorized'] },
+    ],
     fixes: [
       { file: F.server, line: "import { authenticate } from './middleware/auth';" },
       { file: F.server, line: "app.use('/v2', authenticate, rateLimit({ capacity: 120, refillPerSecond: 2 }));", span: 3 },
     ],
   },
   {
-    by: 'aisha', daysAgo: 244, message: 'Add GET /v2/orders/:id',
+    by: 'aisha',
+    daysAgo: 244,
+    message: 'Add GET /v2/orders/:id',
     touch: [{ file: F.orders, parts: ['interface OrderRow', "ordersRouter.get('/:id'", 'function toApi'] }],
     fixes: [
       { file: F.server, line: "import { ordersRouter } from './routes/orders';" },
@@ -202,7 +244,9 @@ const PLAN: PlannedCommit[] = [
     ],
   },
   {
-    by: 'aisha', daysAgo: 240, message: 'Create orders from the price list: POST /v2/orders',
+    by: 'aisha',
+    daysAgo: 240,
+    message: 'Create orders from the price list: POST /v2/orders',
     touch: [{ file: F.orders, parts: ['const createOrderSchema', "ordersRouter.post('/'"] }],
     fixes: [
       { file: F.orders, line: "import { z } from 'zod';" },
@@ -210,17 +254,29 @@ const PLAN: PlannedCommit[] = [
     ],
   },
   {
-    by: 'diegoHome', daysAgo: 236, message: 'Add requireScope: orders need orders:read or orders:write',
+    by: 'diegoHome',
+    daysAgo: 236,
+    message: 'Add requireScope: orders need orders:read or orders:write',
     touch: [{ file: F.auth, parts: ['export function requireScope'] }],
     fixes: [
       { file: F.auth, line: "import { HttpError, unauthorized } from '../errors';", was: "import { unauthorized } from '../errors';" },
       { file: F.orders, line: "import { requireScope } from '../middleware/auth';" },
-      { file: F.orders, line: "ordersRouter.get('/:id', requireScope('orders:read'), async (req, res) => {", was: "ordersRouter.get('/:id', async (req, res) => {" },
-      { file: F.orders, line: "ordersRouter.post('/', requireScope('orders:write'), async (req, res) => {", was: "ordersRouter.post('/', async (req, res) => {" },
+      {
+        file: F.orders,
+        line: "ordersRouter.get('/:id', requireScope('orders:read'), async (req, res) => {",
+        was: "ordersRouter.get('/:id', async (req, res) => {",
+      },
+      {
+        file: F.orders,
+        line: "ordersRouter.post('/', requireScope('orders:write'), async (req, res) => {",
+        was: "ordersRouter.post('/', async (req, res) => {",
+      },
     ],
   },
   {
-    by: 'diegoHome', daysAgo: 233, message: 'Rate limit per account with a token bucket',
+    by: 'diegoHome',
+    daysAgo: 233,
+    message: 'Rate limit per account with a token bucket',
     touch: [F.rateLimit, { file: F.errors, parts: ['export const tooManyRequests'] }],
     fixes: [
       { file: F.server, line: "import { rateLimit } from './middleware/rateLimit';" },
@@ -228,7 +284,9 @@ const PLAN: PlannedCommit[] = [
     ],
   },
   {
-    by: 'jonas', daysAgo: 230, message: 'Reverse-charge B2B customers with a valid EU VAT ID',
+    by: 'jonas',
+    daysAgo: 230,
+    message: 'Reverse-charge B2B customers with a valid EU VAT ID',
     touch: [
       { file: F.vat, parts: ['def reverse_charge?', 'def valid_vat_id?', 'def normalize'] },
       { file: F.vatSpec, parts: ['context "with a business in the Netherlands"', 'context "with a business in Ireland"'] },
@@ -240,42 +298,72 @@ const PLAN: PlannedCommit[] = [
     ],
   },
   {
-    by: 'mei', daysAgo: 228, message: 'Add the search service: parser for the search box syntax',
+    by: 'mei',
+    daysAgo: 228,
+    message: 'Add the search service: parser for the search box syntax',
     touch: [
-      F.pyproject, { file: F.searchInit, parts: [] }, F.queryParser,
-      { file: F.gitignore, parts: ['__pycache__/'] }, { file: F.readme, parts: ['| `services/search/`'] },
+      F.pyproject,
+      { file: F.searchInit, parts: [] },
+      F.queryParser,
+      { file: F.gitignore, parts: ['__pycache__/'] },
+      { file: F.readme, parts: ['| `services/search/`'] },
     ],
   },
   {
-    by: 'mei', daysAgo: 225, message: 'Index order changes from the outbox in bulk',
+    by: 'mei',
+    daysAgo: 225,
+    message: 'Index order changes from the outbox in bulk',
     touch: [{ file: F.indexer, parts: ['def to_document', 'def batches', 'def index_changes'] }],
   },
   {
-    by: 'mei', daysAgo: 221, message: 'Rank results with BM25 per field and a recency boost',
+    by: 'mei',
+    daysAgo: 221,
+    message: 'Rank results with BM25 per field and a recency boost',
     touch: [F.ranking],
     fixes: [
       { file: F.searchInit, line: 'from .ranking import score' },
-      { file: F.searchInit, line: '__all__ = ["ParsedQuery", "QuerySyntaxError", "parse", "score"]', was: '__all__ = ["ParsedQuery", "QuerySyntaxError", "parse"]' },
+      {
+        file: F.searchInit,
+        line: '__all__ = ["ParsedQuery", "QuerySyntaxError", "parse", "score"]',
+        was: '__all__ = ["ParsedQuery", "QuerySyntaxError", "parse"]',
+      },
     ],
   },
   {
-    by: 'mei', daysAgo: 218, message: 'Serve GET /search with FastAPI',
+    by: 'mei',
+    daysAgo: 218,
+    message: 'Serve GET /search with FastAPI',
     touch: [F.searchApi, { file: F.codeowners, parts: ['/services/search/'] }],
   },
   {
-    by: 'sam', daysAgo: 214, message: 'Add the support rotation runbook',
-    touch: [{ file: F.runbook, parts: ['## Working a ticket'] }, { file: F.readme, parts: ['## Support'] }],
+    by: 'sam',
+    daysAgo: 214,
+    message: 'Add the support rotation runbook',
+    touch: [
+      { file: F.runbook, parts: ['## Working a ticket'] },
+      { file: F.readme, parts: ['## Support'] },
+    ],
   },
   { by: 'sam', daysAgo: 210, message: 'CODEOWNERS: API service', touch: [{ file: F.codeowners, parts: ['/services/api/'] }] },
   { by: 'priya', daysAgo: 205, message: 'Let customers cancel at the end of the period', touch: [{ file: F.subscription, parts: ['def cancel!'] }] },
   { by: 'sam', daysAgo: 203, message: 'Enable Dependabot for the three services', touch: [F.dependabot] },
   {
-    by: 'jonas', daysAgo: 201,
-    message: 'Use one idempotency key per attempt\n\nStripe answered every retry with the decline it had stored for the first attempt,\nso a customer who fixed their card was still never charged.',
-    fixes: [{ file: F.paymentRetry, line: '{ idempotency_key: "invoice-#{@invoice.id}-attempt-#{attempts + 1}" }', was: '{ idempotency_key: "invoice-#{@invoice.id}" }' }],
+    by: 'jonas',
+    daysAgo: 201,
+    message:
+      'Use one idempotency key per attempt\n\nStripe answered every retry with the decline it had stored for the first attempt,\nso a customer who fixed their card was still never charged.',
+    fixes: [
+      {
+        file: F.paymentRetry,
+        line: '{ idempotency_key: "invoice-#{@invoice.id}-attempt-#{attempts + 1}" }',
+        was: '{ idempotency_key: "invoice-#{@invoice.id}" }',
+      },
+    ],
   },
   {
-    by: 'aisha', daysAgo: 197, message: 'Return 409 when a SKU has no price in the order currency',
+    by: 'aisha',
+    daysAgo: 197,
+    message: 'Return 409 when a SKU has no price in the order currency',
     touch: [{ file: F.errors, parts: ['export const conflict'] }],
     fixes: [
       { file: F.orders, line: "import { conflict, notFound } from '../errors';", was: "import { notFound } from '../errors';" },
@@ -287,49 +375,114 @@ const PLAN: PlannedCommit[] = [
       },
     ],
   },
-  { by: 'bot', daysAgo: 193, message: bump('puma', '6.3.1', '6.4.2', 'services/billing', 'https://github.com/puma/puma'), fixes: [{ file: F.gemfile, line: 'gem "puma", "~> 6.4"', was: 'gem "puma", "~> 6.3"' }] },
-  { by: 'priya', daysAgo: 190, message: 'Email the customer when dunning gives up', fixes: [{ file: F.dunningJob, line: 'BillingMailer.payment_failed(invoice).deliver_later if outcome.status == :failed' }] },
   {
-    by: 'diego', daysAgo: 186, message: 'Close the pool on SIGTERM so deploys stop dropping queries',
+    by: 'bot',
+    daysAgo: 193,
+    message: bump('puma', '6.3.1', '6.4.2', 'services/billing', 'https://github.com/puma/puma'),
+    fixes: [{ file: F.gemfile, line: 'gem "puma", "~> 6.4"', was: 'gem "puma", "~> 6.3"' }],
+  },
+  {
+    by: 'priya',
+    daysAgo: 190,
+    message: 'Email the customer when dunning gives up',
+    fixes: [{ file: F.dunningJob, line: 'BillingMailer.payment_failed(invoice).deliver_later if outcome.status == :failed' }],
+  },
+  {
+    by: 'diego',
+    daysAgo: 186,
+    message: 'Close the pool on SIGTERM so deploys stop dropping queries',
     touch: [{ file: F.server, parts: ['process.on'] }],
     fixes: [{ file: F.server, line: "import { pool, poolStats } from './db/pool';" }],
   },
-  { by: 'mei', daysAgo: 183, message: 'Tests for the query parser', touch: [{ file: F.parserTests, parts: ['def test_exclusions_keep_phrases_together', 'def test_unknown_field_is_plain_text', 'def test_empty_filter_value'] }] },
   {
-    by: 'mei', daysAgo: 180, message: 'Retry failed documents once, then park them in the dead-letter table',
+    by: 'mei',
+    daysAgo: 183,
+    message: 'Tests for the query parser',
+    touch: [
+      { file: F.parserTests, parts: ['def test_exclusions_keep_phrases_together', 'def test_unknown_field_is_plain_text', 'def test_empty_filter_value'] },
+    ],
+  },
+  {
+    by: 'mei',
+    daysAgo: 180,
+    message: 'Retry failed documents once, then park them in the dead-letter table',
     touch: [{ file: F.indexer, parts: ['def _retry_once'] }],
     fixes: [{ file: F.indexer, line: 'for error in errors:', span: 2, was: 'if errors:\n    log.error("bulk indexing failed for %d documents", len(errors))' }],
   },
-  { by: 'bot', daysAgo: 178, message: bump('jose', '5.2.0', '5.6.3', 'services/api', 'https://github.com/panva/jose'), fixes: [{ file: F.apiPackage, line: '"jose": "^5.9.6",', was: '"jose": "^5.2.0",' }] },
   {
-    by: 'aisha', daysAgo: 175,
-    message: 'Support Idempotency-Key on POST /v2/orders\n\nA retried request with the same key returns the order created the first time (200)\ninstead of creating a second one.',
+    by: 'bot',
+    daysAgo: 178,
+    message: bump('jose', '5.2.0', '5.6.3', 'services/api', 'https://github.com/panva/jose'),
+    fixes: [{ file: F.apiPackage, line: '"jose": "^5.9.6",', was: '"jose": "^5.2.0",' }],
+  },
+  {
+    by: 'aisha',
+    daysAgo: 175,
+    message:
+      'Support Idempotency-Key on POST /v2/orders\n\nA retried request with the same key returns the order created the first time (200)\ninstead of creating a second one.',
     fixes: [
       { file: F.orders, line: "const idempotencyKey = req.header('Idempotency-Key') ?? null;", span: 2 },
       { file: F.orders, line: 'if (idempotencyKey) {', span: 7 },
-      { file: F.orders, line: '`INSERT INTO orders (account_id, customer_id, currency, total_cents, status, idempotency_key)', was: '`INSERT INTO orders (account_id, customer_id, currency, total_cents, status)' },
+      {
+        file: F.orders,
+        line: '`INSERT INTO orders (account_id, customer_id, currency, total_cents, status, idempotency_key)',
+        was: '`INSERT INTO orders (account_id, customer_id, currency, total_cents, status)',
+      },
       { file: F.orders, line: "VALUES ($1, $2, $3, $4, 'pending', $5) RETURNING *`,", was: "VALUES ($1, $2, $3, $4, 'pending') RETURNING *`," },
-      { file: F.orders, line: '[req.auth.accountId, body.customerId, body.currency, total, idempotencyKey],', was: '[req.auth.accountId, body.customerId, body.currency, total],' },
+      {
+        file: F.orders,
+        line: '[req.auth.accountId, body.customerId, body.currency, total, idempotencyKey],',
+        was: '[req.auth.accountId, body.customerId, body.currency, total],',
+      },
       { file: F.orders, line: 'return { order: inserted.rows[0], replayed: false };', was: 'return inserted.rows[0];' },
       { file: F.orders, line: 'res.status(result.replayed ? 200 : 201).json(toApi(result.order));', was: 'res.status(201).json(toApi(result));' },
     ],
   },
-  { by: 'sam', daysAgo: 172, message: 'Runbook: Stripe idempotency errors in dunning', touch: [{ file: F.runbook, parts: ['## Known problems', '### Dunning retries'] }] },
   {
-    by: 'diego', daysAgo: 170, message: 'Emit source maps so stack traces point at the .ts files',
+    by: 'sam',
+    daysAgo: 172,
+    message: 'Runbook: Stripe idempotency errors in dunning',
+    touch: [{ file: F.runbook, parts: ['## Known problems', '### Dunning retries'] }],
+  },
+  {
+    by: 'diego',
+    daysAgo: 170,
+    message: 'Emit source maps so stack traces point at the .ts files',
     fixes: [
       { file: F.apiTsconfig, line: '"sourceMap": true,' },
       { file: F.apiPackage, line: '"start": "node --enable-source-maps dist/server.js",', was: '"start": "node dist/server.js",' },
     ],
   },
-  { by: 'priya', daysAgo: 168, message: 'Prorate plan changes by the unused part of the period', touch: [{ file: F.subscription, parts: ['def unused_fraction'] }, { file: F.invoice, parts: ['def add_proration_credit'] }] },
-  { by: 'jonas', daysAgo: 166, message: 'Invoice numbers and a hash export for the PDF renderer', touch: [{ file: F.invoice, parts: ['def to_h', 'private'] }] },
   {
-    by: 'diego', daysAgo: 163, message: 'Log unhandled errors with the request id',
-    fixes: [{ file: F.server, line: "log.error({ err, path: req.path, requestId: req.header('x-request-id') }, 'unhandled error');", was: "log.error({ err, path: req.path }, 'unhandled error');" }],
+    by: 'priya',
+    daysAgo: 168,
+    message: 'Prorate plan changes by the unused part of the period',
+    touch: [
+      { file: F.subscription, parts: ['def unused_fraction'] },
+      { file: F.invoice, parts: ['def add_proration_credit'] },
+    ],
   },
   {
-    by: 'aisha', daysAgo: 160,
+    by: 'jonas',
+    daysAgo: 166,
+    message: 'Invoice numbers and a hash export for the PDF renderer',
+    touch: [{ file: F.invoice, parts: ['def to_h', 'private'] }],
+  },
+  {
+    by: 'diego',
+    daysAgo: 163,
+    message: 'Log unhandled errors with the request id',
+    fixes: [
+      {
+        file: F.server,
+        line: "log.error({ err, path: req.path, requestId: req.header('x-request-id') }, 'unhandled error');",
+        was: "log.error({ err, path: req.path }, 'unhandled error');",
+      },
+    ],
+  },
+  {
+    by: 'aisha',
+    daysAgo: 160,
     message: 'Search: answer 400, not 500, for unbalanced quotes\n\nshlex raises a bare ValueError; wrap it so the API can tell a user error from a bug.',
     touch: [{ file: F.parserTests, parts: ['def test_unbalanced_quotes_are_a_user_error'] }],
     fixes: [
@@ -338,13 +491,22 @@ const PLAN: PlannedCommit[] = [
       { file: F.searchApi, line: 'from .query_parser import ParsedQuery, QuerySyntaxError, parse', was: 'from .query_parser import ParsedQuery, parse' },
     ],
   },
-  { by: 'bot', daysAgo: 157, message: bump('pg', '8.11.3', '8.12.0', 'services/api', 'https://github.com/brianc/node-postgres'), fixes: [{ file: F.apiPackage, line: '"pg": "^8.13.1",', was: '"pg": "^8.11.3",' }] },
   {
-    by: 'priya', daysAgo: 154, message: 'Reject invoice lines with a non-positive quantity',
+    by: 'bot',
+    daysAgo: 157,
+    message: bump('pg', '8.11.3', '8.12.0', 'services/api', 'https://github.com/brianc/node-postgres'),
+    fixes: [{ file: F.apiPackage, line: '"pg": "^8.13.1",', was: '"pg": "^8.11.3",' }],
+  },
+  {
+    by: 'priya',
+    daysAgo: 154,
+    message: 'Reject invoice lines with a non-positive quantity',
     fixes: [{ file: F.invoice, line: 'raise ArgumentError, "quantity must be positive" unless quantity.positive?', span: 2 }],
   },
   {
-    by: 'diego', daysAgo: 150, message: 'Move the pool to src/db/ before migrations land next to it',
+    by: 'diego',
+    daysAgo: 150,
+    message: 'Move the pool to src/db/ before migrations land next to it',
     renames: [{ to: F.pool, from: OLD_POOL }],
     fixes: [
       { file: F.server, line: "import { pool, poolStats } from './db/pool';", was: "import { pool } from './db';" },
@@ -353,34 +515,65 @@ const PLAN: PlannedCommit[] = [
   },
   { by: 'diego', daysAgo: 148, message: 'Release API 2.9.0', fixes: [{ file: F.apiPackage, line: '"version": "2.14.0",', was: '"version": "2.0.0",' }] },
   {
-    by: 'mei', daysAgo: 145, message: 'Cap search queries at 32 terms: a 400-term query took a data node down',
+    by: 'mei',
+    daysAgo: 145,
+    message: 'Cap search queries at 32 terms: a 400-term query took a data node down',
     touch: [{ file: F.parserTests, parts: ['def test_term_limit'] }],
-    fixes: [{ file: F.queryParser, line: 'MAX_TERMS = 32' }, { file: F.queryParser, line: 'if len(tokens) > MAX_TERMS:', span: 2 }],
+    fixes: [
+      { file: F.queryParser, line: 'MAX_TERMS = 32' },
+      { file: F.queryParser, line: 'if len(tokens) > MAX_TERMS:', span: 2 },
+    ],
   },
   {
-    by: 'jonas', daysAgo: 142, message: 'Treat do_not_honor as a soft decline; pickup_card is the hard one',
-    fixes: [{ file: F.paymentRetry, line: 'HARD_DECLINES = %w[stolen_card lost_card fraudulent pickup_card].freeze', was: 'HARD_DECLINES = %w[stolen_card lost_card fraudulent do_not_honor].freeze' }],
+    by: 'jonas',
+    daysAgo: 142,
+    message: 'Treat do_not_honor as a soft decline; pickup_card is the hard one',
+    fixes: [
+      {
+        file: F.paymentRetry,
+        line: 'HARD_DECLINES = %w[stolen_card lost_card fraudulent pickup_card].freeze',
+        was: 'HARD_DECLINES = %w[stolen_card lost_card fraudulent do_not_honor].freeze',
+      },
+    ],
   },
   { by: 'sam', daysAgo: 140, message: "Add .mailmap: Diego's early commits came from his home address", touch: [F.mailmap] },
   {
-    by: 'sam', daysAgo: 138, message: 'Add the team map for the support rotation',
+    by: 'sam',
+    daysAgo: 138,
+    message: 'Add the team map for the support rotation',
     touch: [F.teams, { file: F.codeowners, parts: ['/docs/runbook.md'] }, { file: F.readme, parts: ['Ownership is declared'] }],
   },
   {
-    by: 'aisha', daysAgo: 135, message: 'Send RateLimit-Limit and RateLimit-Remaining headers',
+    by: 'aisha',
+    daysAgo: 135,
+    message: 'Send RateLimit-Limit and RateLimit-Remaining headers',
     fixes: [{ file: F.rateLimit, line: "res.setHeader('RateLimit-Limit', String(capacity));", span: 2 }],
   },
-  { by: 'bot', daysAgo: 132, message: bump('opensearch-py', '2.4.2', '2.7.1', 'services/search', 'https://github.com/opensearch-project/opensearch-py'), fixes: [{ file: F.pyproject, line: '"opensearch-py>=2.7,<3",', was: '"opensearch-py>=2.4,<3",' }] },
   {
-    by: 'mei', daysAgo: 130, message: 'Pinned results always rank first',
+    by: 'bot',
+    daysAgo: 132,
+    message: bump('opensearch-py', '2.4.2', '2.7.1', 'services/search', 'https://github.com/opensearch-project/opensearch-py'),
+    fixes: [{ file: F.pyproject, line: '"opensearch-py>=2.7,<3",', was: '"opensearch-py>=2.4,<3",' }],
+  },
+  {
+    by: 'mei',
+    daysAgo: 130,
+    message: 'Pinned results always rank first',
     fixes: [
-      { file: F.ranking, line: '"""Ranking: BM25 per field, weighted, then boosted by recency.', span: 5, was: '"""Ranking: BM25 per field, weighted, then boosted by recency."""' },
+      {
+        file: F.ranking,
+        line: '"""Ranking: BM25 per field, weighted, then boosted by recency.',
+        span: 5,
+        was: '"""Ranking: BM25 per field, weighted, then boosted by recency."""',
+      },
       { file: F.ranking, line: 'PINNED_BOOST = 1_000.0' },
       { file: F.ranking, line: 'if doc.get("pinned"):', span: 2 },
     ],
   },
   {
-    by: 'priya', daysAgo: 126, message: 'VAT IDs: ignore dots and dashes as well as spaces',
+    by: 'priya',
+    daysAgo: 126,
+    message: 'VAT IDs: ignore dots and dashes as well as spaces',
     fixes: [
       { file: F.vat, line: 'vat_id.gsub(/[\\s.-]/, "").upcase', was: 'vat_id.gsub(/\\s/, "").upcase' },
       { file: F.vatSpec, line: 'let(:vat_id) { "NL 8530.12.345.B01" }', was: 'let(:vat_id) { "NL853012345B01" }' },
@@ -388,22 +581,31 @@ const PLAN: PlannedCommit[] = [
     ],
   },
   {
-    by: 'jonas', daysAgo: 122, message: 'Anchor renewals on the signup day of the month\n\nA customer who signed up on the 31st drifted to the 28th after February, for good.',
-    fixes: [
-      { file: F.subscription, line: 'anchor_day = created_at.day', span: 3, was: 'from.advance(months: plan.interval_months)' },
-    ],
+    by: 'jonas',
+    daysAgo: 122,
+    message: 'Anchor renewals on the signup day of the month\n\nA customer who signed up on the 31st drifted to the 28th after February, for good.',
+    fixes: [{ file: F.subscription, line: 'anchor_day = created_at.day', span: 3, was: 'from.advance(months: plan.interval_months)' }],
   },
   {
-    by: 'aisha', daysAgo: 120, message: 'Report pool usage in /healthz',
+    by: 'aisha',
+    daysAgo: 120,
+    message: 'Report pool usage in /healthz',
     touch: [{ file: F.pool, parts: ['export function poolStats'] }],
     fixes: [
       { file: F.server, line: "import { pool, poolStats } from './db/pool';", was: "import { pool } from './db/pool';" },
       { file: F.server, line: 'res.json({ ok: true, db: poolStats() });', was: 'res.json({ ok: true });' },
     ],
   },
-  { by: 'diego', daysAgo: 116, message: 'Tell clients when their access token expired', fixes: [{ file: F.auth, line: "if (err instanceof errors.JWTExpired) throw unauthorized('Access token expired');" }] },
   {
-    by: 'mei', daysAgo: 110, message: 'Rename search.rank to search.ranking',
+    by: 'diego',
+    daysAgo: 116,
+    message: 'Tell clients when their access token expired',
+    fixes: [{ file: F.auth, line: "if (err instanceof errors.JWTExpired) throw unauthorized('Access token expired');" }],
+  },
+  {
+    by: 'mei',
+    daysAgo: 110,
+    message: 'Rename search.rank to search.ranking',
     renames: [{ to: F.ranking, from: OLD_RANKING }],
     fixes: [
       { file: F.searchInit, line: 'from .ranking import score', was: 'from .rank import score' },
@@ -411,51 +613,146 @@ const PLAN: PlannedCommit[] = [
     ],
   },
   { by: 'sam', daysAgo: 106, message: 'Runbook: API pool exhaustion', touch: [{ file: F.runbook, parts: ['### `timeout exceeded'] }] },
-  { by: 'bot', daysAgo: 103, message: bump('stripe', '10.8.0', '10.14.0', 'services/billing', 'https://github.com/stripe/stripe-ruby'), fixes: [{ file: F.gemfile, line: 'gem "stripe", "~> 10.14"', was: 'gem "stripe", "~> 10.8"' }] },
-  { by: 'aisha', daysAgo: 100, message: 'Accept SGD orders for APAC customers', fixes: [{ file: F.orders, line: "currency: z.enum(['EUR', 'USD', 'GBP', 'SGD']),", was: "currency: z.enum(['EUR', 'USD', 'GBP'])," }] },
   {
-    by: 'mei', daysAgo: 95, message: 'Store updated_at in UTC when indexing',
+    by: 'bot',
+    daysAgo: 103,
+    message: bump('stripe', '10.8.0', '10.14.0', 'services/billing', 'https://github.com/stripe/stripe-ruby'),
+    fixes: [{ file: F.gemfile, line: 'gem "stripe", "~> 10.14"', was: 'gem "stripe", "~> 10.8"' }],
+  },
+  {
+    by: 'aisha',
+    daysAgo: 100,
+    message: 'Accept SGD orders for APAC customers',
+    fixes: [{ file: F.orders, line: "currency: z.enum(['EUR', 'USD', 'GBP', 'SGD']),", was: "currency: z.enum(['EUR', 'USD', 'GBP'])," }],
+  },
+  {
+    by: 'mei',
+    daysAgo: 95,
+    message: 'Store updated_at in UTC when indexing',
     fixes: [
       { file: F.indexer, line: 'from datetime import datetime, timezone' },
-      { file: F.indexer, line: '"updated_at": datetime.fromisoformat(order["updated_at"]).astimezone(timezone.utc).isoformat(),', was: '"updated_at": order["updated_at"],' },
+      {
+        file: F.indexer,
+        line: '"updated_at": datetime.fromisoformat(order["updated_at"]).astimezone(timezone.utc).isoformat(),',
+        was: '"updated_at": order["updated_at"],',
+      },
     ],
   },
   { by: 'aisha', daysAgo: 90, message: 'Add a badRequest helper for validation errors', touch: [{ file: F.errors, parts: ['export const badRequest'] }] },
-  { by: 'diego', daysAgo: 88, message: 'Cap statements at 10 s: one report query held 40 connections', fixes: [{ file: F.pool, line: 'statement_timeout: 10_000,' }] },
   {
-    by: 'jonas', daysAgo: 85, message: 'Finland: standard VAT rate is 25.5 % from 1 September 2024',
+    by: 'diego',
+    daysAgo: 88,
+    message: 'Cap statements at 10 s: one report query held 40 connections',
+    fixes: [{ file: F.pool, line: 'statement_timeout: 10_000,' }],
+  },
+  {
+    by: 'jonas',
+    daysAgo: 85,
+    message: 'Finland: standard VAT rate is 25.5 % from 1 September 2024',
     touch: [{ file: F.vatSpec, parts: ['context "with a consumer in Finland"'] }],
-    fixes: [{ file: F.vat, line: '"FI" => "25.5", "FR" => "20", "IE" => "23", "IT" => "22", "NL" => "21",', was: '"FI" => "24", "FR" => "20", "IE" => "23", "IT" => "22", "NL" => "21",' }],
+    fixes: [
+      {
+        file: F.vat,
+        line: '"FI" => "25.5", "FR" => "20", "IE" => "23", "IT" => "22", "NL" => "21",',
+        was: '"FI" => "24", "FR" => "20", "IE" => "23", "IT" => "22", "NL" => "21",',
+      },
+    ],
   },
   { by: 'diego', daysAgo: 80, message: 'Dependabot: keep @types/node on the Node 20 line', fixes: [{ file: F.dependabot, line: 'ignore:', span: 3 }] },
   {
-    by: 'mei', daysAgo: 76, message: 'Ranking: tolerate null fields (POS orders have no customer)',
+    by: 'mei',
+    daysAgo: 76,
+    message: 'Ranking: tolerate null fields (POS orders have no customer)',
     fixes: [{ file: F.ranking, line: 'tokens = str(doc.get(field_name) or "").lower().split()', was: 'tokens = doc.get(field_name, "").lower().split()' }],
   },
   { by: 'jonas', daysAgo: 72, message: 'Log dunning attempts as structured events', fixes: [{ file: F.dunningJob, line: 'Rails.logger.info(', span: 6 }] },
-  { by: 'bot', daysAgo: 70, message: bump('fastapi', '0.109.2', '0.115.4', 'services/search', 'https://github.com/fastapi/fastapi'), fixes: [{ file: F.pyproject, line: '"fastapi>=0.115,<1",', was: '"fastapi>=0.109,<1",' }] },
-  { by: 'aisha', daysAgo: 64, message: 'Search: bound the page size to 100', fixes: [{ file: F.searchApi, line: 'limit: int = Query(20, ge=1, le=100),', was: 'limit: int = 20,' }] },
-  { by: 'bot', daysAgo: 60, message: bump('jose', '5.6.3', '5.9.6', 'services/api', 'https://github.com/panva/jose'), fixes: [{ file: F.apiPackage, line: '"jose": "^5.9.6",', was: '"jose": "^5.6.3",' }] },
   {
-    by: 'sam', daysAgo: 58, message: 'Allow 30 s of clock skew when verifying tokens\n\nCustomers whose servers run a few seconds fast got "jwt not yet valid" on fresh tokens.',
-    fixes: [{ file: F.auth, line: 'const { payload } = await jwtVerify(token, jwks, { issuer: ISSUER, audience: AUDIENCE, clockTolerance: 30 });', was: 'const { payload } = await jwtVerify(token, jwks, { issuer: ISSUER, audience: AUDIENCE });' }],
+    by: 'bot',
+    daysAgo: 70,
+    message: bump('fastapi', '0.109.2', '0.115.4', 'services/search', 'https://github.com/fastapi/fastapi'),
+    fixes: [{ file: F.pyproject, line: '"fastapi>=0.115,<1",', was: '"fastapi>=0.109,<1",' }],
   },
   {
-    by: 'sam', daysAgo: 45, message: 'RateLimit-Remaining: count the request being served',
-    fixes: [{ file: F.rateLimit, line: "res.setHeader('RateLimit-Remaining', String(Math.max(0, Math.floor(bucket.tokens) - 1)));", was: "res.setHeader('RateLimit-Remaining', String(Math.floor(bucket.tokens)));" }],
+    by: 'aisha',
+    daysAgo: 64,
+    message: 'Search: bound the page size to 100',
+    fixes: [{ file: F.searchApi, line: 'limit: int = Query(20, ge=1, le=100),', was: 'limit: int = 20,' }],
+  },
+  {
+    by: 'bot',
+    daysAgo: 60,
+    message: bump('jose', '5.6.3', '5.9.6', 'services/api', 'https://github.com/panva/jose'),
+    fixes: [{ file: F.apiPackage, line: '"jose": "^5.9.6",', was: '"jose": "^5.6.3",' }],
+  },
+  {
+    by: 'sam',
+    daysAgo: 58,
+    message: 'Allow 30 s of clock skew when verifying tokens\n\nCustomers whose servers run a few seconds fast got "jwt not yet valid" on fresh tokens.',
+    fixes: [
+      {
+        file: F.auth,
+        line: 'const { payload } = await jwtVerify(token, jwks, { issuer: ISSUER, audience: AUDIENCE, clockTolerance: 30 });',
+        was: 'const { payload } = await jwtVerify(token, jwks, { issuer: ISSUER, audience: AUDIENCE });',
+      },
+    ],
+  },
+  {
+    by: 'sam',
+    daysAgo: 45,
+    message: 'RateLimit-Remaining: count the request being served',
+    fixes: [
+      {
+        file: F.rateLimit,
+        line: "res.setHeader('RateLimit-Remaining', String(Math.max(0, Math.floor(bucket.tokens) - 1)));",
+        was: "res.setHeader('RateLimit-Remaining', String(Math.floor(bucket.tokens)));",
+      },
+    ],
   },
   { by: 'aisha', daysAgo: 40, message: 'Release API 2.14.0', fixes: [{ file: F.apiPackage, line: '"version": "2.14.0",', was: '"version": "2.9.0",' }] },
   { by: 'sam', daysAgo: 38, message: 'Runbook: search 500s after a reindex', touch: [{ file: F.runbook, parts: ['### Search returns 500'] }] },
-  { by: 'bot', daysAgo: 34, message: bump('zod', '3.22.4', '3.23.8', 'services/api', 'https://github.com/colinhacks/zod'), fixes: [{ file: F.apiPackage, line: '"zod": "^3.23.8"', was: '"zod": "^3.22.4"' }] },
-  { by: 'bot', daysAgo: 30, message: bump('pg', '8.12.0', '8.13.1', 'services/api', 'https://github.com/brianc/node-postgres'), fixes: [{ file: F.apiPackage, line: '"pg": "^8.13.1",', was: '"pg": "^8.12.0",' }] },
-  { by: 'priya', daysAgo: 28, message: 'VAT: say why VIES is not asked per invoice', fixes: [{ file: F.vat, line: '# Format check only: VIES is asked once, when the customer saves the ID, not per invoice.' }] },
-  { by: 'jonas', daysAgo: 25, message: 'Dunning: batches of 200 to stay under the Sidekiq timeout', fixes: [{ file: F.dunningJob, line: 'BATCH_SIZE = 200', was: 'BATCH_SIZE = 1_000' }] },
+  {
+    by: 'bot',
+    daysAgo: 34,
+    message: bump('zod', '3.22.4', '3.23.8', 'services/api', 'https://github.com/colinhacks/zod'),
+    fixes: [{ file: F.apiPackage, line: '"zod": "^3.23.8"', was: '"zod": "^3.22.4"' }],
+  },
+  {
+    by: 'bot',
+    daysAgo: 30,
+    message: bump('pg', '8.12.0', '8.13.1', 'services/api', 'https://github.com/brianc/node-postgres'),
+    fixes: [{ file: F.apiPackage, line: '"pg": "^8.13.1",', was: '"pg": "^8.12.0",' }],
+  },
+  {
+    by: 'priya',
+    daysAgo: 28,
+    message: 'VAT: say why VIES is not asked per invoice',
+    fixes: [{ file: F.vat, line: '# Format check only: VIES is asked once, when the customer saves the ID, not per invoice.' }],
+  },
+  {
+    by: 'jonas',
+    daysAgo: 25,
+    message: 'Dunning: batches of 200 to stay under the Sidekiq timeout',
+    fixes: [{ file: F.dunningJob, line: 'BATCH_SIZE = 200', was: 'BATCH_SIZE = 1_000' }],
+  },
   { by: 'sam', daysAgo: 20, message: 'Ignore the generated support queue', touch: [{ file: F.gitignore, parts: ['# The escalation queue'] }] },
   {
-    by: 'jonas', daysAgo: 15, message: 'Subscription: cap the stored payment error at 500 characters',
-    fixes: [{ file: F.subscription, line: 'update!(status: :past_due, last_payment_error: reason.to_s.truncate(500))', was: 'update!(status: :past_due, last_payment_error: reason.to_s)' }],
+    by: 'jonas',
+    daysAgo: 15,
+    message: 'Subscription: cap the stored payment error at 500 characters',
+    fixes: [
+      {
+        file: F.subscription,
+        line: 'update!(status: :past_due, last_payment_error: reason.to_s.truncate(500))',
+        was: 'update!(status: :past_due, last_payment_error: reason.to_s)',
+      },
+    ],
   },
-  { by: 'diego', daysAgo: 9, message: 'CODEOWNERS: Diego reviews auth changes', touch: [{ file: F.codeowners, parts: ['/services/api/src/middleware/auth.ts'] }] },
+  {
+    by: 'diego',
+    daysAgo: 9,
+    message: 'CODEOWNERS: Diego reviews auth changes',
+    touch: [{ file: F.codeowners, parts: ['/services/api/src/middleware/auth.ts'] }],
+  },
   { by: 'priya', daysAgo: 6, message: 'CODEOWNERS: Priya reviews tax changes', touch: [{ file: F.codeowners, parts: ['/services/billing/lib/tax/'] }] },
   { by: 'sam', daysAgo: 3, message: 'README: how to run the services locally', touch: [{ file: F.readme, parts: ['## Running locally'] }] },
 ];
@@ -490,9 +787,7 @@ class PlannedFile {
   ) {
     this.trailingNewline = content.endsWith('\n');
     this.lines = (this.trailingNewline ? content.slice(0, -1) : content).split('\n');
-    this.sections = anchors
-      .map((anchor) => ({ anchor, start: this.sectionStart(anchor) }))
-      .sort((a, b) => a.start - b.start);
+    this.sections = anchors.map((anchor) => ({ anchor, start: this.sectionStart(anchor) })).sort((a, b) => a.start - b.start);
   }
 
   get exists(): boolean {
@@ -631,9 +926,22 @@ class Git {
 
   run(args: readonly string[], env: NodeJS.ProcessEnv = {}): string {
     const config = [
-      '-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', '-c', `core.hooksPath=${devNull}`,
-      '-c', 'init.defaultBranch=main', '-c', 'core.autocrlf=false', '-c', 'core.fsmonitor=false',
-      '-c', 'gc.auto=0', '-c', 'maintenance.auto=false',
+      '-c',
+      'commit.gpgsign=false',
+      '-c',
+      'tag.gpgsign=false',
+      '-c',
+      `core.hooksPath=${devNull}`,
+      '-c',
+      'init.defaultBranch=main',
+      '-c',
+      'core.autocrlf=false',
+      '-c',
+      'core.fsmonitor=false',
+      '-c',
+      'gc.auto=0',
+      '-c',
+      'maintenance.auto=false',
     ];
     return execFileSync('git', [...config, ...args], {
       cwd: this.cwd,

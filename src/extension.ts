@@ -49,7 +49,11 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
   push(log());
 
   let settings: Settings = readSettings();
-  const accounts = new GitlabAccounts(context.secrets, context.globalState, `support-rotation/${String(context.extension.packageJSON.version)} (VS Code ${vscode.version})`);
+  const accounts = new GitlabAccounts(
+    context.secrets,
+    context.globalState,
+    `support-rotation/${String(context.extension.packageJSON.version)} (VS Code ${vscode.version})`,
+  );
   const watcher = new QueueFileWatcher(() => void model.refresh());
   const model = new QueueModel(
     {
@@ -96,10 +100,23 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
   register(COMMANDS.createSampleQueue, () => createSampleQueue(settings.localQueueFile, () => model.reconfigure()));
   register(COMMANDS.openSettings, () => viewCommands.openSettings());
   register(COMMANDS.showLog, () => log().show(true));
-  const signIn = new GitlabSignInCommands(accounts, () => settings, () => model.reconfigure());
+  const signIn = new GitlabSignInCommands(
+    accounts,
+    () => settings,
+    () => model.reconfigure(),
+  );
   register(COMMANDS.signInGitlab, (sourceId) => signIn.signIn(sourceId));
   register(COMMANDS.signOutGitlab, (sourceId) => signIn.signOut(sourceId));
-  const work = registerTicketWork({ context, model, claims, tree, view, advisor: new RepositoryOwnershipAdvisor(() => settings), settings: () => settings, register });
+  const work = registerTicketWork({
+    context,
+    model,
+    claims,
+    tree,
+    view,
+    advisor: new RepositoryOwnershipAdvisor(() => settings),
+    settings: () => settings,
+    register,
+  });
 
   push(
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -132,4 +149,3 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
     postToTicketPanel: (ref, message) => work.postToTicketPanel(ref, message),
   };
 }
-

@@ -26,7 +26,9 @@ export class ComposeBox {
   private counter = 0;
 
   constructor(private readonly options: ComposeOptions) {
-    this.textarea = custom('vscode-textarea', { attributes: { rows: '5', resize: 'vertical', placeholder: 'Internal note: what you found, what you tried, what is next…', 'aria-label': 'Internal note' } }) as TextArea;
+    this.textarea = custom('vscode-textarea', {
+      attributes: { rows: '5', resize: 'vertical', placeholder: 'Internal note: what you found, what you tried, what is next…', 'aria-label': 'Internal note' },
+    }) as TextArea;
     this.textarea.value = options.initialDraft;
     this.textarea.addEventListener('input', () => options.onDraft(this.textarea.value));
     this.textarea.addEventListener('keydown', (event) => {
@@ -37,7 +39,10 @@ export class ComposeBox {
     });
     this.noteButton = custom('vscode-button', { text: 'Add Internal Note' });
     this.noteButton.addEventListener('click', () => this.submit('note'));
-    this.replyButton = custom('vscode-button', { text: 'Reply to Customer…', attributes: { secondary: '', title: 'Visible to the customer; you will be asked to confirm' } });
+    this.replyButton = custom('vscode-button', {
+      text: 'Reply to Customer…',
+      attributes: { secondary: '', title: 'Visible to the customer; you will be asked to confirm' },
+    });
     this.replyButton.addEventListener('click', () => this.submit('reply'));
     this.status = el('p', { className: 'compose-status', attributes: { role: 'status', 'aria-live': 'polite' } });
     this.warning = el('p', { className: 'compose-warning', attributes: { role: 'note' } });

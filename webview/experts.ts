@@ -6,7 +6,8 @@
 import type { ExpertView } from '../src/shared/panelMessages';
 import { custom, el } from './dom';
 
-export type ExpertRequest = { readonly kind: 'find' } | { readonly kind: 'act'; readonly email: string; readonly action: 'ask' | 'copy' | 'commits' | 'liveShare' };
+export type ExpertRequest =
+  { readonly kind: 'find' } | { readonly kind: 'act'; readonly email: string; readonly action: 'ask' | 'copy' | 'commits' | 'liveShare' };
 
 export class ExpertsSection {
   readonly element: HTMLElement;
@@ -36,8 +37,12 @@ export class ExpertsSection {
       ...experts.map((expert) =>
         el('article', { className: 'expert' }, [
           el('h3', { text: expert.name }),
-          el('p', { className: 'expert-email', text: expert.email + (expert.inPreferredRegion ? ' · in the customer\'s region' : '') }),
-          el('ul', { className: 'expert-evidence', attributes: { 'aria-label': `Why ${expert.name}` } }, expert.evidence.map((line) => el('li', { text: line }))),
+          el('p', { className: 'expert-email', text: expert.email + (expert.inPreferredRegion ? " · in the customer's region" : '') }),
+          el(
+            'ul',
+            { className: 'expert-evidence', attributes: { 'aria-label': `Why ${expert.name}` } },
+            expert.evidence.map((line) => el('li', { text: line })),
+          ),
           el('div', { className: 'expert-actions' }, [
             this.button('Ask in an Internal Note…', expert.email, 'ask'),
             this.button('Copy Message', expert.email, 'copy'),

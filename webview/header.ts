@@ -29,7 +29,10 @@ export function renderHeader(ticket: TicketView, sourceLabel: string, now: Date)
     el('p', { className: 'ticket-key', text: ticket.key }),
     el('h1', { className: 'ticket-title', text: ticket.title }),
     el('p', { className: 'ticket-badges' }, [
-      el('span', { className: `severity severity-${ticket.severity ?? 'unknown'}`, text: ticket.severity === null ? 'Severity not set' : `Severity ${ticket.severity}` }),
+      el('span', {
+        className: `severity severity-${ticket.severity ?? 'unknown'}`,
+        text: ticket.severity === null ? 'Severity not set' : `Severity ${ticket.severity}`,
+      }),
       el('span', { className: `sla${breached ? ' sla-breached' : ''}`, text: sla, attributes: { 'data-sla': '', role: 'timer', 'aria-live': 'off' } }),
     ]),
     el(
@@ -38,7 +41,13 @@ export function renderHeader(ticket: TicketView, sourceLabel: string, now: Date)
       facts.filter(([, value]) => value).flatMap(([name, value]) => [el('dt', { text: name }), el('dd', { text: value ?? '' })]),
     ),
     ...(ticket.labels.length > 0
-      ? [el('ul', { className: 'labels', attributes: { 'aria-label': 'Labels' } }, ticket.labels.map((label) => el('li', { className: 'label', text: label })))]
+      ? [
+          el(
+            'ul',
+            { className: 'labels', attributes: { 'aria-label': 'Labels' } },
+            ticket.labels.map((label) => el('li', { className: 'label', text: label })),
+          ),
+        ]
       : []),
   ]);
 }

@@ -48,7 +48,10 @@ export function renderTimeline(ticket: TicketView, purify: DOMPurify, handlers: 
           comments.map((comment) =>
             el('li', { className: `comment ${comment.internal ? 'internal' : 'public'}` }, [
               el('p', { className: 'comment-meta' }, [
-                el('span', { className: 'comment-kind', text: comment.internal ? 'Internal note — not visible to the customer' : 'Public — visible to the customer' }),
+                el('span', {
+                  className: 'comment-kind',
+                  text: comment.internal ? 'Internal note — not visible to the customer' : 'Public — visible to the customer',
+                }),
                 el('span', { className: 'comment-author', text: comment.author }),
                 el('time', { text: new Date(comment.createdAt).toLocaleString(), attributes: { datetime: comment.createdAt } }),
               ]),

@@ -51,7 +51,10 @@ export function validateBranchTemplate(template: string): string | undefined {
 
 /** `${slug}`: the title in lower-case ASCII words joined by `-`, cut on a word boundary. */
 export function slugOf(title: string, maxLength: number): string {
-  const words = foldToAscii(title).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const words = foldToAscii(title)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   if (words.length <= maxLength) return words;
   // One character more than allowed: when it is the `-` after a word, that whole word still fits.
   const boundary = words.slice(0, maxLength + 1).lastIndexOf('-');
@@ -110,7 +113,9 @@ function severityText(severity: Severity): string {
 
 /** A value never adds a `/`: one variable stays inside one path component. */
 function valueText(text: string): string {
-  return foldToAscii(text).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '');
+  return foldToAscii(text)
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '');
 }
 
 /** Literal text keeps its `/` separators; everything else outside the allow-list becomes `-`. */
@@ -142,8 +147,27 @@ function cleanComponent(component: string): string {
 
 /** Letters that carry no accent, so NFKD leaves them whole. */
 const UNDECOMPOSABLE: Readonly<Record<string, string>> = {
-  ß: 'ss', ẞ: 'SS', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D',
-  ð: 'd', Ð: 'D', þ: 'th', Þ: 'TH', ı: 'i', ħ: 'h', Ħ: 'H', ŧ: 't', Ŧ: 'T',
+  ß: 'ss',
+  ẞ: 'SS',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  ø: 'o',
+  Ø: 'O',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ð: 'd',
+  Ð: 'D',
+  þ: 'th',
+  Þ: 'TH',
+  ı: 'i',
+  ħ: 'h',
+  Ħ: 'H',
+  ŧ: 't',
+  Ŧ: 'T',
 };
 const UNDECOMPOSABLE_LETTER = new RegExp(`[${Object.keys(UNDECOMPOSABLE).join('')}]`, 'g');
 

@@ -12,11 +12,7 @@ export interface QueueFilter {
 export function filterQueue(tickets: readonly Ticket[], filter: QueueFilter): Ticket[] {
   const hidden = new Set(filter.hiddenStatuses.map((s) => s.toLowerCase()));
   const regions = new Set(filter.regions.map((r) => r.toLowerCase()));
-  return tickets.filter(
-    (t) =>
-      !hidden.has(t.status.toLowerCase()) &&
-      (regions.size === 0 || t.region === undefined || regions.has(t.region.toLowerCase())),
-  );
+  return tickets.filter((t) => !hidden.has(t.status.toLowerCase()) && (regions.size === 0 || t.region === undefined || regions.has(t.region.toLowerCase())));
 }
 
 /** Every region named by a ticket, for the filter's choices. */

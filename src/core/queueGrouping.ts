@@ -49,7 +49,12 @@ function groupByOwnership(sorted: readonly Ticket[], me: ReadonlyMap<string, str
     else others.push(t);
   }
   const bySeverity = SEVERITIES.map((severity) => ({
-    ...leaf(`unclaimed/${severityLabel(severity)}`, 'severity', severityLabel(severity), unclaimed.filter((t) => t.severity === severity)),
+    ...leaf(
+      `unclaimed/${severityLabel(severity)}`,
+      'severity',
+      severityLabel(severity),
+      unclaimed.filter((t) => t.severity === severity),
+    ),
     severity,
   })).filter((g) => g.count > 0);
   const byAssignee = partition(others, (t) => t.assignee?.id.toLowerCase() ?? '').map(([id, group]) =>
@@ -64,9 +69,7 @@ function groupByOwnership(sorted: readonly Ticket[], me: ReadonlyMap<string, str
 }
 
 function groupByTeam(sorted: readonly Ticket[]): QueueGroup[] {
-  const groups = partition(sorted, (t) => t.team ?? '').map(([team, group]) =>
-    leaf(`team/${team}`, 'team', team === '' ? 'No team' : team, group),
-  );
+  const groups = partition(sorted, (t) => t.team ?? '').map(([team, group]) => leaf(`team/${team}`, 'team', team === '' ? 'No team' : team, group));
   // Named teams alphabetically, "No team" last.
   return groups.sort((a, b) => Number(a.id === 'team/') - Number(b.id === 'team/') || a.label.localeCompare(b.label));
 }

@@ -18,11 +18,16 @@ export const DEFAULT_SLA_TARGETS: SlaTargets = { s1: 30, s2: 240, s3: 480, s4: 1
 
 function targetMinutes(severity: Severity, targets: SlaTargets): number | undefined {
   switch (severity) {
-    case 1: return targets.s1;
-    case 2: return targets.s2;
-    case 3: return targets.s3;
-    case 4: return targets.s4;
-    case 'unknown': return undefined;
+    case 1:
+      return targets.s1;
+    case 2:
+      return targets.s2;
+    case 3:
+      return targets.s3;
+    case 4:
+      return targets.s4;
+    case 'unknown':
+      return undefined;
   }
 }
 

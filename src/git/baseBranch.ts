@@ -59,5 +59,9 @@ async function refExists(gitPath: string, cwd: string, ref: string): Promise<boo
 export function errorText(error: unknown): string {
   const details = error as GitErrorDetails & { message?: string };
   const text = details.stderr?.trim() || details.message || String(error);
-  return text.split('\n').filter((line) => line.trim() !== '').slice(0, 3).join(' ');
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .slice(0, 3)
+    .join(' ');
 }

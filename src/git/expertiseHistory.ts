@@ -25,10 +25,15 @@ export async function buildIndex(gitPath: string, cwd: string, head: string, opt
   // The reference time is fixed for the life of the index: recency is relative to it.
   const index = new ExpertiseIndex(options.referenceTime ?? Math.floor(Date.now() / 1000), options.halfLifeDays);
   let commitsRead = 0;
-  await streamHistory(gitPath, cwd, (commit) => {
-    commitsRead++;
-    index.addCommit(commit);
-  }, { range: head, signal: options.signal });
+  await streamHistory(
+    gitPath,
+    cwd,
+    (commit) => {
+      commitsRead++;
+      index.addCommit(commit);
+    },
+    { range: head, signal: options.signal },
+  );
   index.head = head;
   return { index, how: 'built', commitsRead };
 }
@@ -42,10 +47,15 @@ export async function updateIndex(gitPath: string, cwd: string, cached: IndexSna
     const index = ExpertiseIndex.fromSnapshot(cached);
     const newer = new ExpertiseIndex(index.referenceTime, index.halfLifeDays);
     let commitsRead = 0;
-    await streamHistory(gitPath, cwd, (commit) => {
-      commitsRead++;
-      newer.addCommit(commit);
-    }, { range: `${cached.head}..${head}`, signal: options.signal });
+    await streamHistory(
+      gitPath,
+      cwd,
+      (commit) => {
+        commitsRead++;
+        newer.addCommit(commit);
+      },
+      { range: `${cached.head}..${head}`, signal: options.signal },
+    );
     newer.head = head;
     index.absorbNewer(newer);
     return { index, how: 'updated', commitsRead };

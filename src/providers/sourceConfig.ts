@@ -16,23 +16,25 @@ export const localSourceConfigSchema = z.object({
   me: z.string().min(1).optional(),
 });
 
-export const gitlabSourceConfigSchema = z.object({
-  id: sourceId,
-  kind: z.literal('gitlab'),
-  label: z.string().min(1).optional(),
-  /** The API root of gitlab.com or a self-managed instance, with any path prefix: `https://git.example.com/gitlab`. */
-  baseUrl: z.url({ protocol: /^https?$/ }),
-  /** `group/project` or the project's numeric id; or, for a queue across a group's projects, `group`. */
-  project: z.string().min(1).optional(),
-  group: z.string().min(1).optional(),
-  /** The queue: open issues carrying all of these labels. */
-  labels: z.array(z.string().min(1)).default(['support-escalation']),
-  severityPrefix: z.string().min(1).default('severity::'),
-  /** Instead of the prefix, exact labels for each severity: `{ "P1": 1, "P2": 2, "bug::minor": 4 }`. */
-  severityLabels: z.record(z.string().min(1), z.number().int().min(1).max(4)).optional(),
-  regionPrefix: z.string().min(1).default('region::'),
-  teamPrefix: z.string().min(1).default('team::'),
-}).refine((c) => (c.project === undefined) !== (c.group === undefined), { message: 'give either "project" or "group"', path: ['project'] });
+export const gitlabSourceConfigSchema = z
+  .object({
+    id: sourceId,
+    kind: z.literal('gitlab'),
+    label: z.string().min(1).optional(),
+    /** The API root of gitlab.com or a self-managed instance, with any path prefix: `https://git.example.com/gitlab`. */
+    baseUrl: z.url({ protocol: /^https?$/ }),
+    /** `group/project` or the project's numeric id; or, for a queue across a group's projects, `group`. */
+    project: z.string().min(1).optional(),
+    group: z.string().min(1).optional(),
+    /** The queue: open issues carrying all of these labels. */
+    labels: z.array(z.string().min(1)).default(['support-escalation']),
+    severityPrefix: z.string().min(1).default('severity::'),
+    /** Instead of the prefix, exact labels for each severity: `{ "P1": 1, "P2": 2, "bug::minor": 4 }`. */
+    severityLabels: z.record(z.string().min(1), z.number().int().min(1).max(4)).optional(),
+    regionPrefix: z.string().min(1).default('region::'),
+    teamPrefix: z.string().min(1).default('team::'),
+  })
+  .refine((c) => (c.project === undefined) !== (c.group === undefined), { message: 'give either "project" or "group"', path: ['project'] });
 
 /** Kinds this version can load; the others (github, zendesk, jira) are reported as such. */
 export const sourceConfigSchema = z.discriminatedUnion('kind', [localSourceConfigSchema, gitlabSourceConfigSchema]);

@@ -23,7 +23,10 @@ const options = { halfLifeDays: 180 };
 function gitLogFloor(cwd: string): Promise<number> {
   const started = performance.now();
   return new Promise((done, fail) => {
-    const child = spawn('git', ['log', '--numstat', '--no-merges', '-M', `--format=${LOG_FORMAT}`, 'HEAD', '--'], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn('git', ['log', '--numstat', '--no-merges', '-M', `--format=${LOG_FORMAT}`, 'HEAD', '--'], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     child.stdout.on('data', () => undefined);
     child.on('close', (code) => (code === 0 ? done(performance.now() - started) : fail(new Error(`git log exit ${code}`))));
   });
@@ -50,7 +53,8 @@ async function main(): Promise<void> {
   const updateStarted = performance.now();
   const updated = await updateIndex('git', copy, snapshot, options);
   const updateMs = performance.now() - updateStarted;
-  if (updated.how !== 'updated' || updated.commitsRead !== 100) throw new Error(`expected an update of 100 commits, got ${updated.how} of ${updated.commitsRead}`);
+  if (updated.how !== 'updated' || updated.commitsRead !== 100)
+    throw new Error(`expected an update of 100 commits, got ${updated.how} of ${updated.commitsRead}`);
 
   // A ticket naming 20 files (as container paths with lines), resolved and ranked.
   const fileIndex = indexFiles(await trackedFiles('git', repo));

@@ -40,7 +40,10 @@ function* stream(from: number, to: number, parentMark: boolean): Generator<strin
     let body = `commit refs/heads/main\nmark :${c + 1}\nauthor ${who.name} <${who.email}> ${time} +0000\ncommitter ${who.name} <${who.email}> ${time} +0000\ndata ${Buffer.byteLength(message)}\n${message}\n`;
     if (c > 0 || parentMark) body += `from ${c === from && parentMark ? 'refs/heads/main^0' : `:${c}`}\n`;
     // The first commits create every file; the rest change one to three of them.
-    const files = c < 20 ? Array.from({ length: HISTORY_FILES / 20 }, (_, k) => c * (HISTORY_FILES / 20) + k) : Array.from({ length: 1 + Math.floor(next() * 3) }, () => Math.floor(next() ** 2 * HISTORY_FILES));
+    const files =
+      c < 20
+        ? Array.from({ length: HISTORY_FILES / 20 }, (_, k) => c * (HISTORY_FILES / 20) + k)
+        : Array.from({ length: 1 + Math.floor(next() * 3) }, () => Math.floor(next() ** 2 * HISTORY_FILES));
     for (const f of files) {
       const content = `// ${filePath(f)}\nexport const v${f} = ${c};\n`;
       body += `M 100644 inline ${filePath(f)}\ndata ${Buffer.byteLength(content)}\n${content}\n`;
@@ -51,7 +54,9 @@ function* stream(from: number, to: number, parentMark: boolean): Generator<strin
 
 async function fastImport(cwd: string, chunks: Iterable<string>): Promise<void> {
   const child = spawn('git', ['fast-import', '--quiet'], { cwd, stdio: ['pipe', 'inherit', 'inherit'] });
-  const done = new Promise<void>((resolve, reject) => child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git fast-import exit ${code}`)))));
+  const done = new Promise<void>((resolve, reject) =>
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git fast-import exit ${code}`)))),
+  );
   for (const chunk of chunks) {
     if (!child.stdin.write(chunk)) await new Promise((resolve) => child.stdin.once('drain', resolve));
   }

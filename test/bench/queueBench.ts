@@ -69,5 +69,7 @@ const figures = {
   heapUsedMB: Math.round(process.memoryUsage().heapUsed / 1_048_576),
   retainedHeapMB: retainedHeapMB(),
 };
-console.log(`10,000 tickets: JSON.parse ${figures.jsonParseMedianMs} ms, validate+group+sort ${figures.validateGroupSortMedianMs} ms (median of ${RUNS}), ratio ${figures.ratioToJsonParse}× (target ≤ 5×), peak RSS ${figures.peakRssMB} MB`);
+console.log(
+  `10,000 tickets: JSON.parse ${figures.jsonParseMedianMs} ms, validate+group+sort ${figures.validateGroupSortMedianMs} ms (median of ${RUNS}), ratio ${figures.ratioToJsonParse}× (target ≤ 5×), peak RSS ${figures.peakRssMB} MB`,
+);
 console.log(JSON.stringify(figures));

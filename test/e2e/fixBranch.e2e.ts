@@ -25,8 +25,13 @@ describe('from a ticket to its fix branch, in the workbench (Chromium)', functio
     assert.match((await activeTicket.textContent()) ?? '', new RegExp(`${key} · S\\d · `));
 
     await view.ticketRow(key, `claimed by sam.taylor@example.com`).waitFor({ timeout: 10_000 });
-    const queue = JSON.parse(readFileSync(join(current().workspace, '.support', 'queue.json'), 'utf8')) as { tickets: { id: string; links?: { name: string }[] }[] };
-    assert.deepEqual(queue.tickets.find((t) => t.id === key)?.links?.map((l) => l.name), [branch]);
+    const queue = JSON.parse(readFileSync(join(current().workspace, '.support', 'queue.json'), 'utf8')) as {
+      tickets: { id: string; links?: { name: string }[] }[];
+    };
+    assert.deepEqual(
+      queue.tickets.find((t) => t.id === key)?.links?.map((l) => l.name),
+      [branch],
+    );
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'fix-branch-status-bar.png') });
   });
 });

@@ -30,7 +30,12 @@ function hostileTicket(): Record<string, unknown> {
     labels: XSS_PAYLOADS.slice(0, 6),
     // The queue file accepts only http(s) addresses; this one carries markup in its query.
     url: 'https://support.example.com/t/666?q="><script>window.__pwned=1</script>',
-    comments: XSS_PAYLOADS.map((body, i) => ({ author: XSS_PAYLOADS[(i + 1) % XSS_PAYLOADS.length], createdAt: new Date(Date.now() - (100 - i) * 60_000).toISOString(), body, internal: i % 2 === 0 })),
+    comments: XSS_PAYLOADS.map((body, i) => ({
+      author: XSS_PAYLOADS[(i + 1) % XSS_PAYLOADS.length],
+      createdAt: new Date(Date.now() - (100 - i) * 60_000).toISOString(),
+      body,
+      internal: i % 2 === 0,
+    })),
   };
 }
 
@@ -76,7 +81,10 @@ describe('the ticket panel against hostile ticket text (Chromium)', function () 
 
     // The probe is unset everywhere: the workbench and each of its frames.
     const probes = await Promise.all(page.frames().map((frame) => frame.evaluate(() => (globalThis as { __pwned?: number }).__pwned).catch(() => undefined)));
-    assert.deepEqual(probes.filter((p) => p !== undefined), []);
+    assert.deepEqual(
+      probes.filter((p) => p !== undefined),
+      [],
+    );
     assert.deepEqual(dialogs, []);
     await doc.locator('body').evaluate((body) => body.ownerDocument.defaultView?.scrollTo(0, 0));
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'ticket-panel-hostile.png') });

@@ -27,11 +27,17 @@ describe('the queue view in the workbench (Chromium)', function () {
     await view.open();
     const rows = await view.rows();
     const groups = rows.filter((r) => r.level === 1);
-    assert.deepEqual(groups.map((g) => g.label), ['Assigned to me', 'Unclaimed', 'Claimed by others']);
+    assert.deepEqual(
+      groups.map((g) => g.label),
+      ['Assigned to me', 'Unclaimed', 'Claimed by others'],
+    );
     const tickets = open();
     const mine = tickets.filter((t) => t.assignee === ME).length;
     const unclaimed = tickets.filter((t) => t.assignee === null).length;
-    assert.deepEqual(groups.map((g) => g.description), [String(mine), String(unclaimed), String(tickets.length - mine - unclaimed)]);
+    assert.deepEqual(
+      groups.map((g) => g.description),
+      [String(mine), String(unclaimed), String(tickets.length - mine - unclaimed)],
+    );
     assert.equal((await view.keysUnder('Assigned to me')).length, mine);
     assert.equal((await view.keysUnder('Unclaimed')).length, unclaimed);
     const urgent = tickets.filter((t) => t.assignee === null && (t.severity === 1 || t.severity === 2)).length;

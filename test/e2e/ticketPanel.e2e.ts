@@ -34,14 +34,19 @@ describe('the ticket panel in the workbench (Chromium)', function () {
     assert.ok(expected > 0);
     assert.equal(internal, expected);
     assert.equal(await doc.locator('.comment.internal .comment-kind').first().textContent(), 'Internal note — not visible to the customer');
-    assert.deepEqual(await doc.locator('.actions vscode-button').allTextContents(), ['Release', 'Create Fix Branch', 'Hand Off…', 'Open in Browser'].filter((a) => a !== 'Open in Browser' || /https?:/.test(JSON.stringify(fileTicket(key)))));
+    assert.deepEqual(
+      await doc.locator('.actions vscode-button').allTextContents(),
+      ['Release', 'Create Fix Branch', 'Hand Off…', 'Open in Browser'].filter(
+        (a) => a !== 'Open in Browser' || /https?:/.test(JSON.stringify(fileTicket(key))),
+      ),
+    );
   });
 
   it('adds an internal note with Ctrl+Enter; it appears at once and is written as internal', async () => {
     const page = current().workbench.page;
     const textarea = panel.document.locator('.compose vscode-textarea textarea');
     await textarea.click();
-    await page.keyboard.type('Reproduced with the customer\'s search: the shard map is stale.');
+    await page.keyboard.type("Reproduced with the customer's search: the shard map is stale.");
     await page.keyboard.press('Control+Enter');
     await panel.document.locator('.compose-status', { hasText: 'Sent.' }).waitFor({ timeout: 10_000 });
     await panel.document.locator('.comment.internal', { hasText: 'the shard map is stale' }).waitFor({ timeout: 10_000 });
@@ -95,7 +100,11 @@ describe('the ticket panel in the workbench (Chromium)', function () {
 
   it('looks right in the dark, light and high-contrast themes', async () => {
     const page = current().workbench.page;
-    for (const [theme, file] of [['Dark 2026', 'ticket-panel-dark.png'], ['Light 2026', 'ticket-panel-light.png'], ['Dark High Contrast', 'ticket-panel-high-contrast.png']] as const) {
+    for (const [theme, file] of [
+      ['Dark 2026', 'ticket-panel-dark.png'],
+      ['Light 2026', 'ticket-panel-light.png'],
+      ['Dark High Contrast', 'ticket-panel-high-contrast.png'],
+    ] as const) {
       await panel.useTheme(page, theme);
       await panel.document.locator('body').evaluate((body) => body.ownerDocument.defaultView?.scrollTo(0, 0));
       await page.waitForTimeout(800);

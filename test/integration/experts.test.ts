@@ -19,7 +19,10 @@ describe('pairing with an expert in a real VS Code', function () {
     await api.snapshot();
     const root = dirname(dirname(queueFilePath()));
     await workspaceRepository(root);
-    const authors = git(root, 'shortlog', '-sne', 'HEAD', '--', FILE).split('\n').map((l) => /<(.+)>$/.exec(l)?.[1]).filter((e): e is string => Boolean(e) && e !== ME);
+    const authors = git(root, 'shortlog', '-sne', 'HEAD', '--', FILE)
+      .split('\n')
+      .map((l) => /<(.+)>$/.exec(l)?.[1])
+      .filter((e): e is string => Boolean(e) && e !== ME);
     const expected = authors[0];
     assert.ok(expected, `someone besides me wrote ${FILE}`);
 

@@ -20,8 +20,18 @@ describe('a GitLab source in a real VS Code (GitLab-shaped server on 127.0.0.1)'
     // Not signed in yet: the first load is refused, and the message offers to sign in.
     const dialogs = answerDialogs({});
     try {
-      await config().update('sources', [{ id: 'local', kind: 'local' }, { id: 'gl', kind: 'gitlab', label: 'GitLab support', baseUrl: gitlab.server.url, project: 'acme/support' }], vscode.ConfigurationTarget.Workspace);
-      await eventually(async () => dialogs.messages.length, (n) => n > 0);
+      await config().update(
+        'sources',
+        [
+          { id: 'local', kind: 'local' },
+          { id: 'gl', kind: 'gitlab', label: 'GitLab support', baseUrl: gitlab.server.url, project: 'acme/support' },
+        ],
+        vscode.ConfigurationTarget.Workspace,
+      );
+      await eventually(
+        async () => dialogs.messages.length,
+        (n) => n > 0,
+      );
       refused = { message: dialogs.messages[0] ?? '', buttons: dialogs.offered[0] ?? [] };
     } finally {
       dialogs.restore();
@@ -49,9 +59,15 @@ describe('a GitLab source in a real VS Code (GitLab-shaped server on 127.0.0.1)'
       inputs.restore();
       dialogs.restore();
     }
-    assert.ok(dialogs.messages.some((m) => m.startsWith('Signed in to GitLab support as Sam Taylor (@sam.taylor)')), dialogs.messages.join(' | '));
+    assert.ok(
+      dialogs.messages.some((m) => m.startsWith('Signed in to GitLab support as Sam Taylor (@sam.taylor)')),
+      dialogs.messages.join(' | '),
+    );
     assert.ok(gitlab.server.requests.some((r) => r.url === '/api/v4/user' && r.headers['private-token'] === 'glpat-test'));
-    const rows = await eventually(() => api.snapshot(), (r) => JSON.stringify(r).includes('#1 Issue 1'));
+    const rows = await eventually(
+      () => api.snapshot(),
+      (r) => JSON.stringify(r).includes('#1 Issue 1'),
+    );
     assert.match(JSON.stringify(rows), /#3 Issue 3/);
     assert.match(JSON.stringify(rows), /SUP-1\d\d /, 'the local queue is still there');
   });
@@ -69,21 +85,38 @@ describe('a GitLab source in a real VS Code (GitLab-shaped server on 127.0.0.1)'
     git(dirname(mirror), 'clone', '-q', '--bare', root, mirror);
     git(root, 'remote', 'add', 'gitlab-mirror', mirror);
     const repository = await workspaceRepository(root);
-    await eventually(async () => repository.state.remotes.length, (n) => n > 0);
+    await eventually(
+      async () => repository.state.remotes.length,
+      (n) => n > 0,
+    );
     const dialogs = answerDialogs({ 'Create ': 'Bring My Changes Along' });
     try {
       await api.snapshot();
-      assert.equal(await vscode.commands.executeCommand('supportRotation.createFixBranch', { sourceId: 'gl', id: '1' }), 'created', dialogs.messages.join(' | '));
+      assert.equal(
+        await vscode.commands.executeCommand('supportRotation.createFixBranch', { sourceId: 'gl', id: '1' }),
+        'created',
+        dialogs.messages.join(' | '),
+      );
       const branch = git(root, 'rev-parse', '--abbrev-ref', 'HEAD');
       assert.match(branch, /^support\/1-issue-1$/);
-      await eventually(async () => api.activeTicketText(), (t) => t?.startsWith('$(issues) #1 ') ?? false);
-      assert.equal(await vscode.commands.executeCommand('supportRotation.createMergeRequest', { sourceId: 'gl', id: '1' }), 'created', dialogs.messages.join(' | '));
+      await eventually(
+        async () => api.activeTicketText(),
+        (t) => t?.startsWith('$(issues) #1 ') ?? false,
+      );
+      assert.equal(
+        await vscode.commands.executeCommand('supportRotation.createMergeRequest', { sourceId: 'gl', id: '1' }),
+        'created',
+        dialogs.messages.join(' | '),
+      );
       assert.match(git(mirror, 'branch', '--list', branch), new RegExp(branch.replace(/\//g, '\\/')));
       const request = gitlab.mergeRequests[0];
       assert.deepEqual([request?.source_branch, request?.target_branch, request?.title], [branch, 'main', 'Draft: Issue 1']);
       assert.match(request?.description ?? '', /^Closes #1\n/);
       const notes = gitlab.issues.get(1)?.notes.map((n) => [n.body, n.internal]) ?? [];
-      assert.ok(notes.some(([body, internal]) => internal && String(body).startsWith('Merge request https://gitlab.example.com/acme/support/-/merge_requests/1')), JSON.stringify(notes));
+      assert.ok(
+        notes.some(([body, internal]) => internal && String(body).startsWith('Merge request https://gitlab.example.com/acme/support/-/merge_requests/1')),
+        JSON.stringify(notes),
+      );
     } finally {
       dialogs.restore();
       git(root, 'checkout', '-q', 'main');

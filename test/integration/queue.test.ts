@@ -43,20 +43,29 @@ describe('the queue in a real VS Code', () => {
     // Each test starts from the sample queue as generated.
     const api = await extensionApi();
     await writeFile(queueFilePath(), original);
-    await eventually(() => api.snapshot(), (rows) => rows.length > 0);
+    await eventually(
+      () => api.snapshot(),
+      (rows) => rows.length > 0,
+    );
   });
 
   it('activates by itself on a workspace that has a queue file', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, 'the extension is installed');
-    const active = await eventually(async () => extension.isActive, (isActive) => isActive);
+    const active = await eventually(
+      async () => extension.isActive,
+      (isActive) => isActive,
+    );
     assert.equal(active, true);
   });
 
   it('shows the groups and the order of the queue file', async () => {
     const api = await extensionApi();
     const rows = await api.snapshot();
-    assert.deepEqual(rows.slice(0, 3).map((r) => r.label), ['Assigned to me', 'Unclaimed', 'Claimed by others']);
+    assert.deepEqual(
+      rows.slice(0, 3).map((r) => r.label),
+      ['Assigned to me', 'Unclaimed', 'Claimed by others'],
+    );
     const open = (await readQueue()).tickets.filter((t) => !HIDDEN.has(t.status));
     const mine = expectedOrder(open.filter((t) => t.assignee?.toLowerCase() === ME)).map(label);
     const unclaimed = [1, 2, 3, 4, null].flatMap((s) => expectedOrder(open.filter((t) => t.assignee === null && t.severity === s))).map(label);
@@ -95,7 +104,7 @@ describe('the queue in a real VS Code', () => {
     assert.ok(ticketsUnder(rows, 'Unclaimed').includes(label(target)));
   });
 
-  it("does not take a ticket someone else claimed meanwhile", async () => {
+  it('does not take a ticket someone else claimed meanwhile', async () => {
     const api = await extensionApi();
     await api.snapshot();
     const queue = await readQueue();
@@ -114,19 +123,28 @@ describe('the queue in a real VS Code', () => {
     queue.tickets.push({ id: 'SUP-9001', title: 'Added by another tool', severity: 1, status: 'new', assignee: null, createdAt: new Date().toISOString() });
     await writeFile(queueFilePath(), JSON.stringify(queue, null, 2));
     // No command is run: only the file watcher can bring the new ticket in.
-    const rows = await eventually(() => api.snapshotNow(), (r) => ticketsUnder(r, 'Unclaimed').includes('SUP-9001 Added by another tool'));
+    const rows = await eventually(
+      () => api.snapshotNow(),
+      (r) => ticketsUnder(r, 'Unclaimed').includes('SUP-9001 Added by another tool'),
+    );
     assert.ok(ticketsUnder(rows, 'Unclaimed').includes('SUP-9001 Added by another tool'));
   });
 
   it('shows the welcome view when there is no queue, and the sample queue command brings one', async () => {
     const api = await extensionApi();
     await vscode.workspace.fs.delete(vscode.Uri.file(queueFilePath()));
-    const state = await eventually(async () => api.state(), (s) => s === 'missing');
+    const state = await eventually(
+      async () => api.state(),
+      (s) => s === 'missing',
+    );
     assert.equal(state, 'missing');
     assert.deepEqual(await api.snapshotNow(), []);
     const written = await vscode.commands.executeCommand<string | undefined>('supportRotation.createSampleQueue');
     assert.equal(written, queueFilePath());
-    const rows = await eventually(() => api.snapshotNow(), (r) => r.length > 0);
+    const rows = await eventually(
+      () => api.snapshotNow(),
+      (r) => r.length > 0,
+    );
     assert.equal(rows[0]?.label, 'Assigned to me');
     assert.equal(api.state(), 'ready');
   });

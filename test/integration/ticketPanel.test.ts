@@ -10,7 +10,8 @@ interface FileTicket {
   comments?: { author: string; body: string; internal: boolean }[];
 }
 
-const fileTicket = (id: string): FileTicket | undefined => (JSON.parse(readFileSync(queueFilePath(), 'utf8')) as { tickets: FileTicket[] }).tickets.find((t) => t.id === id);
+const fileTicket = (id: string): FileTicket | undefined =>
+  (JSON.parse(readFileSync(queueFilePath(), 'utf8')) as { tickets: FileTicket[] }).tickets.find((t) => t.id === id);
 const REF = { sourceId: 'local', id: 'SUP-119' };
 
 describe('the ticket panel in a real VS Code', () => {
@@ -38,8 +39,14 @@ describe('the ticket panel in a real VS Code', () => {
   it('sends an internal note from the compose box: written with internal: true', async () => {
     const api = await extensionApi();
     const before = fileTicket('SUP-119')?.comments?.length ?? 0;
-    assert.equal(await api.postToTicketPanel(REF, { type: 'sendNote', requestId: 'r1', body: 'Duplicate key comes from the retry path; see orders.ts.' }), true);
-    const after = await eventually(async () => fileTicket('SUP-119')?.comments ?? [], (c) => c.length === before + 1);
+    assert.equal(
+      await api.postToTicketPanel(REF, { type: 'sendNote', requestId: 'r1', body: 'Duplicate key comes from the retry path; see orders.ts.' }),
+      true,
+    );
+    const after = await eventually(
+      async () => fileTicket('SUP-119')?.comments ?? [],
+      (c) => c.length === before + 1,
+    );
     assert.deepEqual([after.at(-1)?.body, after.at(-1)?.internal], ['Duplicate key comes from the retry path; see orders.ts.', true]);
   });
 
@@ -48,7 +55,10 @@ describe('the ticket panel in a real VS Code', () => {
     const before = fileTicket('SUP-119')?.comments?.length ?? 0;
     dialogs = answerDialogs({});
     await api.postToTicketPanel(REF, { type: 'sendReply', requestId: 'r2', body: 'We found the cause.' });
-    assert.ok(dialogs.messages.some((m) => m === 'Send this reply to the customer on SUP-119?'), dialogs.messages.join(' | '));
+    assert.ok(
+      dialogs.messages.some((m) => m === 'Send this reply to the customer on SUP-119?'),
+      dialogs.messages.join(' | '),
+    );
     assert.equal(fileTicket('SUP-119')?.comments?.length, before, 'declined: nothing written');
     dialogs.restore();
 
@@ -61,7 +71,12 @@ describe('the ticket panel in a real VS Code', () => {
   it('ignores messages outside the protocol', async () => {
     const api = await extensionApi();
     const before = readFileSync(queueFilePath(), 'utf8');
-    for (const message of [{ type: 'runCommand', command: 'workbench.action.terminal.new' }, { type: 'runAction', action: 'deleteTicket' }, { type: 'sendNote', body: 'no id' }, 'claim']) {
+    for (const message of [
+      { type: 'runCommand', command: 'workbench.action.terminal.new' },
+      { type: 'runAction', action: 'deleteTicket' },
+      { type: 'sendNote', body: 'no id' },
+      'claim',
+    ]) {
       await api.postToTicketPanel(REF, message);
     }
     assert.equal(readFileSync(queueFilePath(), 'utf8'), before);

@@ -53,12 +53,18 @@ describe('working on a ticket in a real VS Code: fix branch, status bar, commit 
     writeFileSync(join(root, 'README.md'), `${readFileSync(join(root, 'README.md'), 'utf8')}\nWork in progress.\n`);
     writeFileSync(join(root, 'scratch-notes.txt'), 'not yet tracked\n');
     const repository = await workspaceRepository(root);
-    await eventually(async () => repository.state.workingTreeChanges.length + (repository.state.untrackedChanges?.length ?? 0), (n) => n >= 2);
+    await eventually(
+      async () => repository.state.workingTreeChanges.length + (repository.state.untrackedChanges?.length ?? 0),
+      (n) => n >= 2,
+    );
 
     dialogs = answerDialogs({ 'Create ': 'Bring My Changes Along' });
     const outcome = await vscode.commands.executeCommand('supportRotation.createFixBranch', ref('SUP-128'));
     assert.equal(outcome, 'created', dialogs.messages.join(' | '));
-    assert.ok(dialogs.messages.some((m) => m.startsWith(`Create ${expected.name} from main`)), 'said what would happen before switching');
+    assert.ok(
+      dialogs.messages.some((m) => m.startsWith(`Create ${expected.name} from main`)),
+      'said what would happen before switching',
+    );
 
     assert.equal(git(root, 'rev-parse', '--abbrev-ref', 'HEAD'), expected.name);
     assert.match(readFileSync(join(root, 'README.md'), 'utf8'), /Work in progress\.\n$/);
@@ -74,7 +80,10 @@ describe('working on a ticket in a real VS Code: fix branch, status bar, commit 
 
   it('shows the linked ticket in the status bar with its severity and SLA', async () => {
     const api = await extensionApi();
-    const text = await eventually(async () => api.activeTicketText(), (t) => t?.startsWith('$(issues) SUP-128 · S1 · ') ?? false);
+    const text = await eventually(
+      async () => api.activeTicketText(),
+      (t) => t?.startsWith('$(issues) SUP-128 · S1 · ') ?? false,
+    );
     assert.match(text ?? '', /^\$\(issues\) SUP-128 · S1 · (\d.* left|breached .+)$/);
   });
 
@@ -83,13 +92,22 @@ describe('working on a ticket in a real VS Code: fix branch, status bar, commit 
     const ticket = fileTicket('SUP-128');
     assert.ok(ticket);
     const offered = commitMessageFor({ title: ticket.title, key: ticket.id, id: ticket.id, url: ticket.url }, DEFAULT_COMMIT_TEMPLATE);
-    assert.equal(await eventually(async () => repository.inputBox.value, (v) => v === offered), offered);
+    assert.equal(
+      await eventually(
+        async () => repository.inputBox.value,
+        (v) => v === offered,
+      ),
+      offered,
+    );
 
     repository.inputBox.value = 'My own words';
     const before = repository.state.HEAD?.commit;
     git(root, 'add', 'README.md');
     git(root, 'commit', '-q', '-m', 'Work in progress');
-    await eventually(async () => repository.state.HEAD?.commit, (c) => c !== before);
+    await eventually(
+      async () => repository.state.HEAD?.commit,
+      (c) => c !== before,
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.equal(repository.inputBox.value, 'My own words');
 
@@ -97,15 +115,28 @@ describe('working on a ticket in a real VS Code: fix branch, status bar, commit 
     git(root, 'add', 'scratch-notes.txt');
     const second = repository.state.HEAD?.commit;
     git(root, 'commit', '-q', '-m', 'Notes');
-    await eventually(async () => repository.state.HEAD?.commit, (c) => c !== second);
-    assert.equal(await eventually(async () => repository.inputBox.value, (v) => v === offered), offered, 'offered again for the next commit');
+    await eventually(
+      async () => repository.state.HEAD?.commit,
+      (c) => c !== second,
+    );
+    assert.equal(
+      await eventually(
+        async () => repository.inputBox.value,
+        (v) => v === offered,
+      ),
+      offered,
+      'offered again for the next commit',
+    );
     repository.inputBox.value = '';
   });
 
   it('offers to check out a fix branch that already exists instead of creating another', async () => {
     git(root, 'checkout', '-q', 'main');
     const repository = await workspaceRepository(root);
-    await eventually(async () => repository.state.HEAD?.name, (n) => n === 'main');
+    await eventually(
+      async () => repository.state.HEAD?.name,
+      (n) => n === 'main',
+    );
     dialogs = answerDialogs({ 'already exists': 'Check Out' });
     const outcome = await vscode.commands.executeCommand('supportRotation.createFixBranch', ref('SUP-128'));
     assert.equal(outcome, 'checkedOut', dialogs.messages.join(' | '));
@@ -113,7 +144,7 @@ describe('working on a ticket in a real VS Code: fix branch, status bar, commit 
     assert.equal(fileTicket('SUP-128')?.links?.length, 1, 'the link is recorded once');
   });
 
-  it("never takes a ticket someone else holds, and asks before branching without it", async () => {
+  it('never takes a ticket someone else holds, and asks before branching without it', async () => {
     const api = await extensionApi();
     await api.snapshot();
     const theirs = readQueue().tickets.find((t) => t.assignee !== null && t.assignee !== ME && t.status !== 'solved');
@@ -121,7 +152,10 @@ describe('working on a ticket in a real VS Code: fix branch, status bar, commit 
     dialogs = answerDialogs({});
     const outcome = await vscode.commands.executeCommand('supportRotation.createFixBranch', ref(theirs.id));
     assert.equal(outcome, 'cancelled');
-    assert.ok(dialogs.messages.some((m) => m.includes(`is claimed by ${theirs.assignee}`)), dialogs.messages.join(' | '));
+    assert.ok(
+      dialogs.messages.some((m) => m.includes(`is claimed by ${theirs.assignee}`)),
+      dialogs.messages.join(' | '),
+    );
     assert.equal(fileTicket(theirs.id)?.assignee, theirs.assignee);
   });
 
@@ -131,7 +165,7 @@ describe('working on a ticket in a real VS Code: fix branch, status bar, commit 
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
     assert.ok(document);
     const edit = new vscode.WorkspaceEdit();
-    edit.insert(document.uri, document.positionAt(document.getText().length), 'Reproduced on staging with the customer\'s query.');
+    edit.insert(document.uri, document.positionAt(document.getText().length), "Reproduced on staging with the customer's query.");
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.equal(await vscode.commands.executeCommand('supportRotation.sendDraft', document.uri), 'sent');
     const note = fileTicket('SUP-127')?.comments?.at(-1);
@@ -141,9 +175,7 @@ describe('working on a ticket in a real VS Code: fix branch, status bar, commit 
   it('suggests the owning team from the files the ticket names, with the reasons', async () => {
     const api = await extensionApi();
     await api.snapshot();
-    const billingTicket = readQueue().tickets.find(
-      (t) => t.assignee === ME && t.status !== 'solved' && /services\/billing\/app\//.test(JSON.stringify(t)),
-    );
+    const billingTicket = readQueue().tickets.find((t) => t.assignee === ME && t.status !== 'solved' && /services\/billing\/app\//.test(JSON.stringify(t)));
     assert.ok(billingTicket, 'a sample ticket names a billing file');
     picks = answerQuickPicks(() => undefined);
     const uri = await vscode.commands.executeCommand('supportRotation.handOff', ref(billingTicket.id));
@@ -170,7 +202,10 @@ describe('working on a ticket in a real VS Code: fix branch, status bar, commit 
     } finally {
       writeFileSync(queueFilePath(), queue);
     }
-    assert.ok(dialogs.messages.some((m) => m.startsWith('Sending the internal note failed') && m.endsWith('Your text is still in the editor.')), dialogs.messages.join(' | '));
+    assert.ok(
+      dialogs.messages.some((m) => m.startsWith('Sending the internal note failed') && m.endsWith('Your text is still in the editor.')),
+      dialogs.messages.join(' | '),
+    );
     const still = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
     assert.match(still?.getText() ?? '', /Text that must survive\.$/);
     await vscode.commands.executeCommand('supportRotation.sendDraft', document.uri);
@@ -217,7 +252,10 @@ describe('a fix branch starts from the remote default branch, fetched', () => {
     git(root(), 'commit', '-q', '-m', 'Local only');
     const localOnly = git(root(), 'rev-parse', 'HEAD');
     const repository = await workspaceRepository(root());
-    await eventually(async () => repository.state.remotes.length, (n) => n === 1);
+    await eventually(
+      async () => repository.state.remotes.length,
+      (n) => n === 1,
+    );
 
     const api = await extensionApi();
     await api.snapshot();

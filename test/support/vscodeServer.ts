@@ -48,8 +48,10 @@ export async function startServer(install: VsCodeInstall, options: ServerOptions
 
   const args = [
     install.serverMain,
-    '--host', '127.0.0.1',
-    '--port', String(port),
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
     '--without-connection-token',
     '--accept-server-license-terms',
     ...(options.smokeTestDriver === false ? [] : ['--enable-smoke-test-driver']),
@@ -57,10 +59,14 @@ export async function startServer(install: VsCodeInstall, options: ServerOptions
     '--disable-update-check',
     '--disable-workspace-trust',
     // A closed browser tab should not leave its extension host running for hours.
-    '--reconnection-grace-time', '5',
-    '--server-data-dir', data,
-    '--user-data-dir', userData,
-    '--extensions-dir', extensions,
+    '--reconnection-grace-time',
+    '5',
+    '--server-data-dir',
+    data,
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    extensions,
   ];
   const child = spawn(install.node, args, {
     // Its own process group, so that stopping it also stops the extension hosts it started.

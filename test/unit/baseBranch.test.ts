@@ -18,7 +18,7 @@ function repository(initialBranch: string): string {
   return dir;
 }
 
-describe("the default branch a fix starts from (git CLI, read-only)", () => {
+describe('the default branch a fix starts from (git CLI, read-only)', () => {
   const made: string[] = [];
   const make = (branch: string): string => {
     const dir = repository(branch);

@@ -1,7 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { branchNameFor, type BranchNameOptions, DEFAULT_BRANCH_TEMPLATE, MAX_BRANCH_NAME_LENGTH, slugOf, validateBranchTemplate } from '../../src/core/branchName';
+import {
+  branchNameFor,
+  type BranchNameOptions,
+  DEFAULT_BRANCH_TEMPLATE,
+  MAX_BRANCH_NAME_LENGTH,
+  slugOf,
+  validateBranchTemplate,
+} from '../../src/core/branchName';
 import type { Ticket } from '../../src/core/ticket';
 import { makeTicket } from '../support/ticketFactory';
 
@@ -108,7 +115,13 @@ describe('fix branch names', () => {
       { rule: 'no ~ ^ : ? * [', template: 'fix~^:?*[${key}', naive: 'fix~^:?*[SUP-42', expected: 'fix-SUP-42' },
       { rule: 'no control characters', template: 'fix\u0001${key}\u007f', naive: 'fix\u0001SUP-42\u007f', expected: 'fix-SUP-42' },
       { rule: 'not HEAD', template: '${key}', ticket: { key: 'HEAD' }, naive: 'HEAD', expected: 'HEAD-branch' },
-      { rule: 'a title of dots and slashes', template: DEFAULT_BRANCH_TEMPLATE, ticket: { title: '../.lock//@{-1}' }, naive: 'support/SUP-42-../.lock//@{-1}', expected: 'support/SUP-42-lock-1' },
+      {
+        rule: 'a title of dots and slashes',
+        template: DEFAULT_BRANCH_TEMPLATE,
+        ticket: { title: '../.lock//@{-1}' },
+        naive: 'support/SUP-42-../.lock//@{-1}',
+        expected: 'support/SUP-42-lock-1',
+      },
     ];
     for (const { rule, template, ticket, naive, expected } of rules) {
       it(rule, () => {

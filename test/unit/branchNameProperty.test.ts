@@ -18,8 +18,40 @@ const PARALLEL = 8;
 
 /** What git's rules are about, and text that only looks like something else. */
 const TRICKY = [
-  '..', '@{', '@{-1}', '@', '.lock', '/', '//', '-', '.', '~', '^', ':', '?', '*', '[', '\\', ' ', '\t', '\n',
-  '\u0000', '\u001f', '\u007f', '\u200b', '\u0301', '🔥', '👩‍💻', 'ß', 'é', 'Ø', 'ﬁ', 'HEAD', 'refs/', '.git', '${key}',
+  '..',
+  '@{',
+  '@{-1}',
+  '@',
+  '.lock',
+  '/',
+  '//',
+  '-',
+  '.',
+  '~',
+  '^',
+  ':',
+  '?',
+  '*',
+  '[',
+  '\\',
+  ' ',
+  '\t',
+  '\n',
+  '\u0000',
+  '\u001f',
+  '\u007f',
+  '\u200b',
+  '\u0301',
+  '🔥',
+  '👩‍💻',
+  'ß',
+  'é',
+  'Ø',
+  'ﬁ',
+  'HEAD',
+  'refs/',
+  '.git',
+  '${key}',
 ];
 /** Only in templates: braces and dollars that are not (quite) variables. */
 const TEMPLATE_TRICKY = ['$', '{', '}', '${', '$key', '{key}', '${ key}', '${foo}'];
@@ -46,7 +78,10 @@ const sample = fc.record({
   sourceId: text,
   team: fc.option(text, { nil: undefined }),
   severity: fc.constantFrom(...SEVERITIES),
-  user: fc.option(fc.tuple(text, fc.constantFrom('', '@example.com', '@')).map(([name, domain]) => name + domain), { nil: undefined }),
+  user: fc.option(
+    fc.tuple(text, fc.constantFrom('', '@example.com', '@')).map(([name, domain]) => name + domain),
+    { nil: undefined },
+  ),
   template,
   maxSlugLength: fc.integer({ min: 8, max: 100 }),
 });
@@ -103,7 +138,9 @@ describe('fix branch names against git check-ref-format --branch (property)', fu
 
     const rejected = new Set(await rejectedByGit(named.map((n) => n.name)));
     const seconds = (from: number, to: number): string => ((to - from) / 1000).toFixed(1);
-    console.log(`      ${named.length} names, ${refused} templates refused; generated in ${seconds(started, generated)} s, checked by git in ${seconds(generated, Date.now())} s`);
+    console.log(
+      `      ${named.length} names, ${refused} templates refused; generated in ${seconds(started, generated)} s, checked by git in ${seconds(generated, Date.now())} s`,
+    );
     assert.deepEqual(named.filter((n) => rejected.has(n.name)).slice(0, 5), [], `git refused ${rejected.size} names`);
   });
 });

@@ -66,7 +66,10 @@ describe('two processes claiming the same ticket', function () {
         assert.equal(parsed.queue.tickets.find((t) => t.id === 'SUP-1')?.revision, '2');
         winners[won[0] ?? ''] = (winners[won[0] ?? ''] ?? 0) + 1;
       }
-      assert.equal(Object.values(winners).reduce((a, b) => a + b, 0), ROUNDS);
+      assert.equal(
+        Object.values(winners).reduce((a, b) => a + b, 0),
+        ROUNDS,
+      );
     } finally {
       await file.cleanup();
     }

@@ -13,13 +13,19 @@ describe('package.json contributions agree with the code', () => {
 
   it('contributes exactly the settings the code reads', () => {
     const contributed = Object.keys(pkg.contributes.configuration.properties).sort();
-    const read = Object.entries(SETTINGS).filter(([name]) => name !== 'section').map(([, key]) => `${SETTINGS.section}.${key}`).sort();
+    const read = Object.entries(SETTINGS)
+      .filter(([name]) => name !== 'section')
+      .map(([, key]) => `${SETTINGS.section}.${key}`)
+      .sort();
     assert.deepEqual(contributed, read);
   });
 
   it('contributes the view and its container', () => {
     assert.equal(pkg.contributes.viewsContainers.activitybar[0].id, VIEWS.container);
-    assert.deepEqual(pkg.contributes.views[VIEWS.container].map((v: { id: string }) => v.id), [VIEWS.queue]);
+    assert.deepEqual(
+      pkg.contributes.views[VIEWS.container].map((v: { id: string }) => v.id),
+      [VIEWS.queue],
+    );
   });
 
   it('only uses known commands in menus and welcome views', () => {

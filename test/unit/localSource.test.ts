@@ -29,7 +29,10 @@ describe('local source', () => {
     const result = await source.listQueue({});
     assert.equal(result.kind, 'ok');
     assert.ok(result.kind === 'ok');
-    assert.deepEqual(result.value.tickets.map((t) => t.id), ['a']);
+    assert.deepEqual(
+      result.value.tickets.map((t) => t.id),
+      ['a'],
+    );
     assert.equal(result.value.problems[0]?.field, 'title');
   });
 
@@ -154,10 +157,13 @@ describe('local source', () => {
     assert.ok(again.kind === 'ok');
     assert.equal(again.value.links.length, 1);
     const written = JSON.parse(await file.read()).tickets[0];
-    assert.deepEqual(written.comments.map((c: { body: string; internal: boolean; author: string }) => [c.body, c.internal, c.author]), [
-      ['Reproduced on staging', true, 'me@example.com'],
-      ['Invoice rounding; see VatCalculator', true, 'me@example.com'],
-    ]);
+    assert.deepEqual(
+      written.comments.map((c: { body: string; internal: boolean; author: string }) => [c.body, c.internal, c.author]),
+      [
+        ['Reproduced on staging', true, 'me@example.com'],
+        ['Invoice rounding; see VatCalculator', true, 'me@example.com'],
+      ],
+    );
     assert.equal(written.revision, 4);
   });
 
@@ -167,7 +173,12 @@ describe('local source', () => {
     assert.ok(replied.kind === 'ok');
     assert.equal(replied.value.comments.at(-1)?.internal, false);
     const written = JSON.parse(await file.read()).tickets[0];
-    assert.deepEqual(written.comments.at(-1), { author: 'me@example.com', createdAt: written.comments.at(-1).createdAt, body: 'We have found the cause and are fixing it.', internal: false });
+    assert.deepEqual(written.comments.at(-1), {
+      author: 'me@example.com',
+      createdAt: written.comments.at(-1).createdAt,
+      body: 'We have found the cause and are fixing it.',
+      internal: false,
+    });
   });
 
   it('will not hand off a ticket someone else holds', async () => {

@@ -32,8 +32,20 @@ describe('ticket panel messages', () => {
 
   it('describes a ticket with plain data only, and checks the times', () => {
     const ticket = {
-      sourceId: 'local', id: 'SUP-1', key: 'SUP-1', title: 't', description: '', severity: 2, status: 'open', assignee: null, assignedToMe: false,
-      labels: [], createdAt: '2026-11-24T08:00:00.000Z', updatedAt: '2026-11-24T08:00:00.000Z', comments: [], links: [],
+      sourceId: 'local',
+      id: 'SUP-1',
+      key: 'SUP-1',
+      title: 't',
+      description: '',
+      severity: 2,
+      status: 'open',
+      assignee: null,
+      assignedToMe: false,
+      labels: [],
+      createdAt: '2026-11-24T08:00:00.000Z',
+      updatedAt: '2026-11-24T08:00:00.000Z',
+      comments: [],
+      links: [],
     };
     const message = { type: 'ticket', ticket, actions: ['claim'], sourceLabel: 'Local queue', internalNotes: true, publicReplies: true };
     assert.ok(toWebviewSchema.safeParse(message).success);

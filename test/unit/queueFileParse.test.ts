@@ -13,7 +13,10 @@ describe('queue file parsing', () => {
           key: 'SUP-1',
           severity: null,
           assignee: 'amy@example.com',
-          comments: [{ author: 'amy@example.com', createdAt: '2026-11-24T09:00:00+01:00', body: 'looking', internal: true }, { author: 'c', createdAt: '2026-11-24T09:00:00Z', body: 'hi' }],
+          comments: [
+            { author: 'amy@example.com', createdAt: '2026-11-24T09:00:00+01:00', body: 'looking', internal: true },
+            { author: 'c', createdAt: '2026-11-24T09:00:00Z', body: 'hi' },
+          ],
           links: [{ kind: 'branch', name: 'support/SUP-1-fix' }],
           slaDueAt: '2026-11-24T10:00:00Z',
         }),
@@ -25,7 +28,10 @@ describe('queue file parsing', () => {
     assert.ok(ticket);
     assert.equal(ticket.severity, 'unknown');
     assert.deepEqual(ticket.assignee, { id: 'amy@example.com', name: 'amy@example.com' });
-    assert.deepEqual(ticket.comments.map((c) => c.internal), [true, false]);
+    assert.deepEqual(
+      ticket.comments.map((c) => c.internal),
+      [true, false],
+    );
     assert.equal(ticket.comments[0]?.createdAt.toISOString(), '2026-11-24T08:00:00.000Z');
     assert.equal(ticket.slaDueAt?.toISOString(), '2026-11-24T10:00:00.000Z');
     assert.equal(ticket.revision, '1');
@@ -33,22 +39,34 @@ describe('queue file parsing', () => {
   });
 
   it('reports a broken ticket with file, index, field and why, and keeps the others', () => {
-    const text = JSON.stringify({ version: 1, tickets: [rawTicket('a'), rawTicket('b', { severity: 7 }), rawTicket('c', { createdAt: 'yesterday' }), 'nonsense'] });
+    const text = JSON.stringify({
+      version: 1,
+      tickets: [rawTicket('a'), rawTicket('b', { severity: 7 }), rawTicket('c', { createdAt: 'yesterday' }), 'nonsense'],
+    });
     const outcome = parseQueueText(text, context);
     assert.ok(outcome.ok);
-    assert.deepEqual(outcome.queue.tickets.map((t) => t.id), ['a']);
-    assert.deepEqual(outcome.queue.problems.map((p) => [p.location, p.field]), [
-      ['.support/queue.json, ticket 1', 'severity'],
-      ['.support/queue.json, ticket 2', 'createdAt'],
-      ['.support/queue.json, ticket 3', undefined],
-    ]);
+    assert.deepEqual(
+      outcome.queue.tickets.map((t) => t.id),
+      ['a'],
+    );
+    assert.deepEqual(
+      outcome.queue.problems.map((p) => [p.location, p.field]),
+      [
+        ['.support/queue.json, ticket 1', 'severity'],
+        ['.support/queue.json, ticket 2', 'createdAt'],
+        ['.support/queue.json, ticket 3', undefined],
+      ],
+    );
     assert.match(outcome.queue.problems[0]?.message ?? '', /severity/);
   });
 
   it('skips a duplicate id and says so', () => {
     const outcome = parseQueueText(JSON.stringify({ version: 1, tickets: [rawTicket('a'), rawTicket('a', { title: 'second' })] }), context);
     assert.ok(outcome.ok);
-    assert.deepEqual(outcome.queue.tickets.map((t) => t.title), ['Ticket a']);
+    assert.deepEqual(
+      outcome.queue.tickets.map((t) => t.title),
+      ['Ticket a'],
+    );
     assert.match(outcome.queue.problems[0]?.message ?? '', /duplicate id "a"/);
   });
 

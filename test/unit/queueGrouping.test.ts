@@ -7,7 +7,10 @@ import { DEFAULT_SLA_TARGETS } from '../../src/core/sla';
 import type { Ticket } from '../../src/core/ticket';
 import { makeTicket, person } from '../support/ticketFactory';
 
-const me = new Map([['local', 'me@example.com'], ['gitlab', 'me-on-gitlab']]);
+const me = new Map([
+  ['local', 'me@example.com'],
+  ['gitlab', 'me-on-gitlab'],
+]);
 const at = (iso: string): Date => new Date(iso);
 const keys = (tickets: readonly Ticket[]): string[] => tickets.map((t) => t.key);
 const byId = (groups: readonly QueueGroup[], id: string): QueueGroup => {
@@ -59,7 +62,14 @@ describe('queue grouping by ownership', () => {
   const groups = groupQueue(tickets, { mode: 'ownership', me, targets: DEFAULT_SLA_TARGETS });
 
   it('has the three groups in order, with counts', () => {
-    assert.deepEqual(groups.map((g) => [g.label, g.count]), [['Assigned to me', 2], ['Unclaimed', 4], ['Claimed by others', 4]]);
+    assert.deepEqual(
+      groups.map((g) => [g.label, g.count]),
+      [
+        ['Assigned to me', 2],
+        ['Unclaimed', 4],
+        ['Claimed by others', 4],
+      ],
+    );
   });
 
   it('matches "me" per source, without case', () => {
@@ -68,18 +78,42 @@ describe('queue grouping by ownership', () => {
 
   it('sub-groups unclaimed tickets S1…S4 then unknown, leaving out empty severities', () => {
     const unclaimed = byId(groups, 'unclaimed');
-    assert.deepEqual(unclaimed.children.map((g) => [g.label, keys(g.tickets)]), [['S1', ['u1b', 'u1']], ['S4', ['u4']], ['S?', ['u?']]]);
-    assert.deepEqual(unclaimed.children.map((g) => g.severity), [1, 4, 'unknown']);
+    assert.deepEqual(
+      unclaimed.children.map((g) => [g.label, keys(g.tickets)]),
+      [
+        ['S1', ['u1b', 'u1']],
+        ['S4', ['u4']],
+        ['S?', ['u?']],
+      ],
+    );
+    assert.deepEqual(
+      unclaimed.children.map((g) => g.severity),
+      [1, 4, 'unknown'],
+    );
   });
 
   it('sub-groups tickets of others by assignee, sorted by name, queue order inside', () => {
     const others = byId(groups, 'others');
-    assert.deepEqual(others.children.map((g) => [g.label, keys(g.tickets)]), [['Amy', ['amy2', 'amy']], ['me@example.com', ['not-mine-elsewhere']], ['Zed', ['zed']]]);
+    assert.deepEqual(
+      others.children.map((g) => [g.label, keys(g.tickets)]),
+      [
+        ['Amy', ['amy2', 'amy']],
+        ['me@example.com', ['not-mine-elsewhere']],
+        ['Zed', ['zed']],
+      ],
+    );
   });
 
   it('keeps the three groups when the queue is empty', () => {
     const empty = groupQueue([], { mode: 'ownership', me, targets: DEFAULT_SLA_TARGETS });
-    assert.deepEqual(empty.map((g) => [g.id, g.count]), [['mine', 0], ['unclaimed', 0], ['others', 0]]);
+    assert.deepEqual(
+      empty.map((g) => [g.id, g.count]),
+      [
+        ['mine', 0],
+        ['unclaimed', 0],
+        ['others', 0],
+      ],
+    );
   });
 });
 
@@ -92,7 +126,14 @@ describe('queue grouping by team', () => {
       makeTicket({ id: 'd', team: 'billing', severity: 1 }),
     ];
     const groups = groupQueue(tickets, { mode: 'team', me, targets: DEFAULT_SLA_TARGETS });
-    assert.deepEqual(groups.map((g) => [g.label, keys(g.tickets)]), [['billing', ['d', 'c']], ['search', ['a']], ['No team', ['b']]]);
+    assert.deepEqual(
+      groups.map((g) => [g.label, keys(g.tickets)]),
+      [
+        ['billing', ['d', 'c']],
+        ['search', ['a']],
+        ['No team', ['b']],
+      ],
+    );
   });
 });
 

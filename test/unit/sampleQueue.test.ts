@@ -51,7 +51,10 @@ describe('sample queue', () => {
   it('gives the demo user exactly three tickets: one S1, one S2, one S3', () => {
     const mine = tickets.filter((t) => t.assignee === SAMPLE_DEMO_USER);
     assert.deepEqual(mine.map((t) => t.severity).sort(), [1, 2, 3]);
-    assert.ok(mine.some((t) => t.links?.some((l) => l.kind === 'branch')), 'one of them has a fix branch');
+    assert.ok(
+      mine.some((t) => t.links?.some((l) => l.kind === 'branch')),
+      'one of them has a fix branch',
+    );
   });
 
   it('leaves urgent work unclaimed and some claimed by colleagues', () => {
@@ -63,8 +66,14 @@ describe('sample queue', () => {
 
   it('has tickets within SLA and breached ones, some with their own due time', () => {
     const dues = tickets.filter(isOpen).map((t) => slaDueAt(toTicket(t, 'local'), DEFAULT_SLA_TARGETS));
-    assert.ok(dues.some((due) => due !== undefined && due > now), 'some within SLA');
-    assert.ok(dues.some((due) => due !== undefined && due <= now), 'some breached');
+    assert.ok(
+      dues.some((due) => due !== undefined && due > now),
+      'some within SLA',
+    );
+    assert.ok(
+      dues.some((due) => due !== undefined && due <= now),
+      'some breached',
+    );
     assert.ok(tickets.filter((t) => t.slaDueAt).length >= 2);
     for (const t of tickets) {
       assert.ok(Date.parse(t.createdAt) <= now.getTime(), `${t.key} created in the past`);

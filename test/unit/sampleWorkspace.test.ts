@@ -51,7 +51,10 @@ describe('sample workspace', function () {
   });
 
   it('has at least six authors once .mailmap merges the second address', () => {
-    const authors = git('shortlog', '-sne', '--all').trim().split('\n').map((line) => line.replace(/^\s*\d+\s+/, ''));
+    const authors = git('shortlog', '-sne', '--all')
+      .trim()
+      .split('\n')
+      .map((line) => line.replace(/^\s*\d+\s+/, ''));
     assert.ok(authors.length >= 6, authors.join('\n'));
     assert.ok(authors.includes('Diego Alvarez <diego.alvarez@example.com>'));
     assert.ok(authors.some((a) => a.startsWith('dependabot[bot] <')));
@@ -60,7 +63,10 @@ describe('sample workspace', function () {
   });
 
   it('spreads the commits over the nine months before now', () => {
-    const times = git('log', '--format=%at %ct').trim().split('\n').flatMap((line) => line.split(' ').map((s) => Number(s) * 1000));
+    const times = git('log', '--format=%at %ct')
+      .trim()
+      .split('\n')
+      .flatMap((line) => line.split(' ').map((s) => Number(s) * 1000));
     assert.ok(times.every((t) => t <= now.getTime() && t >= now.getTime() - NINE_MONTHS_MS));
     assert.ok(Math.max(...times) - Math.min(...times) > 240 * 24 * 3_600_000);
   });
@@ -75,7 +81,9 @@ describe('sample workspace', function () {
   });
 
   it('tracks exactly the files of sample/, with the same content', () => {
-    const expected = listFiles(SAMPLE_DIR).filter((f) => !f.startsWith('.support/queue.json')).sort();
+    const expected = listFiles(SAMPLE_DIR)
+      .filter((f) => !f.startsWith('.support/queue.json'))
+      .sort();
     const tracked = git('ls-files').trim().split('\n').sort();
     assert.deepEqual(tracked, expected);
     for (const file of tracked) {

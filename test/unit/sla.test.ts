@@ -8,7 +8,12 @@ const minutesAgo = (m: number): Date => new Date(now.getTime() - m * 60_000);
 
 describe('SLA', () => {
   it('computes the first-response due time from the per-severity defaults', () => {
-    const expected: [1 | 2 | 3 | 4, number][] = [[1, 30], [2, 240], [3, 480], [4, 1440]];
+    const expected: [1 | 2 | 3 | 4, number][] = [
+      [1, 30],
+      [2, 240],
+      [3, 480],
+      [4, 1440],
+    ];
     for (const [severity, minutes] of expected) {
       const due = slaDueAt(makeTicket({ id: 'a', severity, createdAt: now }), DEFAULT_SLA_TARGETS);
       assert.equal(due?.getTime(), now.getTime() + minutes * 60_000, `S${severity}`);
@@ -29,7 +34,10 @@ describe('SLA', () => {
     assert.equal(formatSla(makeTicket({ id: 'a', severity: 1, createdAt: minutesAgo(18) }), DEFAULT_SLA_TARGETS, now), 'S1 · 12m left');
     assert.equal(formatSla(makeTicket({ id: 'a', severity: 2, createdAt: minutesAgo(240 + 65) }), DEFAULT_SLA_TARGETS, now), 'S2 · breached 1h 5m');
     assert.equal(formatSla(makeTicket({ id: 'a', severity: 3, createdAt: minutesAgo(300) }), DEFAULT_SLA_TARGETS, now), 'S3 · 3h left');
-    assert.equal(formatSla(makeTicket({ id: 'a', severity: 4, createdAt: minutesAgo(1440 + 3 * 1440 + 120) }), DEFAULT_SLA_TARGETS, now), 'S4 · breached 3d 2h');
+    assert.equal(
+      formatSla(makeTicket({ id: 'a', severity: 4, createdAt: minutesAgo(1440 + 3 * 1440 + 120) }), DEFAULT_SLA_TARGETS, now),
+      'S4 · breached 3d 2h',
+    );
   });
 
   it('counts the exact due moment as breached', () => {

@@ -12,7 +12,10 @@ describe('supportRotation.sources', () => {
       { id: 'team-a', kind: 'local', queueFile: 'a.json', label: 'Team A' },
       { id: 'team-b', kind: 'local', queueFile: '/abs/b.json', me: 'me@b' },
     ]);
-    assert.deepEqual(outcome.sources.map((s) => s.id), ['team-a', 'team-b']);
+    assert.deepEqual(
+      outcome.sources.map((s) => s.id),
+      ['team-a', 'team-b'],
+    );
     assert.deepEqual(outcome.problems, []);
   });
 
@@ -25,7 +28,10 @@ describe('supportRotation.sources', () => {
       { id: 'ok', kind: 'local', queueFile: 'other.json' },
       42,
     ]);
-    assert.deepEqual(outcome.sources.map((s) => s.id), ['ok']);
+    assert.deepEqual(
+      outcome.sources.map((s) => s.id),
+      ['ok'],
+    );
     assert.equal(outcome.problems.length, 5);
     assert.match(outcome.problems[0] ?? '', /sources\[1\]: project: /);
     assert.match(outcome.problems[1] ?? '', /sources\[2\]: the kind "zendesk" is not available/);
@@ -38,8 +44,14 @@ describe('supportRotation.sources', () => {
     const outcome = parseSourcesSetting([{ id: 'gl', kind: 'gitlab', baseUrl: 'https://git.example.com/gitlab', project: 'acme/support' }]);
     assert.deepEqual(outcome.problems, []);
     assert.deepEqual(outcome.sources[0], {
-      id: 'gl', kind: 'gitlab', baseUrl: 'https://git.example.com/gitlab', project: 'acme/support', labels: ['support-escalation'],
-      severityPrefix: 'severity::', regionPrefix: 'region::', teamPrefix: 'team::',
+      id: 'gl',
+      kind: 'gitlab',
+      baseUrl: 'https://git.example.com/gitlab',
+      project: 'acme/support',
+      labels: ['support-escalation'],
+      severityPrefix: 'severity::',
+      regionPrefix: 'region::',
+      teamPrefix: 'team::',
     });
     assert.equal(parseSourcesSetting([{ id: 'gl', kind: 'gitlab', baseUrl: 'javascript:alert(1)', project: 'p' }]).sources.length, 0);
   });

@@ -6,7 +6,28 @@ import { XSS_PAYLOADS } from '../fixtures/xssPayloads';
 
 const { window } = new JSDOM('<!DOCTYPE html><body></body>');
 const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
-const FORBIDDEN = ['script', 'iframe', 'object', 'embed', 'svg', 'math', 'style', 'link', 'meta', 'base', 'form', 'input', 'button', 'template', 'noscript', 'video', 'source', 'details', 'marquee', 'body'];
+const FORBIDDEN = [
+  'script',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'style',
+  'link',
+  'meta',
+  'base',
+  'form',
+  'input',
+  'button',
+  'template',
+  'noscript',
+  'video',
+  'source',
+  'details',
+  'marquee',
+  'body',
+];
 
 function rendered(source: string): Element {
   const container = window.document.createElement('div');
@@ -36,7 +57,9 @@ describe('customer Markdown through markdown-it and DOMPurify', () => {
   });
 
   it('keeps ordinary Markdown: emphasis, lists, code blocks, https links and images', () => {
-    const html = rendered('**Hi** _there_\n\n- one\n- two\n\n```\nconst x = 1;\n```\n\n[docs](https://docs.example.com) ![chart](https://example.com/c.png) <mail@example.com>');
+    const html = rendered(
+      '**Hi** _there_\n\n- one\n- two\n\n```\nconst x = 1;\n```\n\n[docs](https://docs.example.com) ![chart](https://example.com/c.png) <mail@example.com>',
+    );
     assert.ok(html.querySelector('strong') && html.querySelector('em'));
     assert.equal(html.querySelectorAll('li').length, 2);
     assert.equal(html.querySelector('pre code')?.textContent, 'const x = 1;\n');

@@ -70,7 +70,9 @@ export function rankExperts(index: ExpertiseIndex, query: ExpertQuery): Expert[]
     }
     for (const match of query.ownersOf?.(file.path) ?? []) {
       for (const handle of match.owners) {
-        const person = query.people.find((p) => p.handles?.some((h) => h.toLowerCase() === handle.toLowerCase()) || p.email.toLowerCase() === handle.toLowerCase());
+        const person = query.people.find(
+          (p) => p.handles?.some((h) => h.toLowerCase() === handle.toLowerCase()) || p.email.toLowerCase() === handle.toLowerCase(),
+        );
         if (!person) continue;
         const entry = tally(person.email.toLowerCase());
         entry.score += file.confidence * OWNER_BONUS;

@@ -37,7 +37,10 @@ export class ExpertiseIndex {
   private readonly renamedTo = new Map<string, string>();
   head = '';
 
-  constructor(readonly referenceTime: number, readonly halfLifeDays: number) {}
+  constructor(
+    readonly referenceTime: number,
+    readonly halfLifeDays: number,
+  ) {}
 
   /** Commits must come newest first (git log's order). */
   addCommit(commit: HistoryCommit): void {
@@ -95,7 +98,14 @@ export class ExpertiseIndex {
   snapshot(): IndexSnapshot {
     const files: Record<string, Record<string, AuthorStat>> = {};
     for (const [file, byAuthor] of this.files) files[file] = Object.fromEntries(byAuthor);
-    return { version: 1, head: this.head, referenceTime: this.referenceTime, halfLifeDays: this.halfLifeDays, authors: Object.fromEntries(this.authors), files };
+    return {
+      version: 1,
+      head: this.head,
+      referenceTime: this.referenceTime,
+      halfLifeDays: this.halfLifeDays,
+      authors: Object.fromEntries(this.authors),
+      files,
+    };
   }
 
   static fromSnapshot(snapshot: IndexSnapshot): ExpertiseIndex {

@@ -114,8 +114,16 @@ export function codeownersMatcher(codeowners: Codeowners): (path: string) => Own
     const winners = new Map<string, CodeownersRule>();
     // An exclusion wins over every rule of its section, wherever it stands (GitLab); otherwise
     // the last matching rule of each section does.
-    decide(winners, lastFirst.filter((c) => c.rule.exclusion), target);
-    decide(winners, lastFirst.filter((c) => !c.rule.exclusion), target);
+    decide(
+      winners,
+      lastFirst.filter((c) => c.rule.exclusion),
+      target,
+    );
+    decide(
+      winners,
+      lastFirst.filter((c) => !c.rule.exclusion),
+      target,
+    );
     return [...codeowners.sections.entries()].flatMap(([key, section]) => {
       const rule = winners.get(key);
       return rule ? [{ section, rule, owners: rule.owners }] : [];

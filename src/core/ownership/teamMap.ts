@@ -91,7 +91,10 @@ export function parseTeamsFile(json: string, file: string): TeamMap {
   }
   const parsed = teamsFileSchema.safeParse(value);
   if (!parsed.success) {
-    return teamMap([], parsed.error.issues.map((issue) => ({ source: file, field: issue.path.join('.'), message: issue.message })));
+    return teamMap(
+      [],
+      parsed.error.issues.map((issue) => ({ source: file, field: issue.path.join('.'), message: issue.message })),
+    );
   }
   return parseTeams(parsed.data.teams, `${file} teams`);
 }

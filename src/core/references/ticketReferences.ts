@@ -73,7 +73,11 @@ export function referencesIn(text: string, foundIn: string): CodeReference[] {
 }
 
 function normalise(raw: string, whole: string): string | undefined {
-  let path = raw.replace(/\\/g, '/').replace(/^[A-Za-z]:/, '').replace(/\/(\.\/)+/g, '/').replace(/^(\.\/)+/, '');
+  let path = raw
+    .replace(/\\/g, '/')
+    .replace(/^[A-Za-z]:/, '')
+    .replace(/\/(\.\/)+/g, '/')
+    .replace(/^(\.\/)+/, '');
   if (/^\d+(\.\d+)+$/.test(path) || /^v\d/.test(path)) return undefined; // version numbers
   const java = /^at ([\w$.]+)\.[\w$<>]+\(/.exec(whole);
   if (java && !path.includes('/')) {

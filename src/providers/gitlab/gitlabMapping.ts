@@ -23,7 +23,14 @@ export function ticketIdOf(issue: Pick<GitlabIssue, 'iid' | 'project_id'>, group
   return groupScoped ? `${issue.project_id}-${issue.iid}` : String(issue.iid);
 }
 
-export function issueToTicket(issue: GitlabIssue, notes: readonly GitlabNote[], sourceId: string, scheme: GitlabLabelScheme, mergeRequests: readonly GitlabMergeRequest[] = [], groupScoped = false): Ticket {
+export function issueToTicket(
+  issue: GitlabIssue,
+  notes: readonly GitlabNote[],
+  sourceId: string,
+  scheme: GitlabLabelScheme,
+  mergeRequests: readonly GitlabMergeRequest[] = [],
+  groupScoped = false,
+): Ticket {
   const labelValue = (prefix: string): string | undefined => issue.labels.find((l) => l.startsWith(prefix))?.slice(prefix.length) || undefined;
   const mapped = scheme.severityLabels ? issue.labels.map((l) => scheme.severityLabels?.[l]).find((n) => n !== undefined) : undefined;
   const severityNumber = mapped ?? Number(labelValue(scheme.severityPrefix));
@@ -32,7 +39,7 @@ export function issueToTicket(issue: GitlabIssue, notes: readonly GitlabNote[], 
   return {
     sourceId,
     id: ticketIdOf(issue, groupScoped),
-    key: groupScoped ? issue.references?.full ?? `#${issue.iid}` : `#${issue.iid}`,
+    key: groupScoped ? (issue.references?.full ?? `#${issue.iid}`) : `#${issue.iid}`,
     title: issue.title,
     description: issue.description ?? '',
     severity,
@@ -43,7 +50,9 @@ export function issueToTicket(issue: GitlabIssue, notes: readonly GitlabNote[], 
     team: labelValue(scheme.teamPrefix),
     createdAt: new Date(issue.created_at),
     updatedAt: new Date(issue.updated_at),
-    labels: issue.labels.filter((l) => ![scheme.severityPrefix, scheme.regionPrefix, scheme.teamPrefix].some((p) => l.startsWith(p)) && scheme.severityLabels?.[l] === undefined),
+    labels: issue.labels.filter(
+      (l) => ![scheme.severityPrefix, scheme.regionPrefix, scheme.teamPrefix].some((p) => l.startsWith(p)) && scheme.severityLabels?.[l] === undefined,
+    ),
     comments: notes.filter((n) => !n.system).map(noteToComment),
     links: mergeRequests.map((mr) => ({ kind: 'mergeRequest' as const, name: `!${mr.iid} ${mr.title} (${mr.state})`, url: mr.web_url })),
     url: issue.web_url,

@@ -8,9 +8,27 @@ import * as z from 'zod';
 import type { Ticket, TicketLink } from '../../core/ticket';
 import type { HttpClient, HttpResult, Landed } from '../http/httpClient';
 import { fail, ok, type SourceFailure, type SourceResult } from '../sourceResult';
-import type { CreatedMergeRequest, Handoff, ListRequest, MergeRequestDraft, QueuePage, QueueProblem, SourceCapabilities, TicketSeen, TicketSource } from '../ticketSource';
+import type {
+  CreatedMergeRequest,
+  Handoff,
+  ListRequest,
+  MergeRequestDraft,
+  QueuePage,
+  QueueProblem,
+  SourceCapabilities,
+  TicketSeen,
+  TicketSource,
+} from '../ticketSource';
 import { issueToTicket, person, ticketIdOf, type GitlabLabelScheme } from './gitlabMapping';
-import { gitlabIssueSchema, gitlabListSchema, gitlabMergeRequestSchema, gitlabNoteSchema, type GitlabIssue, type GitlabNote, type GitlabUser } from './gitlabSchemas';
+import {
+  gitlabIssueSchema,
+  gitlabListSchema,
+  gitlabMergeRequestSchema,
+  gitlabNoteSchema,
+  type GitlabIssue,
+  type GitlabNote,
+  type GitlabUser,
+} from './gitlabSchemas';
 
 export interface GitlabSourceOptions {
   readonly id: string;
@@ -30,7 +48,10 @@ export class GitlabSource implements TicketSource {
   readonly kind = 'gitlab';
   readonly capabilities: SourceCapabilities = { claim: true, internalNotes: true, publicReplies: true, handoff: true, linkChanges: true, mergeRequests: true };
 
-  constructor(private readonly http: HttpClient, private readonly options: GitlabSourceOptions) {}
+  constructor(
+    private readonly http: HttpClient,
+    private readonly options: GitlabSourceOptions,
+  ) {}
 
   get id(): string {
     return this.options.id;
@@ -67,7 +88,7 @@ export class GitlabSource implements TicketSource {
 
   private async refreshChanged(since: string, signal?: AbortSignal): Promise<SourceResult<QueuePage>> {
     const problems: QueueProblem[] = [];
-    for (let page: string | undefined = '1'; page; ) {
+    for (let page: string | undefined = '1'; page;) {
       const answer = await this.issuePage({ state: 'all', updated_after: since, page }, signal);
       if (answer.kind !== 'ok') return answer;
       problems.push(...answer.value.problems);
@@ -105,7 +126,12 @@ export class GitlabSource implements TicketSource {
       } else {
         const issue = parsed.error.issues[0];
         const iid = (raw as { iid?: unknown } | null)?.iid;
-        problems.push({ sourceId: this.id, location: `${this.label}, page ${params.page}, item ${index}${typeof iid === 'number' ? ` (#${iid})` : ''}`, field: issue?.path.join('.'), message: issue?.message ?? 'invalid' });
+        problems.push({
+          sourceId: this.id,
+          location: `${this.label}, page ${params.page}, item ${index}${typeof iid === 'number' ? ` (#${iid})` : ''}`,
+          field: issue?.path.join('.'),
+          message: issue?.message ?? 'invalid',
+        });
       }
     });
     const next = answer.header('x-next-page');
@@ -143,12 +169,15 @@ export class GitlabSource implements TicketSource {
         idempotent: false,
         // GitLab allows one open merge request per source branch: if ours exists, it landed.
         landed: async () => {
-          const open = await this.http.get(`${this.projectPath(draft.ticketId)}/merge_requests`, z.array(gitlabMergeRequestSchema), { params: { source_branch: draft.sourceBranch, state: 'opened' } });
+          const open = await this.http.get(`${this.projectPath(draft.ticketId)}/merge_requests`, z.array(gitlabMergeRequestSchema), {
+            params: { source_branch: draft.sourceBranch, state: 'opened' },
+          });
           return open.kind === 'ok' && open.data.length > 0;
         },
       },
     );
-    if (created.kind === 'landed') return fail('invalidResponse', `The merge request for ${draft.sourceBranch} was created, but GitLab's answer was lost; find it in the project.`);
+    if (created.kind === 'landed')
+      return fail('invalidResponse', `The merge request for ${draft.sourceBranch} was created, but GitLab's answer was lost; find it in the project.`);
     if (created.kind !== 'ok') return created;
     return ok({ url: created.data.web_url, reference: created.data.references?.short ?? `!${created.data.iid}` });
   }
@@ -162,7 +191,12 @@ export class GitlabSource implements TicketSource {
     if (holder) return this.conflict(before.value, holder, `#${seen.id} is already claimed by ${holder.name}.`);
     if (before.value.assignees.some((a) => a.id === me.id)) return this.getTicket(seen.id);
     if (before.value.updated_at !== seen.revision) {
-      return { kind: 'conflict', holder: null, current: issueToTicket(before.value, [], this.id, this.options.scheme, [], this.grouped), message: `#${seen.id} changed since the queue was loaded.` };
+      return {
+        kind: 'conflict',
+        holder: null,
+        current: issueToTicket(before.value, [], this.id, this.options.scheme, [], this.grouped),
+        message: `#${seen.id} changed since the queue was loaded.`,
+      };
     }
     const written = await this.updateIssue(seen.id, { assignee_ids: [me.id] });
     if (written.kind !== 'ok') return written;
@@ -210,7 +244,14 @@ export class GitlabSource implements TicketSource {
     // A move copies the notes and closes this issue, so the note and the release come first.
     const steps: [string, () => Promise<SourceResult<unknown>>][] = project
       ? [note, release, [`move it to the project ${project}`, () => this.moveIssue(seen.id, project)]]
-      : [[`move it to ${handoff.team}`, () => this.updateIssue(seen.id, { add_labels: label, remove_labels: oldTeams.filter((l) => l !== label).join(',') || undefined })], note, release];
+      : [
+          [
+            `move it to ${handoff.team}`,
+            () => this.updateIssue(seen.id, { add_labels: label, remove_labels: oldTeams.filter((l) => l !== label).join(',') || undefined }),
+          ],
+          note,
+          release,
+        ];
     const done: string[] = [];
     for (const [name, step] of steps) {
       const result = await step();
@@ -268,8 +309,11 @@ export class GitlabSource implements TicketSource {
   /** Every note, page by page. */
   private async readNotes(id: string, signal?: AbortSignal): Promise<SourceResult<GitlabNote[]>> {
     const notes: GitlabNote[] = [];
-    for (let page = '1'; page; ) {
-      const answer = await this.http.get(`${this.issuePath(id)}/notes`, z.array(gitlabNoteSchema), { params: { per_page: PAGE_SIZE, page, sort: 'asc' }, signal });
+    for (let page = '1'; page;) {
+      const answer = await this.http.get(`${this.issuePath(id)}/notes`, z.array(gitlabNoteSchema), {
+        params: { per_page: PAGE_SIZE, page, sort: 'asc' },
+        signal,
+      });
       if (answer.kind === 'notModified') break;
       if (answer.kind !== 'ok') return answer;
       notes.push(...answer.data);
@@ -284,7 +328,12 @@ export class GitlabSource implements TicketSource {
   }
 
   private conflict(issue: GitlabIssue, holder: GitlabUser | null, message: string): SourceResult<Ticket> {
-    return { kind: 'conflict', holder: holder ? person(holder) : null, current: issueToTicket(issue, [], this.id, this.options.scheme, [], this.grouped), message };
+    return {
+      kind: 'conflict',
+      holder: holder ? person(holder) : null,
+      current: issueToTicket(issue, [], this.id, this.options.scheme, [], this.grouped),
+      message,
+    };
   }
 
   private get grouped(): boolean {

@@ -82,13 +82,27 @@ export class HttpClient {
     return this.answer(response, schema);
   }
 
-  async send<T>(method: Exclude<Method, 'GET' | 'get'>, path: string, body: unknown, schema: z.ZodType<T>, repeat: Repeat, options: RequestOptions = {}): Promise<HttpResult<T> | Landed> {
+  async send<T>(
+    method: Exclude<Method, 'GET' | 'get'>,
+    path: string,
+    body: unknown,
+    schema: z.ZodType<T>,
+    repeat: Repeat,
+    options: RequestOptions = {},
+  ): Promise<HttpResult<T> | Landed> {
     const response = await this.exchange(method, path, body, options, undefined, repeat);
     if ('kind' in response) return response;
     return this.answer(response, schema);
   }
 
-  private async exchange(method: Method, path: string, body: unknown, options: RequestOptions, headers: Record<string, string> | undefined, repeat: Repeat): Promise<AxiosResponse<string> | SourceFailure | Landed> {
+  private async exchange(
+    method: Method,
+    path: string,
+    body: unknown,
+    options: RequestOptions,
+    headers: Record<string, string> | undefined,
+    repeat: Repeat,
+  ): Promise<AxiosResponse<string> | SourceFailure | Landed> {
     for (let attempt = 1; ; attempt++) {
       if (options.signal?.aborted) return { kind: 'cancelled', message: `Talking to ${this.options.label} was cancelled.` };
       let response: AxiosResponse<string> | undefined;
@@ -130,7 +144,10 @@ export class HttpClient {
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return { kind: 'invalidResponse', message: `${this.options.label} sent an unexpected answer for ${String(response.config.url)}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}` };
+      return {
+        kind: 'invalidResponse',
+        message: `${this.options.label} sent an unexpected answer for ${String(response.config.url)}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+      };
     }
     return { kind: 'ok', data: parsed.data, header: headerLookup(response), status: response.status };
   }
@@ -138,7 +155,8 @@ export class HttpClient {
   private statusFailure(response: AxiosResponse<string>): SourceFailure {
     const { status } = response;
     const where = `${this.options.label} (${response.config.method?.toUpperCase()} ${String(response.config.url)})`;
-    if (status === 401 || status === 403) return { kind: 'unauthorised', message: `${where} refused the request (${status}): sign in again or check the token's scopes.` };
+    if (status === 401 || status === 403)
+      return { kind: 'unauthorised', message: `${where} refused the request (${status}): sign in again or check the token's scopes.` };
     if (status === 404) return { kind: 'notFound', message: `${where}: not found.` };
     if (status === 429) {
       const wait = serverRetryDelay(headerLookup(response), Date.now()) ?? this.policy.maxDelayMs;
@@ -165,9 +183,13 @@ function headerLookup(response: AxiosResponse): HeaderLookup {
 function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }

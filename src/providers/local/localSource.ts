@@ -98,7 +98,12 @@ export class LocalSource implements TicketSource {
   handOff(seen: TicketSeen, handoff: Handoff): Promise<SourceResult<Ticket>> {
     return this.change(seen.id, (current, me) => {
       if (current.assignee && !isAssignedTo(current, me)) {
-        return { kind: 'conflict', holder: current.assignee, current, message: `${current.key} is held by ${current.assignee.name}; only they can hand it off.` };
+        return {
+          kind: 'conflict',
+          holder: current.assignee,
+          current,
+          message: `${current.key} is held by ${current.assignee.name}; only they can hand it off.`,
+        };
       }
       return {
         write: (raw) => {
@@ -165,7 +170,8 @@ export class LocalSource implements TicketSource {
     rawTicket.revision = (typeof rawTicket.revision === 'number' ? rawTicket.revision : 0) + 1;
     rawTicket.updatedAt = this.now().toISOString();
     const checked = localTicketSchema.safeParse(rawTicket);
-    if (!checked.success) return fail('invalidResponse', `The change to ${current.key} would not be valid: ${checked.error.issues[0]?.message ?? 'unknown reason'}.`);
+    if (!checked.success)
+      return fail('invalidResponse', `The change to ${current.key} would not be valid: ${checked.error.issues[0]?.message ?? 'unknown reason'}.`);
     await writeFileAtomic(this.options.queueFile, `${JSON.stringify(raw, null, indent)}\n`);
     return ok(toTicket(checked.data, this.id));
   }

@@ -43,7 +43,10 @@ export const localTicketSchema = z.looseObject({
   slaDueAt: isoTime.optional().describe('When set, replaces the per-severity first-response target'),
   labels: z.array(text).optional(),
   links: z.array(localLinkSchema).optional(),
-  url: z.url({ protocol: /^https?$/ }).optional().describe('Where the ticket lives on the web'),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .describe('Where the ticket lives on the web'),
   revision: z.int().nonnegative().optional().describe('Raised by one on every change; used to detect concurrent edits'),
 });
 

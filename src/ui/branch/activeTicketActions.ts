@@ -20,13 +20,21 @@ export async function activeTicketActions(tracker: ActiveTicketTracker): Promise
       { label: '$(preview) Open Ticket', run: () => vscode.commands.executeCommand(COMMANDS.openTicket, ref) },
       { label: '$(list-selection) Show in Queue', run: () => vscode.commands.executeCommand(COMMANDS.revealTicket, ref) },
       { label: '$(link-external) Open in Browser', run: () => vscode.commands.executeCommand(COMMANDS.openInBrowser, ref) },
-      { label: '$(lock) Add Internal Note…', description: 'not visible to the customer', run: () => vscode.commands.executeCommand(COMMANDS.addInternalNote, ref) },
+      {
+        label: '$(lock) Add Internal Note…',
+        description: 'not visible to the customer',
+        run: () => vscode.commands.executeCommand(COMMANDS.addInternalNote, ref),
+      },
       { label: '$(person-add) Pair with an Expert…', run: () => vscode.commands.executeCommand(COMMANDS.pairWithExpert, ref) },
       { label: '$(arrow-right) Hand Off to Team…', run: () => vscode.commands.executeCommand(COMMANDS.handOff, ref) },
     );
   }
   if (ref && active.link) {
-    actions.push({ label: '$(git-pull-request) Create Merge Request…', description: `push ${active.branch} and open a draft merge request`, run: () => vscode.commands.executeCommand(COMMANDS.createMergeRequest, ref) });
+    actions.push({
+      label: '$(git-pull-request) Create Merge Request…',
+      description: `push ${active.branch} and open a draft merge request`,
+      run: () => vscode.commands.executeCommand(COMMANDS.createMergeRequest, ref),
+    });
   }
   if (active.link) {
     actions.push({

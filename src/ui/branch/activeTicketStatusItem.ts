@@ -11,7 +11,10 @@ export class ActiveTicketStatusItem implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly tracker: ActiveTicketTracker, private readonly targets: () => SlaTargets) {
+  constructor(
+    private readonly tracker: ActiveTicketTracker,
+    private readonly targets: () => SlaTargets,
+  ) {
     this.item.name = 'Support Rotation: Active Ticket';
     this.item.command = COMMANDS.activeTicketActions;
     this.subscription = tracker.onDidChange(() => this.render());

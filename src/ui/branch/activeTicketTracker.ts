@@ -31,7 +31,10 @@ export class ActiveTicketTracker implements vscode.Disposable {
   private api: GitApi | undefined;
   private currentValue: ActiveTicket | undefined;
 
-  constructor(private readonly model: QueueModel, private readonly links: BranchLinks) {}
+  constructor(
+    private readonly model: QueueModel,
+    private readonly links: BranchLinks,
+  ) {}
 
   get current(): ActiveTicket | undefined {
     return this.currentValue;
@@ -69,7 +72,11 @@ export class ActiveTicketTracker implements vscode.Disposable {
   }
 
   private watch(repository: Repository): void {
-    if (!this.repositoryListeners.has(repository)) this.repositoryListeners.set(repository, repository.state.onDidChange(() => this.update()));
+    if (!this.repositoryListeners.has(repository))
+      this.repositoryListeners.set(
+        repository,
+        repository.state.onDidChange(() => this.update()),
+      );
   }
 
   private update(): void {
@@ -78,7 +85,11 @@ export class ActiveTicketTracker implements vscode.Disposable {
     this.currentValue = next;
     // Repository state changes often (every file save); only a different answer is news.
     const same =
-      before?.repository === next?.repository && before?.branch === next?.branch && before?.commit === next?.commit && before?.ticket === next?.ticket && before?.key === next?.key;
+      before?.repository === next?.repository &&
+      before?.branch === next?.branch &&
+      before?.commit === next?.commit &&
+      before?.ticket === next?.ticket &&
+      before?.key === next?.key;
     if (!same) {
       this.changed.fire(next);
     }

@@ -11,7 +11,10 @@ export class CommitPrefill implements vscode.Disposable {
   /** Repository root + branch + HEAD commit already offered a message: a new branch starts on an old commit. */
   private readonly offered = new Set<string>();
 
-  constructor(private readonly tracker: ActiveTicketTracker, private readonly template: () => string) {
+  constructor(
+    private readonly tracker: ActiveTicketTracker,
+    private readonly template: () => string,
+  ) {
     this.subscriptions.push(tracker.onDidChange(() => this.offer()));
   }
 

@@ -35,7 +35,9 @@ export class FixBranchCommand {
   ) {}
 
   async run(argument?: unknown): Promise<FixBranchOutcome> {
-    const ticket = ticketFromArgument(this.model, argument) ?? (await pickFromQueue(this.model, this.settings().slaTargets, 'Create a fix branch for which ticket?', openToMe(this.model)));
+    const ticket =
+      ticketFromArgument(this.model, argument) ??
+      (await pickFromQueue(this.model, this.settings().slaTargets, 'Create a fix branch for which ticket?', openToMe(this.model)));
     if (!ticket) return 'noTicket';
     const git = await gitApi();
     if (!git.ok) {
@@ -83,7 +85,11 @@ export class FixBranchCommand {
 
   private async checkOutExisting(repository: Repository, name: string, where: 'local' | string): Promise<FixBranchOutcome> {
     const place = where === 'local' ? 'in this repository' : `on ${where}`;
-    const answer = await vscode.window.showInformationMessage(`The branch ${name} already exists ${place}. Check it out?`, { modal: true, detail: carriedChangesText(repository) }, CHECK_OUT);
+    const answer = await vscode.window.showInformationMessage(
+      `The branch ${name} already exists ${place}. Check it out?`,
+      { modal: true, detail: carriedChangesText(repository) },
+      CHECK_OUT,
+    );
     if (answer !== CHECK_OUT) return 'cancelled';
     try {
       // For a branch only on the remote, git creates the local branch tracking it.
@@ -105,7 +111,11 @@ export class FixBranchCommand {
     if (!base) return 'cancelled';
     if (base.warning) void vscode.window.showWarningMessage(base.warning);
     if (uncommittedCount(repository) > 0) {
-      const answer = await vscode.window.showWarningMessage(`Create ${name} from ${base.ref}?`, { modal: true, detail: carriedChangesText(repository) }, BRING_CHANGES);
+      const answer = await vscode.window.showWarningMessage(
+        `Create ${name} from ${base.ref}?`,
+        { modal: true, detail: carriedChangesText(repository) },
+        BRING_CHANGES,
+      );
       if (answer !== BRING_CHANGES) return 'cancelled';
     }
     try {
@@ -123,9 +133,8 @@ export class FixBranchCommand {
   private async base(api: GitApi, repository: Repository, mode: Settings['branchBase']): Promise<BaseRef | undefined> {
     if (mode === 'currentBranch') return { ref: repository.state.HEAD?.name ?? 'HEAD' };
     if (mode === 'ask') return askForBase(repository);
-    return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Fetching the default branch…' },
-      () => defaultBranchBase(repository, api.git.path),
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Fetching the default branch…' }, () =>
+      defaultBranchBase(repository, api.git.path),
     );
   }
 
@@ -137,7 +146,9 @@ export class FixBranchCommand {
     const alreadyLinked = ticket.links.some((l) => l.kind === 'branch' && l.name === name);
     const linked = await source.linkChange(ticket.id, { kind: 'branch', name });
     if (linked.kind !== 'ok') {
-      void showFailure({ ...linked, message: `The branch ${name} is ready, but recording it on ${ticket.key} failed: ${linked.message}` }, () => this.recordLink(repository, name, ticket));
+      void showFailure({ ...linked, message: `The branch ${name} is ready, but recording it on ${ticket.key} failed: ${linked.message}` }, () =>
+        this.recordLink(repository, name, ticket),
+      );
       return;
     }
     this.model.replaceTicket(linked.value);

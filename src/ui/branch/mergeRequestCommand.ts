@@ -18,14 +18,18 @@ export type MergeRequestOutcome = 'created' | 'failed' | 'unsupported' | 'noBran
 const OPEN = 'Open Merge Request';
 
 export class MergeRequestCommand {
-  constructor(private readonly model: QueueModel, private readonly tracker: ActiveTicketTracker, private readonly settings: () => Settings) {}
+  constructor(
+    private readonly model: QueueModel,
+    private readonly tracker: ActiveTicketTracker,
+    private readonly settings: () => Settings,
+  ) {}
 
   async run(argument?: unknown): Promise<MergeRequestOutcome> {
     const active = this.tracker.current;
     const ticket = ticketFromArgument(this.model, argument) ?? active?.ticket;
     const source = ticket && this.model.sourceOf(ticket);
     if (!ticket || !source?.createMergeRequest || !source.capabilities.mergeRequests) {
-      void vscode.window.showInformationMessage(`${source?.label ?? 'This ticket\'s source'} cannot open merge requests from here.`);
+      void vscode.window.showInformationMessage(`${source?.label ?? "This ticket's source"} cannot open merge requests from here.`);
       return 'unsupported';
     }
     if (!active || active.ticket?.id !== ticket.id || active.ticket.sourceId !== ticket.sourceId) {

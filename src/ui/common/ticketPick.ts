@@ -40,7 +40,12 @@ export async function pickTicket(tickets: readonly Ticket[], targets: SlaTargets
 }
 
 /** A ticket from the queue, loaded first if the view has not loaded it yet; `only` narrows the choice. */
-export async function pickFromQueue(model: QueueModel, targets: SlaTargets, placeHolder: string, only: (ticket: Ticket) => boolean = () => true): Promise<Ticket | undefined> {
+export async function pickFromQueue(
+  model: QueueModel,
+  targets: SlaTargets,
+  placeHolder: string,
+  only: (ticket: Ticket) => boolean = () => true,
+): Promise<Ticket | undefined> {
   if (!model.hasLoaded) await model.refresh();
   return pickTicket(model.tickets().filter(only), targets, placeHolder);
 }

@@ -28,7 +28,11 @@ export interface ExpertFinding {
 const GREP_CONFIDENCE = 0.5;
 
 export class ExpertFinder {
-  constructor(private readonly store: ExpertiseStore, private readonly model: QueueModel, private readonly settings: () => Settings) {}
+  constructor(
+    private readonly store: ExpertiseStore,
+    private readonly model: QueueModel,
+    private readonly settings: () => Settings,
+  ) {}
 
   async find(ticket: Ticket, token?: vscode.CancellationToken): Promise<ExpertFinding> {
     const git = await gitApi();

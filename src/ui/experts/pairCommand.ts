@@ -53,7 +53,9 @@ export class PairCommand {
       );
       return undefined;
     }
-    const expert = finding.experts.find((e) => e.email.toLowerCase() === wanted.expert?.toLowerCase()) ?? (wanted.expert ? undefined : await pickExpert(ticket, finding.experts));
+    const expert =
+      finding.experts.find((e) => e.email.toLowerCase() === wanted.expert?.toLowerCase()) ??
+      (wanted.expert ? undefined : await pickExpert(ticket, finding.experts));
     if (!expert) return undefined;
     const action = wanted.action ?? (await pickAction(expert));
     if (!action) return undefined;
@@ -66,10 +68,15 @@ export class PairCommand {
     switch (action) {
       case 'ask': {
         if (!source?.capabilities.internalNotes) {
-          void vscode.window.showWarningMessage(`${source?.label ?? 'This source'} has no internal notes: a mention there is visible to the customer. Copy the message instead.`);
+          void vscode.window.showWarningMessage(
+            `${source?.label ?? 'This source'} has no internal notes: a mention there is visible to the customer. Copy the message instead.`,
+          );
           return undefined;
         }
-        const editor = await this.drafts.open({ kind: 'note', sourceId: ticket.sourceId, id: ticket.id, key: ticket.key }, `## Internal note on ${ticket.key}\n\n${message}\n`);
+        const editor = await this.drafts.open(
+          { kind: 'note', sourceId: ticket.sourceId, id: ticket.id, key: ticket.key },
+          `## Internal note on ${ticket.key}\n\n${message}\n`,
+        );
         return editor.document.uri.toString();
       }
       case 'copy':
@@ -118,7 +125,15 @@ async function showCommits(expert: Expert, finding: ExpertFinding): Promise<void
   if (!finding.repository) return;
   const files = expert.files.map((f) => f.path);
   const log = await gitRead(finding.gitPath, finding.repository.rootUri.fsPath, [
-    'log', '-n', '20', '--no-merges', '--date=short', '--format=%h%x09%ad%x09%s', `--author=${expert.email}`, '--', ...files,
+    'log',
+    '-n',
+    '20',
+    '--no-merges',
+    '--date=short',
+    '--format=%h%x09%ad%x09%s',
+    `--author=${expert.email}`,
+    '--',
+    ...files,
   ]);
   const lines = log.ok ? log.stdout.split('\n').filter(Boolean) : [];
   await vscode.window.showQuickPick(
@@ -126,6 +141,11 @@ async function showCommits(expert: Expert, finding: ExpertFinding): Promise<void
       const [hash = '', date = '', subject = ''] = line.split('\t');
       return { label: subject, description: `${hash} · ${date}` };
     }),
-    { placeHolder: lines.length > 0 ? `${expert.name}'s recent commits on ${files.length} file${files.length === 1 ? '' : 's'}` : `No commits by ${expert.name} on these files` },
+    {
+      placeHolder:
+        lines.length > 0
+          ? `${expert.name}'s recent commits on ${files.length} file${files.length === 1 ? '' : 's'}`
+          : `No commits by ${expert.name} on these files`,
+    },
   );
 }

@@ -18,7 +18,10 @@ const HAND_OFF = 'Hand Off';
 const DISCARD = 'Discard';
 
 export class DraftCommands {
-  constructor(private readonly model: QueueModel, private readonly drafts: Drafts) {}
+  constructor(
+    private readonly model: QueueModel,
+    private readonly drafts: Drafts,
+  ) {}
 
   async send(uri?: vscode.Uri): Promise<SendOutcome> {
     const draft = uri ? this.drafts.find(uri) : this.drafts.active();

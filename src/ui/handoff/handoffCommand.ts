@@ -23,7 +23,8 @@ export class HandoffCommand {
 
   /** Opens the hand-off draft; resolves with its document's URI, or undefined when nothing was opened. */
   async start(argument?: unknown): Promise<string | undefined> {
-    const ticket = ticketFromArgument(this.model, argument) ?? (await pickFromQueue(this.model, this.targets(), 'Hand off which ticket?', openToMe(this.model)));
+    const ticket =
+      ticketFromArgument(this.model, argument) ?? (await pickFromQueue(this.model, this.targets(), 'Hand off which ticket?', openToMe(this.model)));
     if (!ticket) return undefined;
     const source = this.model.sourceOf(ticket);
     if (!source?.capabilities.handoff) {
@@ -76,10 +77,17 @@ async function pickTeam(ticket: Ticket, advice: HandoffAdvice): Promise<TeamChoi
     { label: '', kind: vscode.QuickPickItemKind.Separator },
     { label: ANOTHER_TEAM },
   ];
-  const placeHolder = advice.suggestions.length > 0 ? `Hand off ${ticket.key} to which team? The evidence is under each team.` : `Hand off ${ticket.key} to which team? No ownership evidence was found.`;
+  const placeHolder =
+    advice.suggestions.length > 0
+      ? `Hand off ${ticket.key} to which team? The evidence is under each team.`
+      : `Hand off ${ticket.key} to which team? No ownership evidence was found.`;
   const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDetail: true, ignoreFocusOut: true });
   if (!picked) return undefined;
   if (picked.team) return picked.team;
-  const typed = await vscode.window.showInputBox({ prompt: `The team to hand ${ticket.key} to, as the ticket system names it`, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'A team name is needed') });
+  const typed = await vscode.window.showInputBox({
+    prompt: `The team to hand ${ticket.key} to, as the ticket system names it`,
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() ? undefined : 'A team name is needed'),
+  });
   return typed ? { teamId: typed.trim(), teamName: typed.trim(), route: typed.trim(), reasons: [] } : undefined;
 }

@@ -6,7 +6,11 @@ import type { SlaTargets } from '../../core/sla';
 import { pickFromQueue, ticketFromArgument } from '../common/ticketPick';
 
 export class NoteCommand {
-  constructor(private readonly model: QueueModel, private readonly drafts: Drafts, private readonly targets: () => SlaTargets) {}
+  constructor(
+    private readonly model: QueueModel,
+    private readonly drafts: Drafts,
+    private readonly targets: () => SlaTargets,
+  ) {}
 
   /** Opens the draft; resolves with its document's URI, or undefined when nothing was opened. */
   async start(argument?: unknown): Promise<string | undefined> {
@@ -15,7 +19,9 @@ export class NoteCommand {
     const source = this.model.sourceOf(ticket);
     if (!source?.capabilities.internalNotes) {
       // Said before anything is written: there, every comment reaches the customer.
-      void vscode.window.showWarningMessage(`${source?.label ?? 'This source'} has no internal notes: anything written on ${ticket.key} is visible to the customer.`);
+      void vscode.window.showWarningMessage(
+        `${source?.label ?? 'This source'} has no internal notes: anything written on ${ticket.key} is visible to the customer.`,
+      );
       return undefined;
     }
     const editor = await this.drafts.open({ kind: 'note', sourceId: ticket.sourceId, id: ticket.id, key: ticket.key }, `## Internal note on ${ticket.key}\n\n`);

@@ -47,7 +47,12 @@ export class RepositoryOwnershipAdvisor implements OwnershipAdvisor {
     for (const other of ranking.otherOwners) log().info(`${ticket.key}: ${other.handle} owns evidence files but is in no team: ${other.reasons.join('; ')}`);
 
     const suggested = new Set(ranking.teams.map((t) => t.team.id));
-    const choice = (team: Team, reasons: readonly string[]): TeamChoice => ({ teamId: team.id, teamName: team.name, route: routeFor(team, sourceKind), reasons });
+    const choice = (team: Team, reasons: readonly string[]): TeamChoice => ({
+      teamId: team.id,
+      teamName: team.name,
+      route: routeFor(team, sourceKind),
+      reasons,
+    });
     return {
       suggestions: ranking.teams.map((t) => choice(t.team, t.reasons)),
       otherTeams: teams.teams.filter((t) => !suggested.has(t.id)).map((t) => choice(t, [])),

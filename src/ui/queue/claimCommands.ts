@@ -17,10 +17,15 @@ export type CommandOutcome = SourceResult<Ticket>['kind'] | 'noTicket';
 const CLAIM_NOW = 'Claim Now';
 
 export class ClaimCommands {
-  constructor(private readonly model: QueueModel, private readonly targets: () => SlaTargets) {}
+  constructor(
+    private readonly model: QueueModel,
+    private readonly targets: () => SlaTargets,
+  ) {}
 
   async claim(argument?: unknown): Promise<CommandOutcome> {
-    const ticket = ticketFromArgument(this.model, argument) ?? (await this.pick((t) => t.assignee === null, 'Claim which ticket?', 'There is no unclaimed ticket in the queue.'));
+    const ticket =
+      ticketFromArgument(this.model, argument) ??
+      (await this.pick((t) => t.assignee === null, 'Claim which ticket?', 'There is no unclaimed ticket in the queue.'));
     if (!ticket) return 'noTicket';
     return this.claimSeen(ticket);
   }

@@ -39,7 +39,10 @@ export class QueueModel implements vscode.Disposable {
   private stateValue: QueueState = 'loading';
   private readonly edits = new RecentEdits();
 
-  constructor(private readonly provider: SourcesProvider, private readonly onState: (state: QueueState) => void) {}
+  constructor(
+    private readonly provider: SourcesProvider,
+    private readonly onState: (state: QueueState) => void,
+  ) {}
 
   get state(): QueueState {
     return this.stateValue;

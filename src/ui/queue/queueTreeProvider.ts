@@ -41,7 +41,10 @@ export class QueueTreeProvider implements vscode.TreeDataProvider<QueueNode> {
     private readonly settings: () => TreeSettings,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.disposables.push(model.onDidChange(() => this.redraw()), viewState.onDidChange(() => this.redraw()));
+    this.disposables.push(
+      model.onDidChange(() => this.redraw()),
+      viewState.onDidChange(() => this.redraw()),
+    );
   }
 
   /** Redraw without reloading: the SLA clock moved, or the view's choices changed. */
@@ -97,7 +100,12 @@ export class QueueTreeProvider implements vscode.TreeDataProvider<QueueNode> {
       case 'ticket': {
         const source = this.model.sourceOf(node.ticket);
         const several = this.model.statuses().length > 1;
-        return ticketItem(node.ticket, { me: source?.me, targets: this.settings().slaTargets, now: this.now(), sourceLabel: several ? source?.label : undefined });
+        return ticketItem(node.ticket, {
+          me: source?.me,
+          targets: this.settings().slaTargets,
+          now: this.now(),
+          sourceLabel: several ? source?.label : undefined,
+        });
       }
       case 'problems':
         return problemsItem(node.problems);

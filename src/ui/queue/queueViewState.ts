@@ -9,7 +9,10 @@ export class QueueViewState {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly memento: vscode.Memento, private readonly defaultMode: () => GroupingMode) {}
+  constructor(
+    private readonly memento: vscode.Memento,
+    private readonly defaultMode: () => GroupingMode,
+  ) {}
 
   get mode(): GroupingMode {
     return this.memento.get<GroupingMode>(MODE_KEY) ?? this.defaultMode();

@@ -18,7 +18,9 @@ export async function revealTicket(view: vscode.TreeView<QueueNode>, tree: Queue
 export async function openTicketInBrowser(ticket: Ticket): Promise<boolean> {
   const url = ticket.url ? safeWebUrl(ticket.url, ['http:', 'https:']) : undefined;
   if (!url) {
-    void vscode.window.showInformationMessage(ticket.url ? `${ticket.key} has an address that is not a web page; it was not opened.` : `${ticket.key} has no web page.`);
+    void vscode.window.showInformationMessage(
+      ticket.url ? `${ticket.key} has an address that is not a web page; it was not opened.` : `${ticket.key} has no web page.`,
+    );
     return false;
   }
   return vscode.env.openExternal(url);

@@ -71,7 +71,8 @@ const GROUP_ICONS: Record<QueueGroup['kind'], string> = {
 };
 
 export function groupItem(group: QueueGroup, expanded: boolean): vscode.TreeItem {
-  const state = group.count === 0 ? vscode.TreeItemCollapsibleState.None : expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+  const state =
+    group.count === 0 ? vscode.TreeItemCollapsibleState.None : expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
   const item = new vscode.TreeItem(group.label, state);
   item.id = `group/${group.id}`;
   item.description = String(group.count);
@@ -80,4 +81,3 @@ export function groupItem(group: QueueGroup, expanded: boolean): vscode.TreeItem
   item.accessibilityInformation = { label: `${group.label}, ${group.count} ticket${group.count === 1 ? '' : 's'}` };
   return item;
 }
-

@@ -9,7 +9,10 @@ import type { QueueModel } from './queueModel';
 import type { QueueViewState } from './queueViewState';
 
 export class ViewCommands {
-  constructor(private readonly model: QueueModel, private readonly viewState: QueueViewState) {}
+  constructor(
+    private readonly model: QueueModel,
+    private readonly viewState: QueueViewState,
+  ) {}
 
   /** Shows progress in the view itself while every source loads. */
   refresh(): Promise<void> {
@@ -52,7 +55,10 @@ export class ViewCommands {
 
   /** Opens the queue file of a local source (the first one when not told which). */
   async openQueueFile(sourceId?: unknown): Promise<void> {
-    const locals = this.model.statuses().map((s) => s.source).filter((s): s is LocalSource => s instanceof LocalSource);
+    const locals = this.model
+      .statuses()
+      .map((s) => s.source)
+      .filter((s): s is LocalSource => s instanceof LocalSource);
     const source = locals.find((s) => s.id === sourceId) ?? locals[0];
     if (!source) {
       void vscode.window.showInformationMessage('No local queue is configured.');
@@ -62,11 +68,13 @@ export class ViewCommands {
       await vscode.window.showTextDocument(vscode.Uri.file(source.queueFile));
     } catch (error) {
       log().warn(`Could not open ${source.queueFile}: ${String(error)}`);
-      void vscode.window.showErrorMessage(`The queue file ${source.queueFile} could not be opened. Create it with "Support Rotation: Create Sample Queue" or check the setting.`);
+      void vscode.window.showErrorMessage(
+        `The queue file ${source.queueFile} could not be opened. Create it with "Support Rotation: Create Sample Queue" or check the setting.`,
+      );
     }
   }
 
   openSettings(): Thenable<unknown> {
-    return vscode.commands.executeCommand('workbench.action.openSettings', "@ext:support-rotation.support-rotation");
+    return vscode.commands.executeCommand('workbench.action.openSettings', '@ext:support-rotation.support-rotation');
   }
 }

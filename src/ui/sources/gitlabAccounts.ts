@@ -14,7 +14,11 @@ const userKey = (sourceId: string): string => `supportRotation.gitlab.user.${sou
 export type SignInOutcome = 'signedIn' | 'cancelled' | 'refused';
 
 export class GitlabAccounts {
-  constructor(private readonly secrets: vscode.SecretStorage, private readonly state: vscode.Memento, private readonly userAgent: string) {}
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly state: vscode.Memento,
+    private readonly userAgent: string,
+  ) {}
 
   token(sourceId: string): Thenable<string | undefined> {
     return this.secrets.get(secretKey(sourceId));
@@ -47,8 +51,15 @@ export class GitlabAccounts {
       validateInput: (value) => (value.trim() === '' ? 'Paste the token' : undefined),
     });
     if (!token) return 'cancelled';
-    const probe = new HttpClient({ baseUrl: apiRoot(config.baseUrl), label: `GitLab at ${config.baseUrl}`, userAgent: this.userAgent, authHeaders: async () => ({ 'PRIVATE-TOKEN': token.trim() }) });
-    const me = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking the token…' }, () => probe.get('/user', gitlabUserSchema));
+    const probe = new HttpClient({
+      baseUrl: apiRoot(config.baseUrl),
+      label: `GitLab at ${config.baseUrl}`,
+      userAgent: this.userAgent,
+      authHeaders: async () => ({ 'PRIVATE-TOKEN': token.trim() }),
+    });
+    const me = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking the token…' }, () =>
+      probe.get('/user', gitlabUserSchema),
+    );
     if (me.kind !== 'ok') {
       void vscode.window.showErrorMessage(`The token was not accepted: ${'message' in me ? me.message : 'no answer'} Nothing was stored.`);
       return 'refused';

@@ -115,7 +115,13 @@ export class TicketPanel implements vscode.Disposable {
         if (ticket) await this.postExperts(ticket);
         return;
       case 'expertAction':
-        if (ticket) await vscode.commands.executeCommand(COMMANDS.pairWithExpert, { sourceId: ticket.sourceId, id: ticket.id, expert: message.expert, action: message.action });
+        if (ticket)
+          await vscode.commands.executeCommand(COMMANDS.pairWithExpert, {
+            sourceId: ticket.sourceId,
+            id: ticket.id,
+            expert: message.expert,
+            action: message.action,
+          });
         return;
     }
   }
@@ -126,15 +132,26 @@ export class TicketPanel implements vscode.Disposable {
       const finding = await this.deps.experts(ticket);
       const now = Math.floor(Date.now() / 1000);
       const message =
-        finding.experts.length > 0 ? undefined : finding.files.length === 0 ? `${ticket.key} names no file of the open repositories.` : 'No one but you (or a bot) has changed those files.';
+        finding.experts.length > 0
+          ? undefined
+          : finding.files.length === 0
+            ? `${ticket.key} names no file of the open repositories.`
+            : 'No one but you (or a bot) has changed those files.';
       await this.post({
         type: 'experts',
-        experts: finding.experts.slice(0, 3).map((e) => ({ name: e.name, email: e.email, evidence: evidenceLines(e, now), inPreferredRegion: e.inPreferredRegion })),
+        experts: finding.experts
+          .slice(0, 3)
+          .map((e) => ({ name: e.name, email: e.email, evidence: evidenceLines(e, now), inPreferredRegion: e.inPreferredRegion })),
         liveShare,
         message,
       });
     } catch (error) {
-      await this.post({ type: 'experts', experts: [], liveShare, message: `Could not read the history: ${error instanceof Error ? error.message : String(error)}` });
+      await this.post({
+        type: 'experts',
+        experts: [],
+        liveShare,
+        message: `Could not read the history: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   }
 
@@ -146,7 +163,8 @@ export class TicketPanel implements vscode.Disposable {
   private refresh(force: boolean): void {
     const ticket = this.ticket();
     if (!ticket) {
-      if (this.deps.model.hasLoaded && this.deps.model.state === 'ready') void this.post({ type: 'gone', message: `${this.ref.id} is no longer in the queue.` });
+      if (this.deps.model.hasLoaded && this.deps.model.state === 'ready')
+        void this.post({ type: 'gone', message: `${this.ref.id} is no longer in the queue.` });
       return;
     }
     if (!force && ticket.revision === this.lastRevision) return;

@@ -17,7 +17,10 @@ export class TicketWriter {
   async note(ticket: Ticket, body: string): Promise<WriteOutcome> {
     const source = this.model.sourceOf(ticket);
     if (!source?.capabilities.internalNotes) {
-      return { kind: 'unsupported', message: `${source?.label ?? 'This source'} has no internal notes: anything written on ${ticket.key} is visible to the customer.` };
+      return {
+        kind: 'unsupported',
+        message: `${source?.label ?? 'This source'} has no internal notes: anything written on ${ticket.key} is visible to the customer.`,
+      };
     }
     return this.settle(await source.addInternalNote(ticket.id, body));
   }

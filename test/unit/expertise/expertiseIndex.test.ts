@@ -25,14 +25,19 @@ describe('the expertise index from git history', function () {
 
   const git = (cwd: string, ...args: string[]): string => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 
-  it("names the same top author per file as git shortlog -sn when recency is off", async () => {
+  it('names the same top author per file as git shortlog -sn when recency is off', async () => {
     const head = (await headOf('git', sample)) ?? '';
     const { index } = await buildIndex('git', sample, head, options);
-    const files = git(sample, 'ls-files').split('\n').filter((f) => f.startsWith('services/'));
+    const files = git(sample, 'ls-files')
+      .split('\n')
+      .filter((f) => f.startsWith('services/'));
     assert.ok(files.length >= 15);
     let compared = 0;
     for (const file of files) {
-      const shortlog = git(sample, 'shortlog', '-sne', 'HEAD', '--', file).split('\n').filter(Boolean).map((l) => /^\s*(\d+)\t.*<(.+)>$/.exec(l));
+      const shortlog = git(sample, 'shortlog', '-sne', 'HEAD', '--', file)
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => /^\s*(\d+)\t.*<(.+)>$/.exec(l));
       const top = shortlog[0];
       if (!top || (shortlog[1] && shortlog[1][1] === top[1])) continue; // a tie has no single top author
       const [expert] = rankExperts(index, { files: [{ path: file, confidence: 1 }], now: REFERENCE, botPatterns: [], people: [], recency: false });
@@ -53,11 +58,17 @@ describe('the expertise index from git history', function () {
     const commitAs = (name: string, email: string, message: string): void => {
       execFileSync('git', ['-c', `user.name=${name}`, '-c', `user.email=${email}`, 'commit', '-q', '-am', message], { cwd: repo });
     };
-    writeFileSync(join(repo, 'services/billing/lib/tax/vat_calculator.rb'), `${git(repo, 'show', 'HEAD:services/billing/lib/tax/vat_calculator.rb')}\n# note\n`);
+    writeFileSync(
+      join(repo, 'services/billing/lib/tax/vat_calculator.rb'),
+      `${git(repo, 'show', 'HEAD:services/billing/lib/tax/vat_calculator.rb')}\n# note\n`,
+    );
     commitAs('Nia New', 'nia@example.com', 'Touch the VAT calculator');
     git(repo, 'mv', 'services/billing/app/jobs/dunning_job.rb', 'services/billing/app/jobs/dunning_retry_job.rb');
     commitAs('Nia New', 'nia@example.com', 'Rename the dunning job');
-    writeFileSync(join(repo, 'services/billing/app/jobs/dunning_retry_job.rb'), `${git(repo, 'show', 'HEAD:services/billing/app/jobs/dunning_retry_job.rb')}\n# retried\n`);
+    writeFileSync(
+      join(repo, 'services/billing/app/jobs/dunning_retry_job.rb'),
+      `${git(repo, 'show', 'HEAD:services/billing/app/jobs/dunning_retry_job.rb')}\n# retried\n`,
+    );
     commitAs('Bot', 'dependabot[bot]@users.noreply.github.com', 'Bump');
 
     const updated = await updateIndex('git', repo, cached, options);
@@ -65,9 +76,14 @@ describe('the expertise index from git history', function () {
     assert.equal(updated.commitsRead, 3);
     const rebuilt = await buildIndex('git', repo, (await headOf('git', repo)) ?? '', options);
     const norm = (s: ReturnType<typeof updated.index.snapshot>): unknown =>
-      Object.fromEntries(Object.entries(s.files).map(([f, a]) => [f, Object.fromEntries(Object.entries(a).map(([k, v]) => [k, { ...v, decayed: Math.round(v.decayed * 1e9) }]))]));
+      Object.fromEntries(
+        Object.entries(s.files).map(([f, a]) => [
+          f,
+          Object.fromEntries(Object.entries(a).map(([k, v]) => [k, { ...v, decayed: Math.round(v.decayed * 1e9) }])),
+        ]),
+      );
     assert.deepEqual(norm(updated.index.snapshot()), norm(rebuilt.index.snapshot()));
-    assert.ok((updated.index.statsFor('services/billing/app/jobs/dunning_retry_job.rb')?.size ?? 0) > 1, 'the old name\'s history follows the rename');
+    assert.ok((updated.index.statsFor('services/billing/app/jobs/dunning_retry_job.rb')?.size ?? 0) > 1, "the old name's history follows the rename");
     assert.equal(updated.index.statsFor('services/billing/app/jobs/dunning_job.rb'), undefined);
   });
 
@@ -83,7 +99,7 @@ describe('the expertise index from git history', function () {
     assert.equal((await updateIndex('git', repo, { ...cached, halfLifeDays: 30 }, options)).how, 'built', 'a new half-life needs a rebuild');
   });
 
-  it('ranks without me and bots, prefers the customer\'s region, and counts CODEOWNERS', async () => {
+  it("ranks without me and bots, prefers the customer's region, and counts CODEOWNERS", async () => {
     const { index } = await buildIndex('git', sample, (await headOf('git', sample)) ?? '', options);
     const files = [{ path: 'services/billing/lib/tax/vat_calculator.rb', confidence: 0.9 }];
     const all = rankExperts(index, { files, now: REFERENCE, botPatterns: [], people: [], recency: true });
@@ -97,13 +113,23 @@ describe('the expertise index from git history', function () {
       now: REFERENCE,
       me: top.email,
       botPatterns: [],
-      people: [{ name: second.name, email: second.email, region: 'APAC' }, ...withoutTop.slice(1).map((e) => ({ name: e.name, email: e.email, region: 'EMEA' }))],
+      people: [
+        { name: second.name, email: second.email, region: 'APAC' },
+        ...withoutTop.slice(1).map((e) => ({ name: e.name, email: e.email, region: 'EMEA' })),
+      ],
       preferredRegion: 'EMEA',
       recency: true,
     });
     assert.ok(boosted.filter((e) => e.inPreferredRegion).every((e) => e.region === 'EMEA'));
     const owners = codeownersMatcher(parseCodeowners('/services/billing/lib/tax/ @priya-natarajan', 'github'));
-    const owned = rankExperts(index, { files, now: REFERENCE, botPatterns: [], people: [{ name: 'Priya Natarajan', email: 'priya.natarajan@example.com', handles: ['@priya-natarajan'] }], recency: true, ownersOf: owners });
+    const owned = rankExperts(index, {
+      files,
+      now: REFERENCE,
+      botPatterns: [],
+      people: [{ name: 'Priya Natarajan', email: 'priya.natarajan@example.com', handles: ['@priya-natarajan'] }],
+      recency: true,
+      ownersOf: owners,
+    });
     const priya = owned.find((e) => e.email.toLowerCase() === 'priya.natarajan@example.com');
     assert.deepEqual(priya?.ownership, ['CODEOWNERS /services/billing/lib/tax/ (line 1)']);
     assert.ok((priya?.score ?? 0) > (all.find((e) => e.key === priya?.key)?.score ?? 0));

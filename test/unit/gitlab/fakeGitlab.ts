@@ -42,7 +42,12 @@ export interface FakeGitlab {
 
 /** A user as GitLab shows one in an issue: the fields its published schema requires. */
 function userJson(user: FakeUser): Record<string, unknown> {
-  return { ...user, state: 'active', avatar_url: `https://gitlab.example.com/uploads/-/avatar/${user.id}.png`, web_url: `https://gitlab.example.com/${user.username}` };
+  return {
+    ...user,
+    state: 'active',
+    avatar_url: `https://gitlab.example.com/uploads/-/avatar/${user.id}.png`,
+    web_url: `https://gitlab.example.com/${user.username}`,
+  };
 }
 
 /** Every field GitLab's published issue schema (public_api/v4/issue.json) requires, and a few more. */
@@ -74,7 +79,14 @@ export function issueJson(issue: FakeIssue): Record<string, unknown> {
 export async function fakeGitlab(count: number): Promise<FakeGitlab> {
   const issues = new Map<number, FakeIssue>();
   for (let iid = 1; iid <= count; iid++) {
-    issues.set(iid, { iid, title: `Issue ${iid}`, labels: ['support-escalation', `severity::${(iid % 4) + 1}`, 'team::search'], assignees: [], updated_at: new Date(Date.parse('2026-11-24T08:00:00.000Z') + iid * 1000).toISOString(), notes: [] });
+    issues.set(iid, {
+      iid,
+      title: `Issue ${iid}`,
+      labels: ['support-escalation', `severity::${(iid % 4) + 1}`, 'team::search'],
+      assignees: [],
+      updated_at: new Date(Date.parse('2026-11-24T08:00:00.000Z') + iid * 1000).toISOString(),
+      notes: [],
+    });
   }
   const moves: { iid: number; to: number }[] = [];
   const mergeRequests: { title: string; source_branch: string; target_branch: string; description: string }[] = [];
@@ -119,15 +131,27 @@ export async function fakeGitlab(count: number): Promise<FakeGitlab> {
         response.writeHead(304, { ETag: etag });
         return response.end();
       }
-      const headers: Record<string, string> = { ETag: etag, 'x-page': String(page), 'x-per-page': String(perPage), 'x-next-page': page * perPage < all.length ? String(page + 1) : '' };
-      if (all.length <= settings.totalLimit) Object.assign(headers, { 'x-total': String(all.length), 'x-total-pages': String(Math.ceil(all.length / perPage)) });
+      const headers: Record<string, string> = {
+        ETag: etag,
+        'x-page': String(page),
+        'x-per-page': String(perPage),
+        'x-next-page': page * perPage < all.length ? String(page + 1) : '',
+      };
+      if (all.length <= settings.totalLimit)
+        Object.assign(headers, { 'x-total': String(all.length), 'x-total-pages': String(Math.ceil(all.length / perPage)) });
       return send(response, 200, items, headers);
     }
     if (/^\/projects\/acme%2Fsupport\/merge_requests$/.test(path) && request.method === 'POST') {
       const body = JSON.parse(request.body) as { title: string; source_branch: string; target_branch: string; description: string };
       mergeRequests.push(body);
       const iid = mergeRequests.length;
-      return send(response, 201, { iid, title: body.title, state: 'opened', web_url: `https://gitlab.example.com/acme/support/-/merge_requests/${iid}`, references: { short: `!${iid}` } });
+      return send(response, 201, {
+        iid,
+        title: body.title,
+        state: 'opened',
+        web_url: `https://gitlab.example.com/acme/support/-/merge_requests/${iid}`,
+        references: { short: `!${iid}` },
+      });
     }
     if (/\/related_merge_requests$/.test(path)) return send(response, 200, []);
     if (path === '/projects/acme%2Fbilling-support') return send(response, 200, { id: 77, path_with_namespace: 'acme/billing-support' });
@@ -152,7 +176,8 @@ export async function fakeGitlab(count: number): Promise<FakeGitlab> {
     }
     if (request.method === 'PUT') {
       const changes = JSON.parse(request.body) as { assignee_ids?: number[]; add_labels?: string; remove_labels?: string };
-      if (changes.assignee_ids) issue.assignees = changes.assignee_ids.map((id) => [SAM, MEI].find((u) => u.id === id)).filter((u): u is FakeUser => u !== undefined);
+      if (changes.assignee_ids)
+        issue.assignees = changes.assignee_ids.map((id) => [SAM, MEI].find((u) => u.id === id)).filter((u): u is FakeUser => u !== undefined);
       if (changes.remove_labels) issue.labels = issue.labels.filter((l) => !changes.remove_labels?.split(',').includes(l));
       if (changes.add_labels) issue.labels.push(...changes.add_labels.split(','));
       touch(issue);

@@ -9,7 +9,10 @@ const issue = (labels: string[]) =>
 describe('GitLab issues as tickets', () => {
   it('reads severity, region and team from scoped labels and keeps the other labels', () => {
     const ticket = issueToTicket(issue(['severity::2', 'region::EMEA', 'team::billing', 'customer-impact']), [], 'gl', DEFAULT_LABEL_SCHEME);
-    assert.deepEqual([ticket.key, ticket.severity, ticket.region, ticket.team, ticket.labels, ticket.revision], ['#5', 2, 'EMEA', 'billing', ['customer-impact'], '2026-11-24T09:00:00.000Z']);
+    assert.deepEqual(
+      [ticket.key, ticket.severity, ticket.region, ticket.team, ticket.labels, ticket.revision],
+      ['#5', 2, 'EMEA', 'billing', ['customer-impact'], '2026-11-24T09:00:00.000Z'],
+    );
   });
 
   it('uses a configured map of exact severity labels instead of the prefix', () => {
@@ -28,6 +31,13 @@ describe('GitLab issues as tickets', () => {
       { id: 3, body: 'public', author, created_at: '2026-11-24T09:02:00Z', system: false },
       { id: 4, body: 'assigned to @a', author, created_at: '2026-11-24T09:03:00Z', system: true },
     ];
-    assert.deepEqual(issueToTicket(issue([]), notes, 'gl', DEFAULT_LABEL_SCHEME).comments.map((c) => [c.body, c.internal]), [['internal', true], ['old internal', true], ['public', false]]);
+    assert.deepEqual(
+      issueToTicket(issue([]), notes, 'gl', DEFAULT_LABEL_SCHEME).comments.map((c) => [c.body, c.internal]),
+      [
+        ['internal', true],
+        ['old internal', true],
+        ['public', false],
+      ],
+    );
   });
 });

@@ -9,8 +9,21 @@ describe('the GitLab source against a GitLab-shaped loopback server', () => {
   let gitlab: FakeGitlab;
   const source = (token = 'glpat-test'): GitlabSource =>
     new GitlabSource(
-      new HttpClient({ baseUrl: `${gitlab.server.url}/api/v4`, authHeaders: async () => ({ 'PRIVATE-TOKEN': token }), userAgent: 't', label: 'GitLab', sleep: async () => undefined }),
-      { id: 'gl', label: 'GitLab (support)', scope: { project: 'acme/support' }, queueLabels: ['support-escalation'], scheme: DEFAULT_LABEL_SCHEME, me: { ...SAM } },
+      new HttpClient({
+        baseUrl: `${gitlab.server.url}/api/v4`,
+        authHeaders: async () => ({ 'PRIVATE-TOKEN': token }),
+        userAgent: 't',
+        label: 'GitLab',
+        sleep: async () => undefined,
+      }),
+      {
+        id: 'gl',
+        label: 'GitLab (support)',
+        scope: { project: 'acme/support' },
+        queueLabels: ['support-escalation'],
+        scheme: DEFAULT_LABEL_SCHEME,
+        me: { ...SAM },
+      },
     );
   const seen = (iid: number): { id: string; revision: string } => ({ id: String(iid), revision: gitlab.issues.get(iid)?.updated_at ?? '' });
 
@@ -22,7 +35,10 @@ describe('the GitLab source against a GitLab-shaped loopback server', () => {
       gitlab.totalLimit = limit;
       const [load] = await loadAllSources([source()]);
       assert.equal(load?.tickets.length, 250, `x-total ${limit > 250 ? 'present' : 'absent'}`);
-      assert.deepEqual(gitlab.server.requests.map((r) => new URL(r.url, 'http://x').searchParams.get('page')), ['1', '2', '3']);
+      assert.deepEqual(
+        gitlab.server.requests.map((r) => new URL(r.url, 'http://x').searchParams.get('page')),
+        ['1', '2', '3'],
+      );
       const first = load?.tickets[0];
       assert.deepEqual([first?.key, first?.severity, first?.team, first?.labels], ['#1', 2, 'search', ['support-escalation']]);
       await gitlab.server.close();
@@ -72,12 +88,24 @@ describe('the GitLab source against a GitLab-shaped loopback server', () => {
   it('serves a queue across a group: ids and keys name the project, writes go to it', async () => {
     gitlab = await fakeGitlab(2);
     const grouped = new GitlabSource(
-      new HttpClient({ baseUrl: `${gitlab.server.url}/api/v4`, authHeaders: async () => ({ 'PRIVATE-TOKEN': 'glpat-test' }), userAgent: 't', label: 'GitLab', sleep: async () => undefined }),
+      new HttpClient({
+        baseUrl: `${gitlab.server.url}/api/v4`,
+        authHeaders: async () => ({ 'PRIVATE-TOKEN': 'glpat-test' }),
+        userAgent: 't',
+        label: 'GitLab',
+        sleep: async () => undefined,
+      }),
       { id: 'gg', label: 'GitLab (acme)', scope: { group: 'acme' }, queueLabels: ['support-escalation'], scheme: DEFAULT_LABEL_SCHEME, me: { ...SAM } },
     );
     const page = await grouped.listQueue({});
     assert.ok(page.kind === 'ok');
-    assert.deepEqual(page.value.tickets.map((t) => [t.id, t.key]), [['42-1', 'acme/support#1'], ['42-2', 'acme/support#2']]);
+    assert.deepEqual(
+      page.value.tickets.map((t) => [t.id, t.key]),
+      [
+        ['42-1', 'acme/support#1'],
+        ['42-2', 'acme/support#2'],
+      ],
+    );
     assert.equal(new URL(gitlab.server.requests[0]?.url ?? '', 'http://x').pathname, '/api/v4/groups/acme/issues');
     const claimed = await grouped.claim({ id: '42-2', revision: gitlab.issues.get(2)?.updated_at ?? '' });
     assert.ok(claimed.kind === 'ok', claimed.kind);
@@ -95,7 +123,10 @@ describe('the GitLab source against a GitLab-shaped loopback server', () => {
     });
     const page = await source().listQueue({});
     assert.ok(page.kind === 'ok');
-    assert.deepEqual(page.value.tickets.map((t) => t.key), ['#1', '#3']);
+    assert.deepEqual(
+      page.value.tickets.map((t) => t.key),
+      ['#1', '#3'],
+    );
     assert.equal(page.value.problems[0]?.field, 'title');
     assert.match(page.value.problems[0]?.location ?? '', /item 1 \(#2\)/);
   });
@@ -112,7 +143,11 @@ describe('the GitLab source against a GitLab-shaped loopback server', () => {
     assert.equal(claimed.value.assignee?.id, 'sam.taylor');
     assert.deepEqual(gitlab.issues.get(1)?.assignees, [SAM]);
     const requests = gitlab.server.requests.map((r) => `${r.method} ${new URL(r.url, 'http://x').pathname}`);
-    assert.deepEqual(requests.slice(0, 3), ['GET /api/v4/projects/acme%2Fsupport/issues/1', 'PUT /api/v4/projects/acme%2Fsupport/issues/1', 'GET /api/v4/projects/acme%2Fsupport/issues/1']);
+    assert.deepEqual(requests.slice(0, 3), [
+      'GET /api/v4/projects/acme%2Fsupport/issues/1',
+      'PUT /api/v4/projects/acme%2Fsupport/issues/1',
+      'GET /api/v4/projects/acme%2Fsupport/issues/1',
+    ]);
   });
 
   it("never overwrites someone else's claim, and reports a race lost between read and write", async () => {
@@ -151,7 +186,10 @@ describe('the GitLab source against a GitLab-shaped loopback server', () => {
     });
     const noted = await source().addInternalNote('1', 'Reproduced on staging.');
     assert.ok(noted.kind === 'ok', noted.kind);
-    assert.deepEqual(gitlab.issues.get(1)?.notes.map((n) => [n.body, n.internal]), [['Reproduced on staging.', true]]);
+    assert.deepEqual(
+      gitlab.issues.get(1)?.notes.map((n) => [n.body, n.internal]),
+      [['Reproduced on staging.', true]],
+    );
     assert.equal(gitlab.server.requests.filter((r) => r.method === 'POST').length, 1);
     assert.equal(noted.value.comments.at(-1)?.internal, true);
   });
@@ -162,9 +200,15 @@ describe('the GitLab source against a GitLab-shaped loopback server', () => {
     const handed = await source().handOff(seen(1), { team: 'billing', note: 'Billing owns the invoice renderer.' });
     assert.ok(handed.kind === 'ok', handed.kind);
     const issue = gitlab.issues.get(1);
-    assert.deepEqual(issue?.labels.filter((l) => l.startsWith('team::')), ['team::billing']);
+    assert.deepEqual(
+      issue?.labels.filter((l) => l.startsWith('team::')),
+      ['team::billing'],
+    );
     assert.deepEqual(issue?.assignees, []);
-    assert.deepEqual(issue?.notes.map((n) => n.internal), [true]);
+    assert.deepEqual(
+      issue?.notes.map((n) => n.internal),
+      [true],
+    );
   });
 
   it('hands off to another project: the note first, then the release, then the move', async () => {
@@ -193,10 +237,23 @@ describe('the GitLab source against a GitLab-shaped loopback server', () => {
 
   it('opens a draft merge request that closes the issue', async () => {
     gitlab = await fakeGitlab(1);
-    const created = await source().createMergeRequest({ ticketId: '1', sourceBranch: 'support/1-x', targetBranch: 'main', title: 'Issue 1', description: 'Closes #1', draft: true });
+    const created = await source().createMergeRequest({
+      ticketId: '1',
+      sourceBranch: 'support/1-x',
+      targetBranch: 'main',
+      title: 'Issue 1',
+      description: 'Closes #1',
+      draft: true,
+    });
     assert.ok(created.kind === 'ok', created.kind);
     assert.equal(created.value.reference, '!1');
-    assert.deepEqual(gitlab.mergeRequests[0], { source_branch: 'support/1-x', target_branch: 'main', title: 'Draft: Issue 1', description: 'Closes #1', remove_source_branch: true });
+    assert.deepEqual(gitlab.mergeRequests[0], {
+      source_branch: 'support/1-x',
+      target_branch: 'main',
+      title: 'Draft: Issue 1',
+      description: 'Closes #1',
+      remove_source_branch: true,
+    });
   });
 
   it('records a fix branch once', async () => {

@@ -46,7 +46,7 @@ describe('the shared HTTP client', () => {
     assert.deepEqual(waits, [250, 500]);
   });
 
-  it("honours Retry-After, and falls back to backoff on a 429 without it", async () => {
+  it('honours Retry-After, and falls back to backoff on a 429 without it', async () => {
     const http = await client(script(json(429, {}, { 'Retry-After': '7' }), json(429, {}), json(200, { id: 3, title: 'C' })));
     assert.equal((await http.get('/issues/3', item)).kind, 'ok');
     assert.deepEqual(waits, [7_000, 500]);
@@ -61,7 +61,9 @@ describe('the shared HTTP client', () => {
   });
 
   it('maps 401, 404 and malformed JSON and a missing field to their result kinds', async () => {
-    const http = await client(script(json(401, { message: '401 Unauthorized' }), json(404, { message: '404 Not Found' }), json(200, '{"id": 1, "title": '), json(200, { id: 1 })));
+    const http = await client(
+      script(json(401, { message: '401 Unauthorized' }), json(404, { message: '404 Not Found' }), json(200, '{"id": 1, "title": '), json(200, { id: 1 })),
+    );
     assert.equal((await http.get('/a', item)).kind, 'unauthorised');
     assert.equal((await http.get('/b', item)).kind, 'notFound');
     const malformed = await http.get('/c', item);
@@ -95,7 +97,13 @@ describe('the shared HTTP client', () => {
   });
 
   it('reports an unreachable server as offline', async () => {
-    const http = new HttpClient({ baseUrl: 'http://127.0.0.1:9', authHeaders: async () => ({}), userAgent: 't', label: 'GitLab', sleep: async () => undefined });
+    const http = new HttpClient({
+      baseUrl: 'http://127.0.0.1:9',
+      authHeaders: async () => ({}),
+      userAgent: 't',
+      label: 'GitLab',
+      sleep: async () => undefined,
+    });
     const answer = await http.get('/x', item);
     assert.equal(answer.kind, 'offline');
   });
@@ -104,15 +112,33 @@ describe('the shared HTTP client', () => {
 describe('retry timing', () => {
   it('reads Retry-After as seconds or a date, and GitLab reset headers', () => {
     const now = Date.parse('2026-11-24T10:00:00Z');
-    assert.equal(serverRetryDelay((n) => (n === 'retry-after' ? '3' : undefined), now), 3_000);
-    assert.equal(serverRetryDelay((n) => (n === 'retry-after' ? 'Tue, 24 Nov 2026 10:00:10 GMT' : undefined), now), 10_000);
-    assert.equal(serverRetryDelay((n) => (n === 'ratelimit-reset' ? String(now / 1000 + 30) : undefined), now), 30_000);
-    assert.equal(serverRetryDelay(() => undefined, now), undefined);
+    assert.equal(
+      serverRetryDelay((n) => (n === 'retry-after' ? '3' : undefined), now),
+      3_000,
+    );
+    assert.equal(
+      serverRetryDelay((n) => (n === 'retry-after' ? 'Tue, 24 Nov 2026 10:00:10 GMT' : undefined), now),
+      10_000,
+    );
+    assert.equal(
+      serverRetryDelay((n) => (n === 'ratelimit-reset' ? String(now / 1000 + 30) : undefined), now),
+      30_000,
+    );
+    assert.equal(
+      serverRetryDelay(() => undefined, now),
+      undefined,
+    );
   });
 
   it('backs off exponentially with full jitter under a cap', () => {
     const policy = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1_000 };
-    assert.deepEqual([1, 2, 3, 4, 5].map((n) => backoffDelay(n, policy, () => 1)), [100, 200, 400, 800, 1_000]);
-    assert.equal(backoffDelay(3, policy, () => 0), 0);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5].map((n) => backoffDelay(n, policy, () => 1)),
+      [100, 200, 400, 800, 1_000],
+    );
+    assert.equal(
+      backoffDelay(3, policy, () => 0),
+      0,
+    );
   });
 });

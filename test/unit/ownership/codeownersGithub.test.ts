@@ -29,7 +29,10 @@ describe('CODEOWNERS, GitHub syntax', () => {
 
   it('reads every rule of the documented example, skipping comments and blank lines, without problems', () => {
     assert.deepEqual(codeowners.problems, []);
-    assert.deepEqual(codeowners.rules.map((r) => r.line), [2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    assert.deepEqual(
+      codeowners.rules.map((r) => r.line),
+      [2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+    );
   });
 
   it('gives everything to the * owners unless a later rule matches, dotfiles included', () => {
@@ -104,7 +107,10 @@ describe('CODEOWNERS, GitHub syntax', () => {
     assert.match(parsed.problems[2]?.message ?? '', /\\#/);
     assert.match(parsed.problems[3]?.message ?? '', /GitLab section/);
     assert.match(parsed.problems[4]?.message ?? '', /"team-without-at" is not an owner/);
-    assert.deepEqual(parsed.rules.map((r) => r.pattern), ['*', '/docs/']);
+    assert.deepEqual(
+      parsed.rules.map((r) => r.pattern),
+      ['*', '/docs/'],
+    );
     assert.deepEqual(ownersOf(parsed, 'docs/a.md')[0]?.owners, ['@docs']);
     assert.deepEqual(ownersOf(parsed, 'secret/key.pem')[0]?.owners, ['@all']);
   });

@@ -45,7 +45,10 @@ describe('CODEOWNERS, GitLab syntax', () => {
   });
 
   it('reads section names without regard to case and merges repeated sections under the first name', () => {
-    assert.deepEqual([...codeowners.sections.values()].map((s) => s.name), ['', 'Documentation', 'Optional review', 'Backend']);
+    assert.deepEqual(
+      [...codeowners.sections.values()].map((s) => s.name),
+      ['', 'Documentation', 'Optional review', 'Backend'],
+    );
     assert.deepEqual(bySection('guides/start.txt').Documentation, [['@guide-writers'], 13]);
   });
 
@@ -85,14 +88,27 @@ describe('CODEOWNERS, GitLab syntax', () => {
     });
     assert.deepEqual(bySection('services/internal/api/generated/client.rb').Backend, [['@api-team'], 17]);
     const excluded = parseCodeowners('[Ruby]\n*.rb @ruby-team\n!/config/**/*.rb\n/config/routes.rb @ops', 'gitlab');
-    assert.deepEqual(ownersOf(excluded, 'config/routes.rb').map((m) => m.owners), [[]], 'a later rule cannot take back an exclusion');
-    assert.deepEqual(ownersOf(excluded, 'app/models/user.rb').map((m) => m.owners), [['@ruby-team']]);
+    assert.deepEqual(
+      ownersOf(excluded, 'config/routes.rb').map((m) => m.owners),
+      [[]],
+      'a later rule cannot take back an exclusion',
+    );
+    assert.deepEqual(
+      ownersOf(excluded, 'app/models/user.rb').map((m) => m.owners),
+      [['@ruby-team']],
+    );
   });
 
   it('gives an exclusion no owners even when the line names some, and says so', () => {
     const parsed = parseCodeowners('* @all\n!vendor/ @vendor-team', 'gitlab');
-    assert.deepEqual(ownersOf(parsed, 'vendor/lib.js').map((m) => [m.rule.line, m.owners]), [[2, []]]);
-    assert.deepEqual(parsed.problems.map((p) => p.line), [2]);
+    assert.deepEqual(
+      ownersOf(parsed, 'vendor/lib.js').map((m) => [m.rule.line, m.owners]),
+      [[2, []]],
+    );
+    assert.deepEqual(
+      parsed.problems.map((p) => p.line),
+      [2],
+    );
   });
 
   it('reads an escaped # and escaped spaces in patterns', () => {
@@ -128,13 +144,22 @@ describe('CODEOWNERS, GitLab syntax', () => {
   it('has no inline comments: owners after # still count, and the line is reported', () => {
     const parsed = parseCodeowners('*.rb @ruby # reviewed by @alice', 'gitlab');
     assert.deepEqual(parsed.rules[0]?.owners, ['@ruby', '@alice']);
-    assert.deepEqual(parsed.problems.map((p) => p.line), [1]);
+    assert.deepEqual(
+      parsed.problems.map((p) => p.line),
+      [1],
+    );
   });
 
   it('reports a section header it cannot read and keeps the rules below in the previous section', () => {
     const parsed = parseCodeowners('[Docs]\n*.md @docs\n[Section name\n*.txt @text\n[ ]\n*.csv @data', 'gitlab');
-    assert.deepEqual(parsed.problems.map((p) => p.line), [3, 5]);
-    assert.deepEqual(parsed.rules.map((r) => r.section), ['docs', 'docs', 'docs']);
+    assert.deepEqual(
+      parsed.problems.map((p) => p.line),
+      [3, 5],
+    );
+    assert.deepEqual(
+      parsed.rules.map((r) => r.section),
+      ['docs', 'docs', 'docs'],
+    );
   });
 
   it('reads a line that starts with [ as a section header, as GitLab does', () => {

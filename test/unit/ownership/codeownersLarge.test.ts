@@ -6,7 +6,28 @@
 import { strict as assert } from 'node:assert';
 import { codeownersMatcher, parseCodeowners } from '../../../src/core/ownership/codeowners';
 
-const AREAS = ['billing', 'search', 'orders', 'auth', 'notifications', 'reporting', 'catalog', 'payments', 'shipping', 'identity', 'pricing', 'inventory', 'checkout', 'ledger', 'fraud', 'messaging', 'media', 'geo', 'experiments', 'support'];
+const AREAS = [
+  'billing',
+  'search',
+  'orders',
+  'auth',
+  'notifications',
+  'reporting',
+  'catalog',
+  'payments',
+  'shipping',
+  'identity',
+  'pricing',
+  'inventory',
+  'checkout',
+  'ledger',
+  'fraud',
+  'messaging',
+  'media',
+  'geo',
+  'experiments',
+  'support',
+];
 const LAYERS = ['api', 'worker', 'web', 'lib', 'migrations', 'docs'];
 const MODULES_WITH_OWNERS = 4;
 const MODULES = 6;
@@ -59,7 +80,14 @@ function servicePaths(): ServicePath[] {
         for (let f = 0; f < FILES; f++) {
           const extension = EXTENSIONS[f % EXTENSIONS.length] ?? 'ts';
           const generated = f % 4 === 3;
-          paths.push({ path: `services/${area}/${layer}/module${module}/${generated ? 'generated' : 'src'}/file${f}.${extension}`, area, layer, module, generated, extension });
+          paths.push({
+            path: `services/${area}/${layer}/module${module}/${generated ? 'generated' : 'src'}/file${f}.${extension}`,
+            area,
+            layer,
+            module,
+            generated,
+            extension,
+          });
         }
       }
     }
@@ -77,7 +105,11 @@ function githubOracle(p: ServicePath): readonly string[] {
 
 /** The same for the GitLab file, per section: the default section and the path's area. */
 function gitlabOracle(p: ServicePath): Record<string, readonly string[]> {
-  const area = p.generated ? [] : p.module < MODULES_WITH_OWNERS && p.extension === 'ts' ? [`@acme/${p.area}-module${p.module}`] : [`@acme/${p.area}-${p.layer}`];
+  const area = p.generated
+    ? []
+    : p.module < MODULES_WITH_OWNERS && p.extension === 'ts'
+      ? [`@acme/${p.area}-module${p.module}`]
+      : [`@acme/${p.area}-${p.layer}`];
   return { '': [p.extension === 'md' ? '@acme/docs' : '@acme/platform'], [p.area]: area };
 }
 
@@ -104,7 +136,10 @@ describe('CODEOWNERS at monorepo scale', () => {
     const owners = codeownersMatcher(codeowners);
     const found = timed(`match ${paths.length} paths against ${codeowners.rules.length} rules`, () => paths.map((p) => owners(p.path)));
     const wrong = paths.filter((p, i) => JSON.stringify(found[i]?.map((m) => m.owners)) !== JSON.stringify([githubOracle(p)]));
-    assert.deepEqual(wrong.slice(0, 5).map((p) => p.path), []);
+    assert.deepEqual(
+      wrong.slice(0, 5).map((p) => p.path),
+      [],
+    );
   });
 
   it('spot-checks the rules the generated paths do not reach', () => {
@@ -126,11 +161,16 @@ describe('CODEOWNERS at monorepo scale', () => {
     assert.deepEqual(codeowners.problems, []);
     assert.equal(codeowners.sections.size, AREAS.length + 1);
     const owners = codeownersMatcher(codeowners);
-    const found = timed(`match ${paths.length} paths against ${codeowners.rules.length} rules in ${codeowners.sections.size} sections`, () => paths.map((p) => owners(p.path)));
+    const found = timed(`match ${paths.length} paths against ${codeowners.rules.length} rules in ${codeowners.sections.size} sections`, () =>
+      paths.map((p) => owners(p.path)),
+    );
     const wrong = paths.filter((p, i) => {
       const bySection = Object.fromEntries((found[i] ?? []).map((m) => [m.section.name, m.owners]));
       return JSON.stringify(bySection) !== JSON.stringify(gitlabOracle(p));
     });
-    assert.deepEqual(wrong.slice(0, 5).map((p) => p.path), []);
+    assert.deepEqual(
+      wrong.slice(0, 5).map((p) => p.path),
+      [],
+    );
   });
 });

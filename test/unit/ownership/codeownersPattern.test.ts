@@ -43,6 +43,9 @@ describe('one CODEOWNERS pattern', () => {
     const gitlab = compilePattern('/apps/github', 'gitlab');
     assert.deepEqual([github.matches('apps/github'), github.matches('apps/github/x.ts')], [true, true]);
     assert.deepEqual([gitlab.matches('apps/github'), gitlab.matches('apps/github/x.ts')], [true, false]);
-    assert.deepEqual([compilePattern('src/*.ts', 'github').matches('lib/src/a.ts'), compilePattern('src/*.ts', 'gitlab').matches('lib/src/a.ts')], [false, true]);
+    assert.deepEqual(
+      [compilePattern('src/*.ts', 'github').matches('lib/src/a.ts'), compilePattern('src/*.ts', 'gitlab').matches('lib/src/a.ts')],
+      [false, true],
+    );
   });
 });

@@ -35,7 +35,14 @@ describe('team map', () => {
   });
 
   it('reads a team with every routing kind, and keeps fields it does not know', () => {
-    const map = parseTeamsFile(JSON.stringify({ version: 1, owner: 'ops', teams: [{ ...COMPLETE_TEAM, slack: '#billing', routing: { ...COMPLETE_TEAM.routing, pagerduty: { service: 'P1' } } }] }), 'teams.json');
+    const map = parseTeamsFile(
+      JSON.stringify({
+        version: 1,
+        owner: 'ops',
+        teams: [{ ...COMPLETE_TEAM, slack: '#billing', routing: { ...COMPLETE_TEAM.routing, pagerduty: { service: 'P1' } } }],
+      }),
+      'teams.json',
+    );
     assert.deepEqual(map.problems, []);
     const [team] = map.teams;
     assert.equal(team?.routing?.zendesk?.groupId, 360001234);
@@ -63,7 +70,10 @@ describe('team map', () => {
       ],
       'supportRotation.teams',
     );
-    assert.deepEqual(map.teams.map((t) => t.name), ['A', 'F']);
+    assert.deepEqual(
+      map.teams.map((t) => t.name),
+      ['A', 'F'],
+    );
     assert.deepEqual(
       map.issues?.map((i) => [i.index, i.field]),
       [
@@ -96,17 +106,26 @@ describe('team map', () => {
 
   it("lets the setting's team replace the file's team with the same id, and adds its new teams", () => {
     const file = parseTeamsFile(readFileSync(SAMPLE_FILE, 'utf8'), '.support/teams.json');
-    const setting = parseTeams([{ id: 'billing', name: 'Billing & Payments', routing: { local: { team: 'payments' } } }, { id: 'data', name: 'Data' }, { id: 'broken' }], 'supportRotation.teams');
+    const setting = parseTeams(
+      [{ id: 'billing', name: 'Billing & Payments', routing: { local: { team: 'payments' } } }, { id: 'data', name: 'Data' }, { id: 'broken' }],
+      'supportRotation.teams',
+    );
     const merged = mergeTeamMaps(file, setting);
-    assert.deepEqual(merged.teams.map((t) => t.id), ['billing', 'api-platform', 'search', 'data']);
+    assert.deepEqual(
+      merged.teams.map((t) => t.id),
+      ['billing', 'api-platform', 'search', 'data'],
+    );
     const billing = merged.teams[0];
     assert.equal(billing?.name, 'Billing & Payments');
     assert.deepEqual(billing?.paths, [], 'the whole entry is replaced, not merged field by field');
-    assert.deepEqual(merged.issues?.map((i) => [i.source, i.index, i.field]), [['supportRotation.teams', 2, 'name']]);
+    assert.deepEqual(
+      merged.issues?.map((i) => [i.source, i.index, i.field]),
+      [['supportRotation.teams', 2, 'name']],
+    );
     assert.equal(merged.problems.length, 1);
   });
 
-  it("routes a ticket to a team by its local queue name, or else its id", () => {
+  it('routes a ticket to a team by its local queue name, or else its id', () => {
     const [routed, plain] = parseTeams([COMPLETE_TEAM, { id: 'search', name: 'Search' }], 'supportRotation.teams').teams;
     assert.ok(routed && plain);
     assert.equal(localRoute(routed), 'billing-l2');

@@ -10,7 +10,10 @@ const sampleTeams = parseTeamsFile(readFileSync(join(SAMPLE, '.support', 'teams.
 const sampleCodeowners = parseCodeowners(readFileSync(join(SAMPLE, '.github', 'CODEOWNERS'), 'utf8'), 'github');
 
 const teams = (...entries: { id: string; name?: string; codeowners?: string[]; paths?: string[] }[]): readonly Team[] =>
-  parseTeams(entries.map((e) => ({ name: e.id, ...e })), 'test').teams;
+  parseTeams(
+    entries.map((e) => ({ name: e.id, ...e })),
+    'test',
+  ).teams;
 const named = (path: string, confidence?: number): EvidenceFile => ({ path, origin: 'ticket', confidence });
 const changed = (path: string): EvidenceFile => ({ path, origin: 'branch' });
 
@@ -21,7 +24,10 @@ describe('ranking teams for a hand-off', () => {
       sampleTeams,
       sampleCodeowners,
     );
-    assert.deepEqual(ranking.teams.map((t) => t.team.id), ['billing', 'api-platform']);
+    assert.deepEqual(
+      ranking.teams.map((t) => t.team.id),
+      ['billing', 'api-platform'],
+    );
     assert.deepEqual(ranking.teams[0]?.reasons, [
       'owns services/billing/ — 2 files named in the ticket',
       'CODEOWNERS /services/billing/lib/tax/ (line 7) → @acme/billing — 1 file named in the ticket',
@@ -46,7 +52,13 @@ describe('ranking teams for a hand-off', () => {
 
   it('weighs a file changed on the fix branch over a file the ticket names', () => {
     const ranking = rankTeams([named('services/search/search/query_parser.py'), changed('services/api/src/routes/orders.ts')], sampleTeams, sampleCodeowners);
-    assert.deepEqual(ranking.teams.map((t) => [t.team.id, t.score]), [['api-platform', 2], ['search', 1]]);
+    assert.deepEqual(
+      ranking.teams.map((t) => [t.team.id, t.score]),
+      [
+        ['api-platform', 2],
+        ['search', 1],
+      ],
+    );
     assert.deepEqual(ranking.teams[0]?.reasons, [
       'CODEOWNERS /services/api/ (line 9) → @acme/api-platform — 1 file changed on the fix branch',
       'owns services/api/ — 1 file changed on the fix branch',
@@ -55,26 +67,55 @@ describe('ranking teams for a hand-off', () => {
 
   it('ranks a team the catch-all alone points at below any specific one, even with more files', () => {
     const ranking = rankTeams(
-      [changed('Makefile'), changed('README.md'), changed('package.json'), changed('.github/workflows/ci.yml'), changed('scripts/release.sh'), named('services/search/search/ranking.py', 0.3)],
+      [
+        changed('Makefile'),
+        changed('README.md'),
+        changed('package.json'),
+        changed('.github/workflows/ci.yml'),
+        changed('scripts/release.sh'),
+        named('services/search/search/ranking.py', 0.3),
+      ],
       sampleTeams,
       sampleCodeowners,
     );
-    assert.deepEqual(ranking.teams.map((t) => [t.team.id, t.onlyCatchAll]), [['search', false], ['api-platform', true]]);
+    assert.deepEqual(
+      ranking.teams.map((t) => [t.team.id, t.onlyCatchAll]),
+      [
+        ['search', false],
+        ['api-platform', true],
+      ],
+    );
     // Five changed files under `*` weigh 5 × 2 × 0.1; the named search file 0.3.
-    assert.deepEqual(ranking.teams.map((t) => t.score), [0.3, 1]);
+    assert.deepEqual(
+      ranking.teams.map((t) => t.score),
+      [0.3, 1],
+    );
     assert.deepEqual(ranking.teams[1]?.reasons, ['CODEOWNERS * (line 4) → @acme/api-platform — 5 files changed on the fix branch']);
   });
 
   it('counts a more specific rule more than a general one, each section of a GitLab file applying', () => {
     const codeowners = parseCodeowners('[Platform]\n/services/ @acme/platform\n\n[Tax]\n/services/billing/lib/tax/ @acme/tax', 'gitlab');
-    const ranking = rankTeams([named('services/billing/lib/tax/vat.rb')], teams({ id: 'platform', codeowners: ['@acme/platform'] }, { id: 'tax', codeowners: ['@acme/tax'] }), codeowners);
-    assert.deepEqual(ranking.teams.map((t) => [t.team.id, t.score]), [['tax', 1.5], ['platform', 0.75]]);
+    const ranking = rankTeams(
+      [named('services/billing/lib/tax/vat.rb')],
+      teams({ id: 'platform', codeowners: ['@acme/platform'] }, { id: 'tax', codeowners: ['@acme/tax'] }),
+      codeowners,
+    );
+    assert.deepEqual(
+      ranking.teams.map((t) => [t.team.id, t.score]),
+      [
+        ['tax', 1.5],
+        ['platform', 0.75],
+      ],
+    );
     assert.deepEqual(ranking.teams[0]?.reasons, ['CODEOWNERS /services/billing/lib/tax/ (line 5, [Tax]) → @acme/tax — 1 file named in the ticket']);
   });
 
   it("counts a team's own paths as evidence, without CODEOWNERS", () => {
     const ranking = rankTeams([changed('services/billing/app/jobs/dunning_job.rb')], sampleTeams);
-    assert.deepEqual(ranking.teams.map((t) => [t.team.id, t.reasons]), [['billing', ['owns services/billing/ — 1 file changed on the fix branch']]]);
+    assert.deepEqual(
+      ranking.teams.map((t) => [t.team.id, t.reasons]),
+      [['billing', ['owns services/billing/ — 1 file changed on the fix branch']]],
+    );
   });
 
   it('scales a named file by how sure the reference is', () => {
@@ -97,9 +138,16 @@ describe('ranking teams for a hand-off', () => {
   it('maps CODEOWNERS owners to teams without regard to case', () => {
     const file = [named('services/search/search/api.py')];
     const upperInTeamMap = rankTeams(file, teams({ id: 'search', codeowners: ['@ACME/Search'] }), sampleCodeowners);
-    const upperInCodeowners = rankTeams(file, teams({ id: 'search', codeowners: ['@acme/search'] }), parseCodeowners('/services/search/ @Acme/Search', 'github'));
+    const upperInCodeowners = rankTeams(
+      file,
+      teams({ id: 'search', codeowners: ['@acme/search'] }),
+      parseCodeowners('/services/search/ @Acme/Search', 'github'),
+    );
     for (const ranking of [upperInTeamMap, upperInCodeowners]) {
-      assert.deepEqual(ranking.teams.map((t) => t.team.id), ['search']);
+      assert.deepEqual(
+        ranking.teams.map((t) => t.team.id),
+        ['search'],
+      );
       assert.deepEqual(ranking.otherOwners, []);
     }
   });
@@ -114,7 +162,12 @@ describe('ranking teams for a hand-off', () => {
   });
 
   it('breaks ties by name, then id, whatever the order of the input', () => {
-    const tied = teams({ id: 'b-team', name: 'Same', paths: ['lib/'] }, { id: 'zeta', name: 'Zeta', paths: ['lib/'] }, { id: 'a-team', name: 'Same', paths: ['lib/'] }, { id: 'alpha', name: 'Alpha', paths: ['lib/'] });
+    const tied = teams(
+      { id: 'b-team', name: 'Same', paths: ['lib/'] },
+      { id: 'zeta', name: 'Zeta', paths: ['lib/'] },
+      { id: 'a-team', name: 'Same', paths: ['lib/'] },
+      { id: 'alpha', name: 'Alpha', paths: ['lib/'] },
+    );
     const evidence = [named('lib/x.rb'), named('lib/y.rb')];
     const order = (ranked: readonly Team[], files: readonly EvidenceFile[]): string[] => rankTeams(files, ranked).teams.map((t) => t.team.id);
     assert.deepEqual(order(tied, evidence), ['alpha', 'a-team', 'b-team', 'zeta']);

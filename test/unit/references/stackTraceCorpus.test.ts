@@ -9,7 +9,10 @@ describe('a corpus of real-shaped stack traces and error reports', () => {
   it(`has at least 40 cases across the languages`, () => {
     assert.ok(STACK_TRACES.length >= 40, String(STACK_TRACES.length));
     for (const language of ['node', 'chrome', 'firefox', 'python', 'java', 'kotlin', 'ruby', 'go', 'dotnet', 'php', 'rust']) {
-      assert.ok(STACK_TRACES.some((t) => t.language === language), language);
+      assert.ok(
+        STACK_TRACES.some((t) => t.language === language),
+        language,
+      );
     }
   });
 

@@ -21,12 +21,18 @@ const paths = (text: string): string[] => referencesIn(text, 'description').map(
 describe('code references in ticket text', () => {
   it('reads paths with lines, and the file parts of stack frames', () => {
     assert.deepEqual(paths('see `services/api/src/middleware/auth.ts:24` and src/app.ts(12,5)'), ['src/app.ts:12', 'services/api/src/middleware/auth.ts:24']);
-    assert.deepEqual(paths('  File "/srv/acme/services/search/search/indexer.py", line 51, in index_changes'), ['/srv/acme/services/search/search/indexer.py:51']);
-    assert.deepEqual(paths('   at Acme.Orders.OrdersController.Create(OrderRequest r) in /src/Orders/OrdersController.cs:line 41'), ['/src/Orders/OrdersController.cs:41']);
+    assert.deepEqual(paths('  File "/srv/acme/services/search/search/indexer.py", line 51, in index_changes'), [
+      '/srv/acme/services/search/search/indexer.py:51',
+    ]);
+    assert.deepEqual(paths('   at Acme.Orders.OrdersController.Create(OrderRequest r) in /src/Orders/OrdersController.cs:line 41'), [
+      '/src/Orders/OrdersController.cs:41',
+    ]);
     assert.deepEqual(paths('#0 /var/www/app/src/Invoice.php(42): Acme\\Invoice->issue()'), ['/var/www/app/src/Invoice.php:42']);
-    assert.deepEqual(paths("PHP Fatal error: Uncaught Error in /var/www/x.php on line 12"), ['/var/www/x.php:12']);
+    assert.deepEqual(paths('PHP Fatal error: Uncaught Error in /var/www/x.php on line 12'), ['/var/www/x.php:12']);
     assert.deepEqual(paths('\tat com.acme.billing.InvoiceService.issue(InvoiceService.java:88)'), ['com/acme/billing/InvoiceService.java:88']);
-    assert.deepEqual(paths("/srv/acme/services/billing/app/jobs/dunning_job.rb:12:in 'block in DunningJob#perform'"), ['/srv/acme/services/billing/app/jobs/dunning_job.rb:12']);
+    assert.deepEqual(paths("/srv/acme/services/billing/app/jobs/dunning_job.rb:12:in 'block in DunningJob#perform'"), [
+      '/srv/acme/services/billing/app/jobs/dunning_job.rb:12',
+    ]);
     assert.deepEqual(paths('    at handler (/app/src/routes/orders.ts:28:11)'), ['/app/src/routes/orders.ts:28']);
     assert.deepEqual(paths('    at https://shop.example.com/static/js/main.4f2a.js:1:2345'), ['/static/js/main.4f2a.js:1']);
   });
@@ -44,13 +50,30 @@ describe('code references in ticket text', () => {
   });
 
   it('says where each reference was found', () => {
-    const ticket = makeTicket({ id: 'x', title: 'Crash in worker.py', description: 'nothing', comments: [{ author: { id: 'a', name: 'a' }, createdAt: new Date(), body: 'see lib/tax.rb:3', internal: true }] });
-    assert.deepEqual(ticketReferences(ticket).map((r) => [r.foundIn, r.path]), [['title', 'worker.py'], ['comment 0', 'lib/tax.rb']]);
+    const ticket = makeTicket({
+      id: 'x',
+      title: 'Crash in worker.py',
+      description: 'nothing',
+      comments: [{ author: { id: 'a', name: 'a' }, createdAt: new Date(), body: 'see lib/tax.rb:3', internal: true }],
+    });
+    assert.deepEqual(
+      ticketReferences(ticket).map((r) => [r.foundIn, r.path]),
+      [
+        ['title', 'worker.py'],
+        ['comment 0', 'lib/tax.rb'],
+      ],
+    );
   });
 });
 
 describe('resolving references to repository files', () => {
-  const index = indexFiles(['services/billing/app/models/invoice.rb', 'services/legacy/app/models/invoice.rb', 'services/api/src/server.ts', 'services/search/search/indexer.py', 'lib/unique_helper.rb']);
+  const index = indexFiles([
+    'services/billing/app/models/invoice.rb',
+    'services/legacy/app/models/invoice.rb',
+    'services/api/src/server.ts',
+    'services/search/search/indexer.py',
+    'lib/unique_helper.rb',
+  ]);
 
   it('matches the longest path suffix of a container path', () => {
     const [file] = resolveReferences(referencesIn('File "/srv/acme/services/search/search/indexer.py", line 51', 'description'), index);
@@ -59,10 +82,16 @@ describe('resolving references to repository files', () => {
 
   it('splits an ambiguous suffix between candidates, and ignores an ambiguous bare name', () => {
     const resolved = resolveReferences(referencesIn('/app/models/invoice.rb:3', 'description'), index);
-    assert.deepEqual(resolved.map((r) => r.path), ['services/billing/app/models/invoice.rb', 'services/legacy/app/models/invoice.rb']);
+    assert.deepEqual(
+      resolved.map((r) => r.path),
+      ['services/billing/app/models/invoice.rb', 'services/legacy/app/models/invoice.rb'],
+    );
     assert.ok((resolved[0]?.confidence ?? 1) < 0.5);
     assert.deepEqual(resolveReferences(referencesIn('invoice.rb', 'description'), index), []);
-    assert.deepEqual(resolveReferences(referencesIn('unique_helper.rb', 'description'), index).map((r) => r.path), ['lib/unique_helper.rb']);
+    assert.deepEqual(
+      resolveReferences(referencesIn('unique_helper.rb', 'description'), index).map((r) => r.path),
+      ['lib/unique_helper.rb'],
+    );
   });
 
   it("resolves the sample queue's tickets to the sample repository's files", () => {
@@ -87,7 +116,8 @@ describe('error texts worth a git grep', () => {
     const ticket = makeTicket({
       id: 'x',
       title: 'Search fails: "Unbalanced quotes in the search query"',
-      description: 'Log:\n```\n2026-11-24T08:15:02.123Z ERROR [req 8f3e2a1b-1c2d-4e5f-8a9b-0c1d2e3f4a5b] invalid input syntax for type uuid\n    at handler (/app/x.ts:1:2)\n```',
+      description:
+        'Log:\n```\n2026-11-24T08:15:02.123Z ERROR [req 8f3e2a1b-1c2d-4e5f-8a9b-0c1d2e3f4a5b] invalid input syntax for type uuid\n    at handler (/app/x.ts:1:2)\n```',
     });
     assert.deepEqual(errorTextsIn(ticket), ['Unbalanced quotes in the search query', 'invalid input syntax for type uuid']);
   });
