@@ -15,7 +15,7 @@ export class ActiveTicketStatusItem implements vscode.Disposable {
     private readonly tracker: ActiveTicketTracker,
     private readonly targets: () => SlaTargets,
   ) {
-    this.item.name = 'Support Rotation: Active Ticket';
+    this.item.name = vscode.l10n.t('Support Rotation: Active Ticket');
     this.item.command = COMMANDS.activeTicketActions;
     this.subscription = tracker.onDidChange(() => this.render());
     this.render();
@@ -42,7 +42,8 @@ export class ActiveTicketStatusItem implements vscode.Disposable {
     const sla = active.ticket ? formatSla(active.ticket, this.targets(), new Date()) : undefined;
     this.item.text = `$(issues) ${active.key}${sla ? ` · ${sla}` : ''}`;
     this.item.tooltip = tooltip(active, sla);
-    this.item.accessibilityInformation = { label: `Active ticket ${active.key}${sla ? `, ${sla.replace(' · ', ', ')}` : ''}. Activate for actions.` };
+    const spoken = sla ? `${active.key}, ${sla.replace(' · ', ', ')}` : active.key;
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Active ticket {0}. Activate for actions.', spoken) };
     this.item.show();
     // The SLA text changes with time, not with events: tick only while something is shown.
     if (!this.timer && active.ticket) this.timer = setInterval(() => this.render(), TICK_MS);
@@ -57,9 +58,9 @@ export class ActiveTicketStatusItem implements vscode.Disposable {
 function tooltip(active: ActiveTicket, sla: string | undefined): vscode.MarkdownString {
   // Customer text goes in as plain text: a title must not become a link or a command.
   const text = new vscode.MarkdownString();
-  text.appendText(`${active.key} ${active.ticket?.title ?? '(no longer in the queue)'}\n\n`);
+  text.appendText(`${active.key} ${active.ticket?.title ?? vscode.l10n.t('(no longer in the queue)')}\n\n`);
   if (sla) text.appendText(`${sla}\n\n`);
-  text.appendText(`Branch ${active.branch}${active.link ? '' : ' (its name contains the key)'}\n\n`);
-  text.appendText('Click for actions: open, add an internal note, hand off, stop working on it.');
+  text.appendText(`${active.link ? vscode.l10n.t('Branch {0}', active.branch) : vscode.l10n.t('Branch {0} (its name contains the key)', active.branch)}\n\n`);
+  text.appendText(vscode.l10n.t('Click for actions: open, add an internal note, hand off, stop working on it.'));
   return text;
 }

@@ -5,17 +5,17 @@
  */
 import * as vscode from 'vscode';
 import { defaultBranch, errorText, remoteOf } from '../../git/baseBranch';
+import type { Ticket } from '../../core/ticket';
 import { gitApi } from '../../git/gitExtension';
+import type { TicketSource } from '../../providers/ticketSource';
 import type { ActiveTicketTracker } from './activeTicketTracker';
 import { showFailure } from '../common/failureMessages';
 import { log } from '../common/log';
 import type { QueueModel } from '../queue/queueModel';
 import type { Settings } from '../common/settings';
-import { ticketFromArgument } from '../common/ticketPick';
+import { unsupportedMessage } from '../common/ticketCommand';
 
-export type MergeRequestOutcome = 'created' | 'failed' | 'unsupported' | 'noBranch';
-
-const OPEN = 'Open Merge Request';
+export type MergeRequestOutcome = 'created' | 'failed' | 'noBranch';
 
 export class MergeRequestCommand {
   constructor(
@@ -24,16 +24,16 @@ export class MergeRequestCommand {
     private readonly settings: () => Settings,
   ) {}
 
-  async run(argument?: unknown): Promise<MergeRequestOutcome> {
+  async run(ticket: Ticket, source: TicketSource): Promise<MergeRequestOutcome | undefined> {
     const active = this.tracker.current;
-    const ticket = ticketFromArgument(this.model, argument) ?? active?.ticket;
-    const source = ticket && this.model.sourceOf(ticket);
-    if (!ticket || !source?.createMergeRequest || !source.capabilities.mergeRequests) {
-      void vscode.window.showInformationMessage(`${source?.label ?? "This ticket's source"} cannot open merge requests from here.`);
-      return 'unsupported';
+    if (!source.createMergeRequest) {
+      void vscode.window.showWarningMessage(unsupportedMessage('mergeRequests', source, ticket));
+      return undefined;
     }
     if (!active || active.ticket?.id !== ticket.id || active.ticket.sourceId !== ticket.sourceId) {
-      void vscode.window.showInformationMessage(`Check out ${ticket.key}'s fix branch first (Create Fix Branch), then create the merge request from it.`);
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t("Check out {0}'s fix branch first (Create Fix Branch), then create the merge request from it.", ticket.key),
+      );
       return 'noBranch';
     }
     const git = await gitApi();
@@ -45,38 +45,42 @@ export class MergeRequestCommand {
     const createMergeRequest = source.createMergeRequest.bind(source);
     const remote = remoteOf(repository);
     if (!remote) {
-      void vscode.window.showErrorMessage(`${repository.rootUri.fsPath} has no remote to push ${branch} to.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} has no remote to push {1} to.', repository.rootUri.fsPath, branch));
       return 'failed';
     }
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Merge request for ${ticket.key}` }, async (progress) => {
-      progress.report({ message: `pushing ${branch} to ${remote}…` });
+    const title = vscode.l10n.t('Merge request for {0}', ticket.key);
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, async (progress) => {
+      progress.report({ message: vscode.l10n.t('pushing {0} to {1}…', branch, remote) });
       try {
         await repository.push(remote, branch, true);
       } catch (error) {
-        void vscode.window.showErrorMessage(`Could not push ${branch} to ${remote}: ${errorText(error)} Nothing else was done.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not push {0} to {1}: {2} Nothing else was done.', branch, remote, errorText(error)));
         return 'failed';
       }
       const target = (await defaultBranch(git.api.git.path, repository.rootUri.fsPath, remote))?.replace(new RegExp(`^${remote}/`), '') ?? 'main';
-      progress.report({ message: `opening the merge request into ${target}…` });
+      progress.report({ message: vscode.l10n.t('opening the merge request into {0}…', target) });
       const created = await createMergeRequest({
         ticketId: ticket.id,
         sourceBranch: branch,
         targetBranch: target,
         title: ticket.title,
+        // GitLab reads its closing keyword in English, whatever the user's language.
         description: `${this.settings().mergeRequestReference === 'closes' ? 'Closes' : 'Related to'} ${ticket.key}\n\nSupport ticket: ${ticket.url ?? ticket.key}`,
         draft: this.settings().mergeRequestDraft,
       });
       if (created.kind !== 'ok') {
-        void showFailure({ ...created, message: `Pushed ${branch}; opening the merge request failed: ${created.message}` });
+        void showFailure({ ...created, message: vscode.l10n.t('Pushed {0}; opening the merge request failed: {1}', branch, created.message) });
         return 'failed';
       }
-      progress.report({ message: 'recording it on the ticket…' });
+      progress.report({ message: vscode.l10n.t('recording it on the ticket…') });
       const linked = await source.linkChange(ticket.id, { kind: 'mergeRequest', name: created.value.reference, url: created.value.url });
       if (linked.kind === 'ok') this.model.replaceTicket(linked.value);
       else log().warn(`Merge request ${created.value.reference} could not be recorded on ${ticket.key}: ${linked.message}`);
-      const recorded = linked.kind === 'ok' ? '' : ` Recording it on ${ticket.key} failed: ${linked.message}`;
-      void vscode.window.showInformationMessage(`Merge request ${created.value.reference} opened for ${ticket.key}.${recorded}`, OPEN).then((picked) => {
-        if (picked === OPEN) void vscode.env.openExternal(vscode.Uri.parse(created.value.url));
+      const opened = vscode.l10n.t('Merge request {0} opened for {1}.', created.value.reference, ticket.key);
+      const recorded = linked.kind === 'ok' ? '' : ` ${vscode.l10n.t('Recording it on {0} failed: {1}', ticket.key, linked.message)}`;
+      const open = vscode.l10n.t('Open Merge Request');
+      void vscode.window.showInformationMessage(opened + recorded, open).then((picked) => {
+        if (picked === open) void vscode.env.openExternal(vscode.Uri.parse(created.value.url));
       });
       return 'created';
     });

@@ -7,10 +7,10 @@ import type { SourceFailure } from '../../providers/sourceResult';
 import { COMMANDS } from './contributionIds';
 import { log } from './log';
 
-const RETRY = 'Retry';
-const OPEN_SETTINGS = 'Open Settings';
-const SHOW_LOG = 'Show Log';
-const SIGN_IN = 'Sign In';
+/** The actions' labels, as the user's language says them. */
+function labels(): Record<'retry' | 'openSettings' | 'showLog' | 'signIn', string> {
+  return { retry: vscode.l10n.t('Retry'), openSettings: vscode.l10n.t('Open Settings'), showLog: vscode.l10n.t('Show Log'), signIn: vscode.l10n.t('Sign In') };
+}
 
 /**
  * Shows the failure; resolves when the user has picked an action (or dismissed it). `signIn` is
@@ -19,38 +19,42 @@ const SIGN_IN = 'Sign In';
 export async function showFailure(failure: SourceFailure, retry?: () => unknown, signIn?: () => unknown): Promise<void> {
   log().warn(`${failure.kind}: ${failure.message}`);
   if (failure.kind === 'cancelled') return;
-  const actions = failure.kind === 'unauthorised' && signIn ? [SIGN_IN, ...actionsFor(failure, false)] : actionsFor(failure, retry !== undefined);
+  const label = labels();
+  const actions = failure.kind === 'unauthorised' && signIn ? [label.signIn, ...actionsFor(failure, false)] : actionsFor(failure, retry !== undefined);
   const show = failure.kind === 'offline' || failure.kind === 'rateLimited' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
   const picked = await show(messageFor(failure), ...actions);
-  if (picked === RETRY) await retry?.();
-  else if (picked === SIGN_IN) await signIn?.();
-  else if (picked === OPEN_SETTINGS) await vscode.commands.executeCommand(COMMANDS.openSettings);
-  else if (picked === SHOW_LOG) log().show(true);
+  if (picked === label.retry) await retry?.();
+  else if (picked === label.signIn) await signIn?.();
+  else if (picked === label.openSettings) await vscode.commands.executeCommand(COMMANDS.openSettings);
+  else if (picked === label.showLog) log().show(true);
 }
 
 function messageFor(failure: SourceFailure): string {
-  if (failure.kind === 'rateLimited') return `${failure.message} Try again after ${failure.retryAt.toLocaleTimeString()}.`;
+  if (failure.kind === 'rateLimited') return `${failure.message} ${vscode.l10n.t('Try again after {0}.', failure.retryAt.toLocaleTimeString())}`;
   return failure.message;
 }
 
 function actionsFor(failure: SourceFailure, canRetry: boolean): string[] {
+  const label = labels();
   switch (failure.kind) {
     case 'unauthorised':
-      return [OPEN_SETTINGS, SHOW_LOG];
+      return [label.openSettings, label.showLog];
     case 'offline':
     case 'rateLimited':
     case 'conflict':
     case 'notFound':
-      return canRetry ? [RETRY, SHOW_LOG] : [SHOW_LOG];
+      return canRetry ? [label.retry, label.showLog] : [label.showLog];
     default:
-      return [SHOW_LOG];
+      return [label.showLog];
   }
 }
 
-/** For unexpected exceptions at command boundaries: logged in full, shown in one line. */
-export function reportUnexpected(action: string, error: unknown): void {
-  log().error(`${action} failed`, error instanceof Error ? error : new Error(String(error)));
-  void vscode.window.showErrorMessage(`${action} failed: ${error instanceof Error ? error.message : String(error)}`, SHOW_LOG).then((picked) => {
-    if (picked === SHOW_LOG) log().show(true);
+/** For unexpected exceptions at command boundaries: logged in full, shown in one line naming what failed. */
+export function reportUnexpected(commandTitle: string, error: unknown): void {
+  log().error(`${commandTitle} failed`, error instanceof Error ? error : new Error(String(error)));
+  const showLog = vscode.l10n.t('Show Log');
+  const message = vscode.l10n.t('{0} failed: {1}', commandTitle, error instanceof Error ? error.message : String(error));
+  void vscode.window.showErrorMessage(message, showLog).then((picked) => {
+    if (picked === showLog) log().show(true);
   });
 }

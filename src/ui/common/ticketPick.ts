@@ -5,9 +5,9 @@
 import * as vscode from 'vscode';
 import { sortQueue } from '../../core/queueOrder';
 import { formatSla, type SlaTargets } from '../../core/sla';
-import { isAssignedTo, ticketUid, type Ticket } from '../../core/ticket';
-import type { QueueModel } from '../queue/queueModel';
-import { severityIcon } from '../queue/ticketTreeItem';
+import { ticketUid, type Ticket } from '../../core/ticket';
+import { severityIcon } from './severityIcon';
+import type { TicketLookup } from './ticketLookup';
 
 export interface TicketRef {
   readonly sourceId: string;
@@ -20,10 +20,10 @@ function isTicketRef(value: unknown): value is TicketRef {
 }
 
 /** Tree nodes carry the ticket; anything else is looked up, so a stale argument cannot act on old data. */
-export function ticketFromArgument(model: QueueModel, argument: unknown): Ticket | undefined {
+export function ticketFromArgument(lookup: TicketLookup, argument: unknown): Ticket | undefined {
   const node = argument as { type?: unknown; ticket?: unknown } | undefined;
   const ref = node?.type === 'ticket' ? node.ticket : argument;
-  return isTicketRef(ref) ? model.find(ticketUid(ref)) : undefined;
+  return isTicketRef(ref) ? lookup.find(ticketUid(ref)) : undefined;
 }
 
 export async function pickTicket(tickets: readonly Ticket[], targets: SlaTargets, placeHolder: string): Promise<Ticket | undefined> {
@@ -37,20 +37,4 @@ export async function pickTicket(tickets: readonly Ticket[], targets: SlaTargets
   }));
   const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true });
   return picked?.ticket;
-}
-
-/** A ticket from the queue, loaded first if the view has not loaded it yet; `only` narrows the choice. */
-export async function pickFromQueue(
-  model: QueueModel,
-  targets: SlaTargets,
-  placeHolder: string,
-  only: (ticket: Ticket) => boolean = () => true,
-): Promise<Ticket | undefined> {
-  if (!model.hasLoaded) await model.refresh();
-  return pickTicket(model.tickets().filter(only), targets, placeHolder);
-}
-
-/** Tickets I may work on: unclaimed, or mine. */
-export function openToMe(model: QueueModel): (ticket: Ticket) => boolean {
-  return (ticket) => ticket.assignee === null || isAssignedTo(ticket, model.sourceOf(ticket)?.me);
 }

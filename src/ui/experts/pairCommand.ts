@@ -6,12 +6,12 @@
 import * as vscode from 'vscode';
 import { askMessage, evidenceLines, mentionOf } from '../../core/expertise/expertMessage';
 import type { Expert } from '../../core/expertise/expertRanking';
-import type { SlaTargets } from '../../core/sla';
 import type { Ticket } from '../../core/ticket';
+import type { TicketSource } from '../../providers/ticketSource';
 import { gitRead } from '../../git/gitRead';
 import type { Drafts } from '../handoff/drafts';
-import type { QueueModel } from '../queue/queueModel';
-import { pickFromQueue, ticketFromArgument } from '../common/ticketPick';
+import { unsupportedMessage } from '../common/ticketCommand';
+import { openNoteDraft } from '../handoff/noteCommand';
 import type { ExpertFinder, ExpertFinding } from './expertFinder';
 
 export type ExpertAction = 'ask' | 'copy' | 'commits' | 'liveShare';
@@ -25,31 +25,30 @@ interface PairArgument {
 
 export class PairCommand {
   constructor(
-    private readonly model: QueueModel,
     private readonly finder: ExpertFinder,
     private readonly drafts: Drafts,
-    private readonly targets: () => SlaTargets,
   ) {}
 
   /** The experts for a ticket, with progress; the panel shows the same list. */
   find(ticket: Ticket): Thenable<ExpertFinding> {
     return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Looking for who knows the code of ${ticket.key}…`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking for who knows the code of {0}…', ticket.key), cancellable: true },
       (_progress, token) => this.finder.find(ticket, token),
     );
   }
 
   /** Resolves with what was done: a draft's URI for `ask`, the action's name otherwise. */
-  async run(argument?: unknown): Promise<string | undefined> {
-    const ticket = ticketFromArgument(this.model, argument) ?? (await pickFromQueue(this.model, this.targets(), 'Find an expert for which ticket?'));
-    if (!ticket) return undefined;
+  async run(ticket: Ticket, source: TicketSource, argument: unknown): Promise<string | undefined> {
     const wanted = (argument ?? {}) as PairArgument;
     const finding = await this.find(ticket);
     if (finding.experts.length === 0) {
       void vscode.window.showInformationMessage(
         finding.files.length === 0
-          ? `${ticket.key} names no file of the open repositories, so there is no history to read. Add a path or a stack trace to the ticket, or ask the owning team.`
-          : `No one but you (or a bot) has changed the files ${ticket.key} points at.`,
+          ? vscode.l10n.t(
+              '{0} names no file of the open repositories, so there is no history to read. Add a path or a stack trace to the ticket, or ask the owning team.',
+              ticket.key,
+            )
+          : vscode.l10n.t('No one but you (or a bot) has changed the files {0} points at.', ticket.key),
       );
       return undefined;
     }
@@ -59,36 +58,29 @@ export class PairCommand {
     if (!expert) return undefined;
     const action = wanted.action ?? (await pickAction(expert));
     if (!action) return undefined;
-    return this.act(action, ticket, expert, finding);
+    return this.act(action, ticket, source, expert, finding);
   }
 
-  private async act(action: ExpertAction, ticket: Ticket, expert: Expert, finding: ExpertFinding): Promise<string | undefined> {
-    const source = this.model.sourceOf(ticket);
-    const message = askMessage(ticket, expert, mentionOf(source?.kind ?? 'local', expert));
+  private async act(action: ExpertAction, ticket: Ticket, source: TicketSource, expert: Expert, finding: ExpertFinding): Promise<string | undefined> {
+    const message = askMessage(ticket, expert, mentionOf(source.kind, expert));
     switch (action) {
       case 'ask': {
-        if (!source?.capabilities.internalNotes) {
-          void vscode.window.showWarningMessage(
-            `${source?.label ?? 'This source'} has no internal notes: a mention there is visible to the customer. Copy the message instead.`,
-          );
+        if (!source.capabilities.internalNotes) {
+          void vscode.window.showWarningMessage(`${unsupportedMessage('internalNotes', source, ticket)} ${vscode.l10n.t('Copy the message instead.')}`);
           return undefined;
         }
-        const editor = await this.drafts.open(
-          { kind: 'note', sourceId: ticket.sourceId, id: ticket.id, key: ticket.key },
-          `## Internal note on ${ticket.key}\n\n${message}\n`,
-        );
-        return editor.document.uri.toString();
+        return openNoteDraft(this.drafts, ticket, `${message}\n`);
       }
       case 'copy':
         await vscode.env.clipboard.writeText(message);
-        vscode.window.setStatusBarMessage(`$(copy) Message to ${expert.name} copied`, 3_000);
+        vscode.window.setStatusBarMessage(`$(copy) ${vscode.l10n.t('Message to {0} copied', expert.name)}`, 3_000);
         return 'copy';
       case 'commits':
         await showCommits(expert, finding);
         return 'commits';
       case 'liveShare':
         if (!vscode.extensions.getExtension(LIVE_SHARE)) {
-          void vscode.window.showInformationMessage('Live Share is not installed in this VS Code.');
+          void vscode.window.showInformationMessage(vscode.l10n.t('Live Share is not installed in this VS Code.'));
           return undefined;
         }
         await vscode.commands.executeCommand('liveshare.start');
@@ -102,23 +94,27 @@ async function pickExpert(ticket: Ticket, experts: readonly Expert[]): Promise<E
   const picked = await vscode.window.showQuickPick(
     experts.slice(0, 8).map((expert) => ({
       label: expert.name,
-      description: [expert.email, expert.inPreferredRegion ? `in ${expert.region}` : undefined].filter(Boolean).join(' · '),
+      description: [expert.email, expert.inPreferredRegion ? vscode.l10n.t('in {0}', expert.region ?? '') : undefined].filter(Boolean).join(' · '),
       detail: evidenceLines(expert, now).join(' · '),
       expert,
     })),
-    { placeHolder: `Who knows the code ${ticket.key} touches, with the evidence`, matchOnDetail: true, ignoreFocusOut: true },
+    { placeHolder: vscode.l10n.t('Who knows the code {0} touches, with the evidence', ticket.key), matchOnDetail: true, ignoreFocusOut: true },
   );
   return picked?.expert;
 }
 
 async function pickAction(expert: Expert): Promise<ExpertAction | undefined> {
   const items: (vscode.QuickPickItem & { action: ExpertAction })[] = [
-    { label: '$(lock) Ask in an Internal Note…', description: `mentions ${expert.name}; you edit it before sending`, action: 'ask' },
-    { label: '$(copy) Copy a Message', description: 'to send another way', action: 'copy' },
-    { label: '$(git-commit) Show Their Recent Commits on These Files', action: 'commits' },
+    {
+      label: `$(lock) ${vscode.l10n.t('Ask in an Internal Note…')}`,
+      description: vscode.l10n.t('mentions {0}; you edit it before sending', expert.name),
+      action: 'ask',
+    },
+    { label: `$(copy) ${vscode.l10n.t('Copy a Message')}`, description: vscode.l10n.t('to send another way'), action: 'copy' },
+    { label: `$(git-commit) ${vscode.l10n.t('Show Their Recent Commits on These Files')}`, action: 'commits' },
   ];
-  if (vscode.extensions.getExtension(LIVE_SHARE)) items.push({ label: '$(live-share) Start a Live Share Session', action: 'liveShare' });
-  return (await vscode.window.showQuickPick(items, { placeHolder: `Pair with ${expert.name}` }))?.action;
+  if (vscode.extensions.getExtension(LIVE_SHARE)) items.push({ label: `$(live-share) ${vscode.l10n.t('Start a Live Share Session')}`, action: 'liveShare' });
+  return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Pair with {0}', expert.name) }))?.action;
 }
 
 async function showCommits(expert: Expert, finding: ExpertFinding): Promise<void> {
@@ -144,8 +140,8 @@ async function showCommits(expert: Expert, finding: ExpertFinding): Promise<void
     {
       placeHolder:
         lines.length > 0
-          ? `${expert.name}'s recent commits on ${files.length} file${files.length === 1 ? '' : 's'}`
-          : `No commits by ${expert.name} on these files`,
+          ? vscode.l10n.t("{0}'s recent commits on {1} files", expert.name, files.length)
+          : vscode.l10n.t('No commits by {0} on these files', expert.name),
     },
   );
 }

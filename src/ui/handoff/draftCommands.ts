@@ -14,9 +14,6 @@ import type { QueueModel } from '../queue/queueModel';
 
 export type SendOutcome = 'sent' | 'cancelled' | 'failed' | 'noDraft';
 
-const HAND_OFF = 'Hand Off';
-const DISCARD = 'Discard';
-
 export class DraftCommands {
   constructor(
     private readonly model: QueueModel,
@@ -30,20 +27,26 @@ export class DraftCommands {
     const ticket = this.model.find(ticketUid(draft.purpose));
     const source = ticket && this.model.sourceOf(ticket);
     if (!ticket || !source) {
-      void vscode.window.showErrorMessage(`${draft.purpose.key} is no longer in the queue; your text stays in the editor.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} is no longer in the queue; your text stays in the editor.', draft.purpose.key));
       return 'failed';
     }
     const text = document.getText();
     const result = draft.purpose.kind === 'note' ? await this.sendNote(draft, text, ticket) : await this.sendHandoff(draft, text, ticket);
     if (result === 'cancelled') return 'cancelled';
     if (result.kind !== 'ok') {
-      const what = draft.purpose.kind === 'note' ? 'Sending the internal note' : `Handing off ${ticket.key}`;
-      void showFailure({ ...result, message: `${what} failed: ${result.message} Your text is still in the editor.` }, () => this.send(draft.uri));
+      const message =
+        draft.purpose.kind === 'note'
+          ? vscode.l10n.t('Sending the internal note failed: {0} Your text is still in the editor.', result.message)
+          : vscode.l10n.t('Handing off {0} failed: {1} Your text is still in the editor.', ticket.key, result.message);
+      void showFailure({ ...result, message }, () => this.send(draft.uri));
       return 'failed';
     }
     this.model.replaceTicket(result.value);
     await this.drafts.close(draft);
-    const done = draft.purpose.kind === 'note' ? `Internal note added to ${ticket.key}` : `Handed off ${ticket.key} to ${draft.purpose.teamName}`;
+    const done =
+      draft.purpose.kind === 'note'
+        ? vscode.l10n.t('Internal note added to {0}', ticket.key)
+        : vscode.l10n.t('Handed off {0} to {1}', ticket.key, draft.purpose.teamName);
     log().info(done);
     vscode.window.setStatusBarMessage(`$(check) ${done}`, 5_000);
     return 'sent';
@@ -52,8 +55,13 @@ export class DraftCommands {
   async discard(uri?: vscode.Uri): Promise<boolean> {
     const draft = uri ? this.drafts.find(uri) : this.drafts.active();
     if (!draft) return false;
-    const answer = await vscode.window.showWarningMessage(`Discard this draft for ${draft.purpose.key}? Its text will be gone.`, { modal: true }, DISCARD);
-    if (answer !== DISCARD) return false;
+    const discard = vscode.l10n.t('Discard');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Discard this draft for {0}? Its text will be gone.', draft.purpose.key),
+      { modal: true },
+      discard,
+    );
+    if (answer !== discard) return false;
     await this.drafts.close(draft);
     return true;
   }
@@ -62,7 +70,7 @@ export class DraftCommands {
     // The heading only labels the draft; the note is what follows it.
     const body = (text.startsWith(draft.heading) ? text.slice(draft.heading.length) : text).trim();
     if (body === '') {
-      void vscode.window.showInformationMessage('Write the note below the heading first.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Write the note below the heading first.'));
       return 'cancelled';
     }
     const source = this.model.sourceOf(ticket);
@@ -75,14 +83,15 @@ export class DraftCommands {
     const { teamName, route } = draft.purpose;
     const empty = emptySections(text);
     const detail = [
-      `This will, in one step:`,
-      `• move ${ticket.key} to ${teamName}`,
-      `• add this note as an internal note (the customer does not see it)`,
-      `• release your claim on ${ticket.key}`,
-      empty.length > 0 ? `\nStill empty: ${empty.join(', ')}.` : '',
+      vscode.l10n.t('This will, in one step:'),
+      `• ${vscode.l10n.t('move {0} to {1}', ticket.key, teamName)}`,
+      `• ${vscode.l10n.t('add this note as an internal note (the customer does not see it)')}`,
+      `• ${vscode.l10n.t('release your claim on {0}', ticket.key)}`,
+      empty.length > 0 ? `\n${vscode.l10n.t('Still empty: {0}.', empty.join(', '))}` : '',
     ].join('\n');
-    const answer = await vscode.window.showWarningMessage(`Hand off ${ticket.key} to ${teamName}?`, { modal: true, detail }, HAND_OFF);
-    if (answer !== HAND_OFF) return 'cancelled';
+    const handOff = vscode.l10n.t('Hand Off');
+    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Hand off {0} to {1}?', ticket.key, teamName), { modal: true, detail }, handOff);
+    if (answer !== handOff) return 'cancelled';
     const source = this.model.sourceOf(ticket);
     if (!source) return 'cancelled';
     return source.handOff({ id: ticket.id, revision: ticket.revision }, { team: route, note: text.trim() });

@@ -78,11 +78,11 @@ export class Drafts implements vscode.CodeLensProvider, vscode.Disposable {
     const top = new vscode.Range(0, 0, 0, 0);
     const send =
       draft.purpose.kind === 'handoff'
-        ? `$(arrow-right) Hand off ${draft.purpose.key} to ${draft.purpose.teamName}: move, post this as an internal note, release`
-        : `$(lock) Send as internal note on ${draft.purpose.key} (not visible to the customer)`;
+        ? `$(arrow-right) ${vscode.l10n.t('Hand off {0} to {1}: move, post this as an internal note, release', draft.purpose.key, draft.purpose.teamName)}`
+        : `$(lock) ${vscode.l10n.t('Send as internal note on {0} (not visible to the customer)', draft.purpose.key)}`;
     return [
       new vscode.CodeLens(top, { title: send, command: COMMANDS.sendDraft, arguments: [document.uri] }),
-      new vscode.CodeLens(top, { title: 'Discard', command: COMMANDS.discardDraft, arguments: [document.uri] }),
+      new vscode.CodeLens(top, { title: vscode.l10n.t('Discard'), command: COMMANDS.discardDraft, arguments: [document.uri] }),
     ];
   }
 

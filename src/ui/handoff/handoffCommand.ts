@@ -6,37 +6,25 @@ import * as vscode from 'vscode';
 import { handoffNoteTemplate } from '../../core/handoffNote';
 import { formatSla, type SlaTargets } from '../../core/sla';
 import { isAssignedTo, type Ticket } from '../../core/ticket';
+import type { TicketSource } from '../../providers/ticketSource';
 import type { Drafts } from './drafts';
 import type { HandoffAdvice, OwnershipAdvisor, TeamChoice } from './ownershipAdvisor';
-import type { QueueModel } from '../queue/queueModel';
-import { openToMe, pickFromQueue, ticketFromArgument } from '../common/ticketPick';
-
-const ANOTHER_TEAM = 'Another team…';
 
 export class HandoffCommand {
   constructor(
-    private readonly model: QueueModel,
     private readonly drafts: Drafts,
     private readonly advisor: OwnershipAdvisor,
     private readonly targets: () => SlaTargets,
   ) {}
 
   /** Opens the hand-off draft; resolves with its document's URI, or undefined when nothing was opened. */
-  async start(argument?: unknown): Promise<string | undefined> {
-    const ticket =
-      ticketFromArgument(this.model, argument) ?? (await pickFromQueue(this.model, this.targets(), 'Hand off which ticket?', openToMe(this.model)));
-    if (!ticket) return undefined;
-    const source = this.model.sourceOf(ticket);
-    if (!source?.capabilities.handoff) {
-      void vscode.window.showWarningMessage(`${source?.label ?? 'This source'} does not support handing tickets off.`);
-      return undefined;
-    }
+  async start(ticket: Ticket, source: TicketSource, argument: unknown): Promise<string | undefined> {
     if (ticket.assignee && !isAssignedTo(ticket, source.me)) {
-      void vscode.window.showWarningMessage(`${ticket.key} is held by ${ticket.assignee.name}; only they can hand it off.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} is held by {1}; only they can hand it off.', ticket.key, ticket.assignee.name));
       return undefined;
     }
     const advice = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Looking for the team that owns ${ticket.key}…`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking for the team that owns {0}…', ticket.key), cancellable: true },
       (_progress, token) => this.advisor.advise(ticket, source.kind, token),
     );
     const team = teamFromArgument(argument, advice) ?? (await pickTeam(ticket, advice));
@@ -65,29 +53,33 @@ function teamFromArgument(argument: unknown, advice: HandoffAdvice): TeamChoice 
 async function pickTeam(ticket: Ticket, advice: HandoffAdvice): Promise<TeamChoice | undefined> {
   type Item = vscode.QuickPickItem & { team?: TeamChoice };
   const items: Item[] = [
-    ...(advice.suggestions.length > 0 ? [{ label: 'Suggested by the evidence', kind: vscode.QuickPickItemKind.Separator }] : []),
+    ...(advice.suggestions.length > 0 ? [{ label: vscode.l10n.t('Suggested by the evidence'), kind: vscode.QuickPickItemKind.Separator }] : []),
     ...advice.suggestions.map((team, index) => ({
       label: `${index === 0 ? '$(star-full) ' : ''}${team.teamName}`,
-      description: team.teamId === ticket.team ? 'owns the ticket now' : undefined,
+      description: ownsNow(ticket, team),
       detail: team.reasons.join(' · '),
       team,
     })),
-    ...(advice.otherTeams.length > 0 ? [{ label: 'Other teams', kind: vscode.QuickPickItemKind.Separator }] : []),
-    ...advice.otherTeams.map((team) => ({ label: team.teamName, description: team.teamId === ticket.team ? 'owns the ticket now' : undefined, team })),
+    ...(advice.otherTeams.length > 0 ? [{ label: vscode.l10n.t('Other teams'), kind: vscode.QuickPickItemKind.Separator }] : []),
+    ...advice.otherTeams.map((team) => ({ label: team.teamName, description: ownsNow(ticket, team), team })),
     { label: '', kind: vscode.QuickPickItemKind.Separator },
-    { label: ANOTHER_TEAM },
+    { label: vscode.l10n.t('Another team…') },
   ];
   const placeHolder =
     advice.suggestions.length > 0
-      ? `Hand off ${ticket.key} to which team? The evidence is under each team.`
-      : `Hand off ${ticket.key} to which team? No ownership evidence was found.`;
+      ? vscode.l10n.t('Hand off {0} to which team? The evidence is under each team.', ticket.key)
+      : vscode.l10n.t('Hand off {0} to which team? No ownership evidence was found.', ticket.key);
   const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDetail: true, ignoreFocusOut: true });
   if (!picked) return undefined;
   if (picked.team) return picked.team;
   const typed = await vscode.window.showInputBox({
-    prompt: `The team to hand ${ticket.key} to, as the ticket system names it`,
+    prompt: vscode.l10n.t('The team to hand {0} to, as the ticket system names it', ticket.key),
     ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() ? undefined : 'A team name is needed'),
+    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A team name is needed')),
   });
   return typed ? { teamId: typed.trim(), teamName: typed.trim(), route: typed.trim(), reasons: [] } : undefined;
+}
+
+function ownsNow(ticket: Ticket, team: TeamChoice): string | undefined {
+  return team.teamId === ticket.team ? vscode.l10n.t('owns the ticket now') : undefined;
 }

@@ -135,11 +135,11 @@ export class QueueTreeProvider implements vscode.TreeDataProvider<QueueNode> {
 }
 
 function problemsItem(problems: readonly QueueProblem[]): vscode.TreeItem {
-  const item = new vscode.TreeItem('Tickets that could not be read', vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem(vscode.l10n.t('Tickets that could not be read'), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = 'problems';
   item.description = String(problems.length);
   item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-  item.tooltip = 'These tickets were skipped; the rest of the queue is shown. Open the queue file to fix them.';
+  item.tooltip = vscode.l10n.t('These tickets were skipped; the rest of the queue is shown. Open the queue file to fix them.');
   item.contextValue = ITEM_CONTEXT.problem;
   return item;
 }
@@ -150,17 +150,19 @@ function problemItem(problem: QueueProblem): vscode.TreeItem {
   item.tooltip = `${problem.location}\n${item.description}`;
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
   item.contextValue = ITEM_CONTEXT.problem;
-  item.command = { command: COMMANDS.openQueueFile, title: 'Open Queue File', arguments: [problem.sourceId] };
+  item.command = { command: COMMANDS.openQueueFile, title: vscode.l10n.t('Open Queue File'), arguments: [problem.sourceId] };
   return item;
 }
 
 function staleItem(status: SourceStatus, now: Date): vscode.TreeItem {
-  const age = status.loadedAt ? `shown as loaded ${formatDuration(now.getTime() - status.loadedAt.getTime())} ago` : 'nothing loaded';
+  const age = status.loadedAt
+    ? vscode.l10n.t('shown as loaded {0} ago', formatDuration(now.getTime() - status.loadedAt.getTime()))
+    : vscode.l10n.t('nothing loaded');
   const item = new vscode.TreeItem(`${status.source.label}: ${age}`, vscode.TreeItemCollapsibleState.None);
   item.id = `stale/${status.source.id}`;
   item.description = status.failure?.message;
-  item.tooltip = `${status.failure?.message ?? ''}\nClick to retry.`;
+  item.tooltip = `${status.failure?.message ?? ''}\n${vscode.l10n.t('Click to retry.')}`;
   item.iconPath = new vscode.ThemeIcon('cloud-offline', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-  item.command = { command: COMMANDS.refresh, title: 'Retry' };
+  item.command = { command: COMMANDS.refresh, title: vscode.l10n.t('Retry') };
   return item;
 }

@@ -2,12 +2,13 @@
 import * as vscode from 'vscode';
 import type { Ticket } from '../../core/ticket';
 import { ticketUid } from '../../core/ticket';
+import { safeWebUrl } from '../common/safeWebUrl';
 import type { QueueNode, QueueTreeProvider } from './queueTreeProvider';
 
 export async function revealTicket(view: vscode.TreeView<QueueNode>, tree: QueueTreeProvider, ticket: Ticket): Promise<boolean> {
   const node = tree.ticketNode(ticketUid(ticket));
   if (!node) {
-    void vscode.window.showInformationMessage(`${ticket.key} is not shown in the queue now (a filter or its status hides it).`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not shown in the queue now (a filter or its status hides it).', ticket.key));
     return false;
   }
   await view.reveal(node, { select: true, focus: true, expand: true });
@@ -19,19 +20,11 @@ export async function openTicketInBrowser(ticket: Ticket): Promise<boolean> {
   const url = ticket.url ? safeWebUrl(ticket.url, ['http:', 'https:']) : undefined;
   if (!url) {
     void vscode.window.showInformationMessage(
-      ticket.url ? `${ticket.key} has an address that is not a web page; it was not opened.` : `${ticket.key} has no web page.`,
+      ticket.url
+        ? vscode.l10n.t('{0} has an address that is not a web page; it was not opened.', ticket.key)
+        : vscode.l10n.t('{0} has no web page.', ticket.key),
     );
     return false;
   }
   return vscode.env.openExternal(url);
-}
-
-/** The address as a URI when it parses and its scheme is one of `schemes`; otherwise undefined. */
-export function safeWebUrl(text: string, schemes: readonly string[]): vscode.Uri | undefined {
-  try {
-    const parsed = new URL(text);
-    return schemes.includes(parsed.protocol) ? vscode.Uri.parse(parsed.href, true) : undefined;
-  } catch {
-    return undefined;
-  }
 }

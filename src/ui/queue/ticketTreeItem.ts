@@ -2,17 +2,11 @@
 import * as vscode from 'vscode';
 import { formatDuration } from '../../core/duration';
 import type { QueueGroup } from '../../core/queueGrouping';
-import { severityLabel, type Severity } from '../../core/severity';
+import { severityLabel } from '../../core/severity';
 import { formatSla, type SlaTargets } from '../../core/sla';
 import { isAssignedTo, ticketUid, type Ticket } from '../../core/ticket';
 import { COMMANDS, ITEM_CONTEXT } from '../common/contributionIds';
-
-const SEVERITY_ICONS: Record<string, string> = { '1': 'flame', '2': 'warning', '3': 'info', '4': 'circle-outline', unknown: 'question' };
-
-export function severityIcon(severity: Severity): vscode.ThemeIcon {
-  const color = severity === 'unknown' ? undefined : new vscode.ThemeColor(`supportRotation.severity${severity}`);
-  return new vscode.ThemeIcon(SEVERITY_ICONS[String(severity)] ?? 'circle-outline', color);
-}
+import { severityIcon } from '../common/severityIcon';
 
 export interface TicketItemContext {
   readonly me: string | undefined;
@@ -30,8 +24,9 @@ export function ticketItem(ticket: Ticket, context: TicketItemContext): vscode.T
   item.iconPath = severityIcon(ticket.severity);
   item.contextValue = ticket.assignee === null ? ITEM_CONTEXT.unclaimed : isAssignedTo(ticket, context.me) ? ITEM_CONTEXT.mine : ITEM_CONTEXT.others;
   item.tooltip = ticketTooltip(ticket, sla, context.now);
-  item.accessibilityInformation = { label: `${ticket.key}, ${ticket.title}, ${sla}, ${ticket.assignee ? `claimed by ${ticket.assignee.name}` : 'unclaimed'}` };
-  item.command = { command: COMMANDS.openTicket, title: 'Open Ticket', arguments: [{ sourceId: ticket.sourceId, id: ticket.id }] };
+  const holder = ticket.assignee ? vscode.l10n.t('claimed by {0}', ticket.assignee.name) : vscode.l10n.t('unclaimed');
+  item.accessibilityInformation = { label: `${ticket.key}, ${ticket.title}, ${sla}, ${holder}` };
+  item.command = { command: COMMANDS.openTicket, title: vscode.l10n.t('Open Ticket'), arguments: [{ sourceId: ticket.sourceId, id: ticket.id }] };
   return item;
 }
 
@@ -45,14 +40,14 @@ function ticketTooltip(ticket: Ticket, sla: string, now: Date): vscode.MarkdownS
   md.supportHtml = false;
   md.appendMarkdown('**').appendText(`${ticket.key} ${ticket.title}`).appendMarkdown('**\n\n');
   const rows: [string, string | undefined][] = [
-    ['Severity', `${severityLabel(ticket.severity)} · ${sla}`],
-    ['Status', ticket.status],
-    ['Requester', ticket.requester?.name],
-    ['Organisation', ticket.organization],
-    ['Region', ticket.region],
-    ['Assignee', ticket.assignee?.name ?? 'unclaimed'],
-    ['Team', ticket.team],
-    ['Updated', `${formatDuration(now.getTime() - ticket.updatedAt.getTime())} ago`],
+    [vscode.l10n.t('Severity'), `${severityLabel(ticket.severity)} · ${sla}`],
+    [vscode.l10n.t('Status'), ticket.status],
+    [vscode.l10n.t('Requester'), ticket.requester?.name],
+    [vscode.l10n.t('Organisation'), ticket.organization],
+    [vscode.l10n.t('Region'), ticket.region],
+    [vscode.l10n.t('Assignee'), ticket.assignee?.name ?? vscode.l10n.t('unclaimed')],
+    [vscode.l10n.t('Team'), ticket.team],
+    [vscode.l10n.t('Updated'), vscode.l10n.t('{0} ago', formatDuration(now.getTime() - ticket.updatedAt.getTime()))],
   ];
   for (const [name, value] of rows) {
     if (value === undefined) continue;
@@ -78,6 +73,8 @@ export function groupItem(group: QueueGroup, expanded: boolean): vscode.TreeItem
   item.description = String(group.count);
   item.contextValue = ITEM_CONTEXT.group;
   item.iconPath = group.severity !== undefined ? severityIcon(group.severity) : new vscode.ThemeIcon(GROUP_ICONS[group.kind]);
-  item.accessibilityInformation = { label: `${group.label}, ${group.count} ticket${group.count === 1 ? '' : 's'}` };
+  item.accessibilityInformation = {
+    label: group.count === 1 ? vscode.l10n.t('{0}, 1 ticket', group.label) : vscode.l10n.t('{0}, {1} tickets', group.label, group.count),
+  };
   return item;
 }

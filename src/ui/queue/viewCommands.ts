@@ -22,13 +22,13 @@ export class ViewCommands {
   async filterRegion(): Promise<readonly string[] | undefined> {
     const regions = regionsOf(this.model.tickets());
     if (regions.length === 0) {
-      void vscode.window.showInformationMessage('No ticket in the queue names a preferred region.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('No ticket in the queue names a preferred region.'));
       return undefined;
     }
     const active = new Set(this.viewState.regions);
     const picked = await vscode.window.showQuickPick(
       regions.map((region) => ({ label: region, picked: active.has(region) })),
-      { canPickMany: true, placeHolder: 'Show tickets for these preferred regions (none selected: all regions)' },
+      { canPickMany: true, placeHolder: vscode.l10n.t('Show tickets for these preferred regions (none selected: all regions)') },
     );
     if (!picked) return undefined;
     const chosen = picked.map((p) => p.label);
@@ -42,10 +42,14 @@ export class ViewCommands {
       (
         await vscode.window.showQuickPick(
           [
-            { label: 'By ownership', description: 'Assigned to me, unclaimed by severity, claimed by others', mode: 'ownership' as const },
-            { label: 'By team', description: 'One group per owning team', mode: 'team' as const },
+            {
+              label: vscode.l10n.t('By ownership'),
+              description: vscode.l10n.t('Assigned to me, unclaimed by severity, claimed by others'),
+              mode: 'ownership' as const,
+            },
+            { label: vscode.l10n.t('By team'), description: vscode.l10n.t('One group per owning team'), mode: 'team' as const },
           ],
-          { placeHolder: 'Group the queue' },
+          { placeHolder: vscode.l10n.t('Group the queue') },
         )
       )?.mode;
     if (!choice) return undefined;
@@ -61,7 +65,7 @@ export class ViewCommands {
       .filter((s): s is LocalSource => s instanceof LocalSource);
     const source = locals.find((s) => s.id === sourceId) ?? locals[0];
     if (!source) {
-      void vscode.window.showInformationMessage('No local queue is configured.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('No local queue is configured.'));
       return;
     }
     try {
@@ -69,7 +73,7 @@ export class ViewCommands {
     } catch (error) {
       log().warn(`Could not open ${source.queueFile}: ${String(error)}`);
       void vscode.window.showErrorMessage(
-        `The queue file ${source.queueFile} could not be opened. Create it with "Support Rotation: Create Sample Queue" or check the setting.`,
+        vscode.l10n.t('The queue file {0} could not be opened. Create it with "Support Rotation: Create Sample Queue" or check the setting.', source.queueFile),
       );
     }
   }

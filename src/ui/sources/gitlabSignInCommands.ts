@@ -12,7 +12,7 @@ export class GitlabSignInCommands {
   ) {}
 
   async signIn(sourceId?: unknown): Promise<SignInOutcome | undefined> {
-    const config = await this.pick(sourceId, 'Sign in to which GitLab source?');
+    const config = await this.pick(sourceId, vscode.l10n.t('Sign in to which GitLab source?'));
     if (!config) return undefined;
     const outcome = await this.accounts.signIn(config);
     if (outcome === 'signedIn') await this.reload();
@@ -20,11 +20,11 @@ export class GitlabSignInCommands {
   }
 
   async signOut(sourceId?: unknown): Promise<boolean> {
-    const config = await this.pick(sourceId, 'Sign out of which GitLab source?');
+    const config = await this.pick(sourceId, vscode.l10n.t('Sign out of which GitLab source?'));
     if (!config) return false;
     await this.accounts.signOut(config.id);
     await this.reload();
-    void vscode.window.showInformationMessage(`Signed out of ${config.label ?? config.baseUrl}; its token was removed.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of {0}; its token was removed.', config.label ?? config.baseUrl));
     return true;
   }
 
@@ -32,7 +32,7 @@ export class GitlabSignInCommands {
     const gitlab = this.settings().sources.sources.filter((s): s is GitlabSourceConfig => s.kind === 'gitlab');
     if (gitlab.length === 0) {
       void vscode.window.showInformationMessage(
-        'No GitLab source is configured. Add one to supportRotation.sources: { "id", "kind": "gitlab", "baseUrl", "project" }.',
+        vscode.l10n.t('No GitLab source is configured. Add one to supportRotation.sources: { "id", "kind": "gitlab", "baseUrl", "project" }.'),
       );
       return undefined;
     }
@@ -42,11 +42,15 @@ export class GitlabSignInCommands {
       gitlab.map((config) => ({
         label: config.label ?? config.project ?? config.group ?? config.id,
         description: config.baseUrl,
-        detail: this.accounts.user(config.id) ? `signed in as @${this.accounts.user(config.id)?.username}` : 'not signed in',
+        detail: signedInText(this.accounts.user(config.id)?.username),
         config,
       })),
       { placeHolder },
     );
     return picked?.config;
   }
+}
+
+function signedInText(username: string | undefined): string {
+  return username ? vscode.l10n.t('signed in as @{0}', username) : vscode.l10n.t('not signed in');
 }

@@ -12,7 +12,8 @@ import { COMMANDS } from '../common/contributionIds';
 import { log } from '../common/log';
 import type { QueueModel } from '../queue/queueModel';
 import type { TicketWriter, WriteOutcome } from './ticketWriter';
-import { openTicketInBrowser, safeWebUrl } from '../queue/ticketNavigation';
+import { openTicketInBrowser } from '../queue/ticketNavigation';
+import { safeWebUrl } from '../common/safeWebUrl';
 import { panelHtml, panelResourceRoots } from './panelHtml';
 import { panelActionsFor, ticketViewOf } from './ticketView';
 
@@ -89,7 +90,7 @@ export class TicketPanel implements vscode.Disposable {
         return this.refresh(true);
       case 'sendNote':
       case 'sendReply': {
-        if (!ticket) return this.post({ type: 'sendFailed', requestId: message.requestId, message: 'The ticket is no longer in the queue.' });
+        if (!ticket) return this.post({ type: 'sendFailed', requestId: message.requestId, message: vscode.l10n.t('The ticket is no longer in the queue.') });
         const outcome = message.type === 'sendNote' ? await this.deps.writer.note(ticket, message.body) : await this.deps.writer.reply(ticket, message.body);
         return this.post(outcomeMessage(message.requestId, outcome));
       }
@@ -109,7 +110,7 @@ export class TicketPanel implements vscode.Disposable {
       }
       case 'copy':
         await vscode.env.clipboard.writeText(message.text);
-        vscode.window.setStatusBarMessage('$(copy) Copied', 2_000);
+        vscode.window.setStatusBarMessage(`$(copy) ${vscode.l10n.t('Copied')}`, 2_000);
         return;
       case 'findExperts':
         if (ticket) await this.postExperts(ticket);
@@ -135,8 +136,8 @@ export class TicketPanel implements vscode.Disposable {
         finding.experts.length > 0
           ? undefined
           : finding.files.length === 0
-            ? `${ticket.key} names no file of the open repositories.`
-            : 'No one but you (or a bot) has changed those files.';
+            ? vscode.l10n.t('{0} names no file of the open repositories.', ticket.key)
+            : vscode.l10n.t('No one but you (or a bot) has changed those files.');
       await this.post({
         type: 'experts',
         experts: finding.experts
@@ -150,7 +151,7 @@ export class TicketPanel implements vscode.Disposable {
         type: 'experts',
         experts: [],
         liveShare,
-        message: `Could not read the history: ${error instanceof Error ? error.message : String(error)}`,
+        message: vscode.l10n.t('Could not read the history: {0}', error instanceof Error ? error.message : String(error)),
       });
     }
   }
@@ -164,7 +165,7 @@ export class TicketPanel implements vscode.Disposable {
     const ticket = this.ticket();
     if (!ticket) {
       if (this.deps.model.hasLoaded && this.deps.model.state === 'ready')
-        void this.post({ type: 'gone', message: `${this.ref.id} is no longer in the queue.` });
+        void this.post({ type: 'gone', message: vscode.l10n.t('{0} is no longer in the queue.', this.ref.id) });
       return;
     }
     if (!force && ticket.revision === this.lastRevision) return;
@@ -188,6 +189,7 @@ export class TicketPanel implements vscode.Disposable {
 
 function outcomeMessage(requestId: string, outcome: WriteOutcome): ToWebview {
   if (outcome.kind === 'ok') return { type: 'sent', requestId };
-  if (outcome.kind === 'declined') return { type: 'sendFailed', requestId, message: 'Not sent: the reply was not confirmed. Your text is kept.' };
-  return { type: 'sendFailed', requestId, message: `Not sent: ${outcome.message} Your text is kept.` };
+  if (outcome.kind === 'declined')
+    return { type: 'sendFailed', requestId, message: vscode.l10n.t('Not sent: the reply was not confirmed. Your text is kept.') };
+  return { type: 'sendFailed', requestId, message: vscode.l10n.t('Not sent: {0} Your text is kept.', outcome.message) };
 }

@@ -5,36 +5,33 @@
 import * as vscode from 'vscode';
 import type { Ticket } from '../../core/ticket';
 import type { SourceResult } from '../../providers/sourceResult';
+import { unsupportedMessage } from '../common/ticketCommand';
 import type { QueueModel } from '../queue/queueModel';
 
 export type WriteOutcome = SourceResult<Ticket> | { readonly kind: 'declined' } | { readonly kind: 'unsupported'; readonly message: string };
-
-const SEND_TO_CUSTOMER = 'Send to Customer';
 
 export class TicketWriter {
   constructor(private readonly model: QueueModel) {}
 
   async note(ticket: Ticket, body: string): Promise<WriteOutcome> {
     const source = this.model.sourceOf(ticket);
-    if (!source?.capabilities.internalNotes) {
-      return {
-        kind: 'unsupported',
-        message: `${source?.label ?? 'This source'} has no internal notes: anything written on ${ticket.key} is visible to the customer.`,
-      };
-    }
+    if (!source) return { kind: 'unsupported', message: vscode.l10n.t('{0} is no longer in the queue.', ticket.key) };
+    if (!source.capabilities.internalNotes) return { kind: 'unsupported', message: unsupportedMessage('internalNotes', source, ticket) };
     return this.settle(await source.addInternalNote(ticket.id, body));
   }
 
   async reply(ticket: Ticket, body: string): Promise<WriteOutcome> {
     const source = this.model.sourceOf(ticket);
-    if (!source?.capabilities.publicReplies) return { kind: 'unsupported', message: `${source?.label ?? 'This source'} does not take replies from here.` };
-    const customer = [ticket.requester?.name, ticket.organization].filter(Boolean).join(', ') || 'the customer';
+    if (!source) return { kind: 'unsupported', message: vscode.l10n.t('{0} is no longer in the queue.', ticket.key) };
+    if (!source.capabilities.publicReplies) return { kind: 'unsupported', message: unsupportedMessage('publicReplies', source, ticket) };
+    const customer = [ticket.requester?.name, ticket.organization].filter(Boolean).join(', ') || vscode.l10n.t('the customer');
+    const sendToCustomer = vscode.l10n.t('Send to Customer');
     const answer = await vscode.window.showWarningMessage(
-      `Send this reply to the customer on ${ticket.key}?`,
-      { modal: true, detail: `It is visible to the customer (${customer}). Internal notes are not.\n\n${preview(body)}` },
-      SEND_TO_CUSTOMER,
+      vscode.l10n.t('Send this reply to the customer on {0}?', ticket.key),
+      { modal: true, detail: `${vscode.l10n.t('It is visible to the customer ({0}). Internal notes are not.', customer)}\n\n${preview(body)}` },
+      sendToCustomer,
     );
-    if (answer !== SEND_TO_CUSTOMER) return { kind: 'declined' };
+    if (answer !== sendToCustomer) return { kind: 'declined' };
     return this.settle(await source.addPublicReply(ticket.id, body));
   }
 

@@ -1,0 +1,71 @@
+/**
+ * Working on a ticket in git: fix branches, the active ticket in the status bar and its actions,
+ * the commit message offer, and merge requests. Git is reached only once the queue has loaded, so
+ * activation itself does no git work.
+ */
+import * as vscode from 'vscode';
+import { gitApi } from '../../git/gitExtension';
+import { registerCommand } from '../common/commandRegistration';
+import { COMMANDS } from '../common/contributionIds';
+import { log } from '../common/log';
+import type { Settings } from '../common/settings';
+import { registerTicketCommand, type TicketCommandHost } from '../common/ticketCommand';
+import type { QueueModel } from '../queue/queueModel';
+import { activeTicketActions } from './activeTicketActions';
+import { ActiveTicketStatusItem } from './activeTicketStatusItem';
+import type { ActiveTicketTracker } from './activeTicketTracker';
+import type { BranchLinks } from './branchLinks';
+import { CommitPrefill } from './commitPrefill';
+import { FixBranchCommand, type Claim } from './fixBranchCommand';
+import { MergeRequestCommand } from './mergeRequestCommand';
+
+export interface BranchParts {
+  readonly host: TicketCommandHost;
+  readonly model: QueueModel;
+  readonly links: BranchLinks;
+  readonly tracker: ActiveTicketTracker;
+  readonly settings: () => Settings;
+  readonly claim: Claim;
+}
+
+export interface BranchFeature {
+  /** The status bar's text for the active ticket, or undefined when none is shown. */
+  activeTicketText(): string | undefined;
+}
+
+export function registerBranch({ host, model, links, tracker, settings, claim }: BranchParts): BranchFeature {
+  const { context } = host;
+  const statusItem = new ActiveTicketStatusItem(tracker, () => settings().slaTargets);
+  const prefill = new CommitPrefill(tracker, () => settings().commitTemplate);
+  context.subscriptions.push(statusItem, prefill);
+
+  const fixBranch = new FixBranchCommand(model, links, claim, settings);
+  const mergeRequests = new MergeRequestCommand(model, tracker, settings);
+  registerTicketCommand(
+    host,
+    COMMANDS.createFixBranch,
+    { pick: 'openToMe', placeHolder: vscode.l10n.t('Create a fix branch for which ticket?') },
+    (ticket, source) => fixBranch.run(ticket, source),
+  );
+  registerTicketCommand(
+    host,
+    COMMANDS.createMergeRequest,
+    { pick: 'active', placeHolder: vscode.l10n.t('Create a merge request for which ticket?'), needs: 'mergeRequests' },
+    (ticket, source) => mergeRequests.run(ticket, source),
+  );
+  registerCommand(context, COMMANDS.activeTicketActions, () => activeTicketActions(tracker));
+  registerCommand(context, COMMANDS.stopWorking, () => tracker.stopWorking());
+
+  startTrackingWhenQueueLoads(model, tracker);
+  return { activeTicketText: () => statusItem.text };
+}
+
+function startTrackingWhenQueueLoads(model: QueueModel, tracker: ActiveTicketTracker): void {
+  const once = model.onDidChange(() => {
+    once.dispose();
+    void gitApi().then(
+      (git) => (git.ok ? tracker.start(git.api) : log().info(`No active ticket in the status bar: ${git.message}`)),
+      (error: unknown) => log().warn(`Git is not available for the active ticket: ${String(error)}`),
+    );
+  });
+}

@@ -1,0 +1,20 @@
+/** Ticket sources that need an account: signing in and out. The sources themselves are built by sourceFactory. */
+import type * as vscode from 'vscode';
+import { registerCommand } from '../common/commandRegistration';
+import { COMMANDS } from '../common/contributionIds';
+import type { Settings } from '../common/settings';
+import { GitlabAccounts } from './gitlabAccounts';
+import { GitlabSignInCommands } from './gitlabSignInCommands';
+
+export interface SourceAccounts {
+  readonly gitlab: GitlabAccounts;
+}
+
+/** `reload` rebuilds the sources after a sign-in or sign-out. */
+export function registerSources(context: vscode.ExtensionContext, settings: () => Settings, userAgent: string, reload: () => Promise<void>): SourceAccounts {
+  const gitlab = new GitlabAccounts(context.secrets, context.globalState, userAgent);
+  const signIn = new GitlabSignInCommands(gitlab, settings, reload);
+  registerCommand(context, COMMANDS.signInGitlab, (sourceId) => signIn.signIn(sourceId));
+  registerCommand(context, COMMANDS.signOutGitlab, (sourceId) => signIn.signOut(sourceId));
+  return { gitlab };
+}

@@ -1,0 +1,39 @@
+/** The ticket panel: one per ticket, restored after a reload, opened from the tree, the palette or the status bar. */
+import * as vscode from 'vscode';
+import type { Ticket } from '../../core/ticket';
+import { COMMANDS } from '../common/contributionIds';
+import type { Settings } from '../common/settings';
+import { registerTicketCommand, type TicketCommandHost } from '../common/ticketCommand';
+import type { ExpertFinding } from '../experts/expertFinder';
+import type { QueueModel } from '../queue/queueModel';
+import { TicketPanels } from './ticketPanels';
+import { TicketWriter } from './ticketWriter';
+
+export interface TicketFeature {
+  /** Delivers a message to a ticket's open panel as its webview would; false when it is not open. */
+  postToTicketPanel(ref: { sourceId: string; id: string }, message: unknown): Promise<boolean>;
+}
+
+export function registerTicket(
+  host: TicketCommandHost,
+  model: QueueModel,
+  experts: (ticket: Ticket) => Thenable<ExpertFinding>,
+  settings: () => Settings,
+): TicketFeature {
+  const panels = new TicketPanels({
+    model,
+    experts,
+    writer: new TicketWriter(model),
+    extensionUri: host.context.extensionUri,
+    targets: () => settings().slaTargets,
+  });
+  host.context.subscriptions.push(panels);
+  registerTicketCommand(host, COMMANDS.openTicket, { pick: 'any', placeHolder: vscode.l10n.t('Open which ticket?') }, (ticket) => panels.open(ticket).uid);
+  return {
+    postToTicketPanel: async (ref, message) => {
+      const panel = panels.find(ref);
+      if (panel) await panel.receive(message);
+      return panel !== undefined;
+    },
+  };
+}
