@@ -11,9 +11,9 @@ const READY_TIMEOUT_MS = 10_000;
 
 export async function gitApi(): Promise<GitAccess> {
   const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
-  if (!extension) return { ok: false, message: "VS Code's built-in Git extension is not available in this window." };
+  if (!extension) return { ok: false, message: vscode.l10n.t("VS Code's built-in Git extension is not available in this window.") };
   const exports = extension.isActive ? extension.exports : await extension.activate();
-  if (!exports.enabled) return { ok: false, message: 'Git is turned off in this window (setting git.enabled).' };
+  if (!exports.enabled) return { ok: false, message: vscode.l10n.t('Git is turned off in this window (setting git.enabled).') };
   const api = exports.getAPI(1);
   if (api.state !== 'initialized') await initialized(api);
   return { ok: true, api };

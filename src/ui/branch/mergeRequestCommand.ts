@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { defaultBranch, errorText, remoteOf } from '../../git/baseBranch';
+import { mergeRequestDescription } from '../../core/mergeRequestDescription';
 import type { Ticket } from '../../core/ticket';
 import { gitApi } from '../../git/gitExtension';
 import type { TicketSource } from '../../providers/ticketSource';
@@ -64,8 +65,7 @@ export class MergeRequestCommand {
         sourceBranch: branch,
         targetBranch: target,
         title: ticket.title,
-        // GitLab reads its closing keyword in English, whatever the user's language.
-        description: `${this.settings().mergeRequestReference === 'closes' ? 'Closes' : 'Related to'} ${ticket.key}\n\nSupport ticket: ${ticket.url ?? ticket.key}`,
+        description: mergeRequestDescription(ticket, this.settings().mergeRequestReference),
         draft: this.settings().mergeRequestDraft,
       });
       if (created.kind !== 'ok') {

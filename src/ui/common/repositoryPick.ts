@@ -11,7 +11,7 @@ export async function pickRepository(api: GitApi, placeHolder: string): Promise<
   const picked = await vscode.window.showQuickPick(
     api.repositories.map((repository) => ({
       label: basename(repository.rootUri.fsPath),
-      description: repository.state.HEAD?.name ?? '(detached)',
+      description: repository.state.HEAD?.name ?? vscode.l10n.t('(detached)'),
       detail: repository.rootUri.fsPath,
       repository,
     })),

@@ -44,29 +44,31 @@ export class GitlabAccounts {
 
   async signIn(config: GitlabSourceConfig): Promise<SignInOutcome> {
     const token = await vscode.window.showInputBox({
-      title: `Sign in to ${config.label ?? config.baseUrl}`,
-      prompt: `A personal access token for ${config.baseUrl} with the "api" scope. It is kept in VS Code's secret storage.`,
+      title: vscode.l10n.t('Sign in to {0}', config.label ?? config.baseUrl),
+      prompt: vscode.l10n.t('A personal access token for {0} with the "api" scope. It is kept in VS Code\'s secret storage.', config.baseUrl),
       password: true,
       ignoreFocusOut: true,
-      validateInput: (value) => (value.trim() === '' ? 'Paste the token' : undefined),
+      validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('Paste the token') : undefined),
     });
     if (!token) return 'cancelled';
     const probe = new HttpClient({
       baseUrl: apiRoot(config.baseUrl),
-      label: `GitLab at ${config.baseUrl}`,
+      label: vscode.l10n.t('GitLab at {0}', config.baseUrl),
       userAgent: this.userAgent,
       authHeaders: async () => ({ 'PRIVATE-TOKEN': token.trim() }),
     });
-    const me = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking the token…' }, () =>
+    const me = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the token…') }, () =>
       probe.get('/user', gitlabUserSchema),
     );
     if (me.kind !== 'ok') {
-      void vscode.window.showErrorMessage(`The token was not accepted: ${'message' in me ? me.message : 'no answer'} Nothing was stored.`);
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('The token was not accepted: {0} Nothing was stored.', 'message' in me ? me.message : vscode.l10n.t('no answer')),
+      );
       return 'refused';
     }
     await this.secrets.store(secretKey(config.id), token.trim());
     await this.state.update(userKey(config.id), { id: me.data.id, username: me.data.username, name: me.data.name });
-    void vscode.window.showInformationMessage(`Signed in to ${config.label ?? config.baseUrl} as ${me.data.name} (@${me.data.username}).`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to {0} as {1} (@{2}).', config.label ?? config.baseUrl, me.data.name, me.data.username));
     return 'signedIn';
   }
 
