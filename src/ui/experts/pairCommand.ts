@@ -11,7 +11,7 @@ import type { TicketSource } from '../../providers/ticketSource';
 import { gitRead } from '../../git/gitRead';
 import type { Drafts } from '../handoff/drafts';
 import { unsupportedMessage } from '../common/ticketCommand';
-import { openNoteDraft } from '../handoff/noteCommand';
+import { openNoteDraft } from '../handoff/noteDraft';
 import type { ExpertFinder, ExpertFinding } from './expertFinder';
 
 export type ExpertAction = 'ask' | 'copy' | 'commits' | 'liveShare';

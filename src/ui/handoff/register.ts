@@ -11,7 +11,7 @@ import type { QueueModel } from '../queue/queueModel';
 import { DraftCommands } from './draftCommands';
 import type { Drafts } from './drafts';
 import { HandoffCommand } from './handoffCommand';
-import { openNoteDraft } from './noteCommand';
+import { openNoteDraft } from './noteDraft';
 import { RepositoryOwnershipAdvisor } from './repositoryOwnershipAdvisor';
 
 export function registerHandoff(host: TicketCommandHost, model: QueueModel, drafts: Drafts, settings: () => Settings): void {
