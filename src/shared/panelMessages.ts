@@ -3,10 +3,10 @@
  * extension and by the webview. The extension validates everything the webview sends (a page
  * that shows customer text is not trusted) and ignores what does not fit.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 const MAX_TEXT = 100_000;
-const text = z.string().max(MAX_TEXT);
+const text = z.string().check(z.maxLength(MAX_TEXT));
 const isoTime = z.iso.datetime({ offset: true });
 
 export const PANEL_ACTIONS = ['claim', 'release', 'createFixBranch', 'createMergeRequest', 'handOff', 'openInBrowser'] as const;
@@ -20,19 +20,19 @@ export const ticketViewSchema = z.object({
   description: text,
   severity: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.null()]),
   status: z.string(),
-  assignee: z.string().nullable(),
+  assignee: z.nullable(z.string()),
   assignedToMe: z.boolean(),
-  requester: z.string().optional(),
-  organization: z.string().optional(),
-  region: z.string().optional(),
-  team: z.string().optional(),
+  requester: z.optional(z.string()),
+  organization: z.optional(z.string()),
+  region: z.optional(z.string()),
+  team: z.optional(z.string()),
   labels: z.array(z.string()),
-  url: z.string().optional(),
+  url: z.optional(z.string()),
   createdAt: isoTime,
   updatedAt: isoTime,
-  slaDueAt: isoTime.optional(),
+  slaDueAt: z.optional(isoTime),
   comments: z.array(z.object({ author: z.string(), createdAt: isoTime, body: text, internal: z.boolean() })),
-  links: z.array(z.object({ kind: z.enum(['branch', 'mergeRequest']), name: z.string(), url: z.string().optional() })),
+  links: z.array(z.object({ kind: z.enum(['branch', 'mergeRequest']), name: z.string(), url: z.optional(z.string()) })),
 });
 export type TicketView = z.infer<typeof ticketViewSchema>;
 
@@ -60,21 +60,21 @@ export const toWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sent'), requestId: z.string() }),
   z.object({ type: z.literal('sendFailed'), requestId: z.string(), message: z.string() }),
   z.object({ type: z.literal('gone'), message: z.string() }),
-  z.object({ type: z.literal('experts'), experts: z.array(expertViewSchema), liveShare: z.boolean(), message: z.string().optional() }),
+  z.object({ type: z.literal('experts'), experts: z.array(expertViewSchema), liveShare: z.boolean(), message: z.optional(z.string()) }),
 ]);
 export type ToWebview = z.infer<typeof toWebviewSchema>;
 
-const requestId = z.string().min(1).max(64);
+const requestId = z.string().check(z.minLength(1), z.maxLength(64));
 
 export const fromWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('sendNote'), requestId, body: text.min(1) }),
-  z.object({ type: z.literal('sendReply'), requestId, body: text.min(1) }),
+  z.object({ type: z.literal('sendNote'), requestId, body: text.check(z.minLength(1)) }),
+  z.object({ type: z.literal('sendReply'), requestId, body: text.check(z.minLength(1)) }),
   z.object({ type: z.literal('runAction'), action: z.enum(PANEL_ACTIONS) }),
-  z.object({ type: z.literal('openLink'), href: z.string().max(4_000) }),
+  z.object({ type: z.literal('openLink'), href: z.string().check(z.maxLength(4_000)) }),
   z.object({ type: z.literal('copy'), text }),
   z.object({ type: z.literal('findExperts') }),
-  z.object({ type: z.literal('expertAction'), expert: z.string().max(320), action: z.enum(EXPERT_ACTIONS) }),
+  z.object({ type: z.literal('expertAction'), expert: z.string().check(z.maxLength(320)), action: z.enum(EXPERT_ACTIONS) }),
 ]);
 export type FromWebview = z.infer<typeof fromWebviewSchema>;
 
@@ -82,7 +82,7 @@ export type FromWebview = z.infer<typeof fromWebviewSchema>;
 export const panelStateSchema = z.object({
   sourceId: z.string(),
   id: z.string(),
-  draft: z.string().max(MAX_TEXT).default(''),
-  scrollTop: z.number().default(0),
+  draft: z._default(z.string().check(z.maxLength(MAX_TEXT)), ''),
+  scrollTop: z._default(z.number(), 0),
 });
 export type PanelState = z.infer<typeof panelStateSchema>;

@@ -58,6 +58,8 @@ describe('queue file parsing', () => {
       ],
     );
     assert.match(outcome.queue.problems[0]?.message ?? '', /severity/);
+    assert.equal(outcome.queue.problems[1]?.message, 'createdAt: Invalid ISO datetime');
+    assert.equal(outcome.queue.problems[2]?.message, 'Invalid input: expected object, received string');
   });
 
   it('skips a duplicate id and says so', () => {

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { DEFAULT_SLA_TARGETS, slaDueAt } from '../../src/core/sla';
 import { queueFileSchema, type LocalTicket } from '../../src/providers/local/queueFileSchema';
 import { toTicket } from '../../src/providers/local/localTicketMapping';
-import { buildSampleQueue, SAMPLE_DEMO_USER } from '../../src/providers/local/sampleQueue';
+import { readSampleQueue, SAMPLE_DEMO_USER, sampleQueueAt } from '../../src/providers/local/sampleQueue';
+import { sampleQueue as buildSampleQueue, sampleQueueData } from '../support/sampleQueueData';
+import { REPO_ROOT } from '../support/testPaths';
 
 const SAMPLE_DIR = join(__dirname, '..', '..', 'sample');
 const now = new Date('2026-11-24T12:00:00Z');
@@ -12,6 +14,16 @@ const tickets = buildSampleQueue(now).tickets;
 
 const isOpen = (t: LocalTicket) => t.status !== 'solved';
 const unclaimedOpen = (severity: LocalTicket['severity']) => tickets.filter((t) => t.assignee === null && isOpen(t) && t.severity === severity);
+
+const minimalTicket = {
+  id: 'SUP-1',
+  key: 'SUP-1',
+  title: 'A title',
+  severity: 2,
+  status: 'open',
+  assignee: null,
+  url: 'https://support.acme.example/tickets/SUP-1',
+};
 
 /** Every text a reader sees in the ticket panel. */
 function texts(ticket: LocalTicket): string[] {
@@ -22,6 +34,52 @@ describe('sample queue', () => {
   it('validates against the queue file schema', () => {
     const result = queueFileSchema.safeParse(buildSampleQueue(now));
     assert.ok(result.success, result.success ? '' : JSON.stringify(result.error.issues, null, 2));
+  });
+
+  it('is read from the data file shipped with the extension', async () => {
+    assert.deepEqual(await readSampleQueue(REPO_ROOT, now), buildSampleQueue(now));
+  });
+
+  it('turns the offsets of the data into times before (or, for an SLA, after) `now`', () => {
+    const data = {
+      version: 1,
+      tickets: [
+        {
+          ...minimalTicket,
+          createdAgo: '1d 2h 30m',
+          slaDueAfter: '4h',
+          comments: [
+            { author: 'a@example.com', ago: '3h', body: 'first', internal: true },
+            { author: 'b@example.com', ago: '45m', body: 'latest', internal: false },
+          ],
+        },
+      ],
+    };
+    const [ticket] = sampleQueueAt(data, now).tickets;
+    assert.equal(ticket?.createdAt, '2026-11-23T09:30:00.000Z');
+    assert.equal(ticket?.slaDueAt, '2026-11-23T13:30:00.000Z');
+    assert.equal(ticket?.updatedAt, '2026-11-24T11:15:00.000Z', 'updated at the latest comment');
+    assert.deepEqual(
+      ticket?.comments?.map((c) => [c.createdAt, c.internal]),
+      [
+        ['2026-11-24T09:00:00.000Z', true],
+        ['2026-11-24T11:15:00.000Z', false],
+      ],
+    );
+  });
+
+  it('refuses data that is not valid, naming the ticket, the field and why', () => {
+    const withTicket = (ticket: object) => ({ version: 1, tickets: [{ ...minimalTicket, createdAgo: '1h', comments: [] }, ticket] });
+    assert.throws(
+      () => sampleQueueAt(withTicket({ ...minimalTicket, createdAgo: 'yesterday', comments: [] }), now),
+      /tickets\.1\.createdAgo: expected a duration/,
+    );
+    assert.throws(
+      () => sampleQueueAt(withTicket({ ...minimalTicket, createdAgo: '1h', comments: [], createdAt: '2026-11-24T08:00:00Z' }), now),
+      /tickets\.1: .*createdAt/,
+    );
+    assert.throws(() => sampleQueueAt(withTicket({ ...minimalTicket, title: '', createdAgo: '1h', comments: [] }), now), /tickets\.1\.title: Too small/);
+    assert.throws(() => sampleQueueAt({ ...(sampleQueueData() as object), version: 2 }, now), /version: Invalid input: expected 1/);
   });
 
   it('is the same for the same `now`, and shifts with it', () => {

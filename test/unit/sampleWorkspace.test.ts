@@ -4,8 +4,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { devNull, tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { queueFileSchema } from '../../src/providers/local/queueFileSchema';
-import { buildSampleQueue, SAMPLE_DEMO_USER } from '../../src/providers/local/sampleQueue';
+import { SAMPLE_DEMO_USER } from '../../src/providers/local/sampleQueue';
 import { makeSampleWorkspace } from '../../scripts/make-sample-workspace';
+import { sampleQueue } from '../support/sampleQueueData';
 
 const SAMPLE_DIR = join(__dirname, '..', '..', 'sample');
 const now = new Date('2026-11-24T12:00:00Z');
@@ -99,9 +100,9 @@ describe('sample workspace', function () {
   it('writes a valid queue whose people are the authors of the history', () => {
     const queue: unknown = JSON.parse(readFileSync(join(workspace, '.support', 'queue.json'), 'utf8'));
     assert.ok(queueFileSchema.safeParse(queue).success);
-    assert.deepEqual(queue, JSON.parse(JSON.stringify(buildSampleQueue(now))));
+    assert.deepEqual(queue, JSON.parse(JSON.stringify(sampleQueue(now))));
     const authors = new Set(git('log', '--format=%aE').trim().split('\n'));
-    for (const ticket of buildSampleQueue(now).tickets) {
+    for (const ticket of sampleQueue(now).tickets) {
       if (ticket.assignee !== null) assert.ok(authors.has(ticket.assignee), `${ticket.key}: ${ticket.assignee} has no commit`);
     }
   });

@@ -5,29 +5,30 @@
  * so one bad team is reported (where, which field, why) without hiding the others. Fields this
  * version does not know are kept, so a newer file still loads.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zodMessages';
 
-const text = z.string().trim().min(1);
+const text = z.string().check(z.trim(), z.minLength(1));
 
 const routingSchema = z.looseObject({
-  local: z.looseObject({ team: text }).optional(),
-  gitlab: z.looseObject({ label: text.optional(), project: text.optional() }).optional(),
-  zendesk: z.looseObject({ groupId: z.number().int().positive() }).optional(),
-  github: z.looseObject({ label: text }).optional(),
-  jira: z.looseObject({ component: text }).optional(),
+  local: z.optional(z.looseObject({ team: text })),
+  gitlab: z.optional(z.looseObject({ label: z.optional(text), project: z.optional(text) })),
+  zendesk: z.optional(z.looseObject({ groupId: z.int().check(z.positive()) })),
+  github: z.optional(z.looseObject({ label: text })),
+  jira: z.optional(z.looseObject({ component: text })),
 });
 
-const handle = z.string().regex(/^@\S+$|^[^@\s]+@[^@\s]+$/, 'expected a CODEOWNERS handle (@user, @org/team) or an e-mail address');
+const handle = z.string().check(z.regex(/^@\S+$|^[^@\s]+@[^@\s]+$/, 'expected a CODEOWNERS handle (@user, @org/team) or an e-mail address'));
 
 export const teamSchema = z.looseObject({
   id: text,
   name: text,
   /** The CODEOWNERS owners that mean this team. */
-  codeowners: z.array(handle).default([]),
+  codeowners: z._default(z.array(handle), []),
   /** What the team owns, in gitignore syntax. */
-  paths: z.array(text).default([]),
-  region: text.optional(),
-  routing: routingSchema.optional(),
+  paths: z._default(z.array(text), []),
+  region: z.optional(text),
+  routing: z.optional(routingSchema),
 });
 
 const teamsFileSchema = z.looseObject({

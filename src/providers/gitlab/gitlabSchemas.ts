@@ -3,7 +3,8 @@
  * `public_api/v4/{issue,notes}.json`). Unknown fields are tolerated; a missing required field
  * drops that one item, with the reason, not the whole answer.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../core/zodMessages';
 
 export const gitlabUserSchema = z.looseObject({
   id: z.number(),
@@ -17,15 +18,15 @@ export const gitlabIssueSchema = z.looseObject({
   iid: z.number(),
   project_id: z.number(),
   title: z.string(),
-  description: z.string().nullable().optional(),
+  description: z.optional(z.nullable(z.string())),
   state: z.string(),
-  labels: z.array(z.string()).default([]),
-  assignees: z.array(gitlabUserSchema).default([]),
+  labels: z._default(z.array(z.string()), []),
+  assignees: z._default(z.array(gitlabUserSchema), []),
   author: gitlabUserSchema,
   created_at: z.string(),
   updated_at: z.string(),
   web_url: z.string(),
-  references: z.looseObject({ full: z.string().optional() }).optional(),
+  references: z.optional(z.looseObject({ full: z.optional(z.string()) })),
 });
 export type GitlabIssue = z.infer<typeof gitlabIssueSchema>;
 
@@ -34,10 +35,10 @@ export const gitlabNoteSchema = z.looseObject({
   body: z.string(),
   author: gitlabUserSchema,
   created_at: z.string(),
-  system: z.boolean().default(false),
-  internal: z.boolean().optional(),
+  system: z._default(z.boolean(), false),
+  internal: z.optional(z.boolean()),
   /** The deprecated name of `internal`. */
-  confidential: z.boolean().optional(),
+  confidential: z.optional(z.boolean()),
 });
 export type GitlabNote = z.infer<typeof gitlabNoteSchema>;
 
@@ -49,6 +50,6 @@ export const gitlabMergeRequestSchema = z.looseObject({
   title: z.string(),
   web_url: z.string(),
   state: z.string(),
-  references: z.looseObject({ short: z.string() }).optional(),
+  references: z.optional(z.looseObject({ short: z.string() })),
 });
 export type GitlabMergeRequest = z.infer<typeof gitlabMergeRequestSchema>;

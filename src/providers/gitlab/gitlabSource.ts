@@ -4,7 +4,7 @@
  * with who holds it. Notes are never posted twice. A hand-off is labels, then the note, then the
  * release; a failed step is named, with what was already done.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Ticket, TicketLink } from '../../core/ticket';
 import type { HttpClient, HttpResult, Landed } from '../http/httpClient';
 import { fail, ok, type SourceFailure, type SourceResult } from '../sourceResult';

@@ -6,7 +6,7 @@
  * zod, and every failure becomes one of the source result kinds.
  */
 import axios, { AxiosError, type AxiosInstance, type AxiosResponse, type Method } from 'axios';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { SourceFailure } from '../sourceResult';
 import { backoffDelay, DEFAULT_RETRY_POLICY, serverRetryDelay, type HeaderLookup, type RetryPolicy } from './retryPolicy';
 
@@ -74,7 +74,7 @@ export class HttpClient {
   }
 
   /** A read; with `etag`, a 304 answer means "unchanged" and costs no body. */
-  async get<T>(path: string, schema: z.ZodType<T>, options: RequestOptions & { etag?: string } = {}): Promise<HttpResult<T> | NotModified> {
+  async get<T>(path: string, schema: z.ZodMiniType<T>, options: RequestOptions & { etag?: string } = {}): Promise<HttpResult<T> | NotModified> {
     const headers = options.etag ? { 'If-None-Match': options.etag } : undefined;
     const response = await this.exchange('GET', path, undefined, options, headers, { idempotent: true });
     if ('kind' in response) return response.kind === 'landed' ? { kind: 'notModified' } : response;
@@ -86,7 +86,7 @@ export class HttpClient {
     method: Exclude<Method, 'GET' | 'get'>,
     path: string,
     body: unknown,
-    schema: z.ZodType<T>,
+    schema: z.ZodMiniType<T>,
     repeat: Repeat,
     options: RequestOptions = {},
   ): Promise<HttpResult<T> | Landed> {
@@ -133,7 +133,7 @@ export class HttpClient {
     }
   }
 
-  private answer<T>(response: AxiosResponse<string>, schema: z.ZodType<T>): HttpResult<T> {
+  private answer<T>(response: AxiosResponse<string>, schema: z.ZodMiniType<T>): HttpResult<T> {
     if (response.status < 200 || response.status >= 300) return this.statusFailure(response);
     let json: unknown;
     try {

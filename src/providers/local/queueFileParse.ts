@@ -3,7 +3,7 @@
  * checked on its own, and a broken ticket becomes a problem that names file, index, field and why.
  */
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { ZodError } from 'zod';
+import type * as z from 'zod/mini';
 import type { Ticket } from '../../core/ticket';
 import type { QueueProblem } from '../ticketSource';
 import { queueFileEnvelopeSchema, localTicketSchema } from './queueFileSchema';
@@ -66,7 +66,7 @@ export function parseQueueText(text: string, context: ParseContext): ParseOutcom
   return { ok: true, queue: { raw, tickets, problems, indent: detectIndent(text) } };
 }
 
-function describeIssues(error: ZodError): string {
+function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 3)
     .map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message))

@@ -6,48 +6,46 @@
  * Tickets are validated one by one so that a broken ticket is reported and skipped while the rest
  * of the queue still shows. Unknown fields are allowed everywhere and kept on write.
  */
-// A namespace import lets the bundler keep only the parts of zod in use (not its 40 locales).
-import * as z from 'zod';
+// zod/mini: only the parts in use are bundled (the full API is three times the size).
+import * as z from 'zod/mini';
+import '../../core/zodMessages';
 
-const isoTime = z.iso.datetime({ offset: true }).describe('ISO 8601 date and time with a zone, e.g. 2026-11-24T09:30:00Z');
-const text = z.string().min(1);
+const isoTime = z.iso.datetime({ offset: true }).check(z.describe('ISO 8601 date and time with a zone, e.g. 2026-11-24T09:30:00Z'));
+const text = z.string().check(z.minLength(1));
 
 export const localCommentSchema = z.looseObject({
-  author: text.describe('Who wrote it: an e-mail address or a name'),
+  author: text.check(z.describe('Who wrote it: an e-mail address or a name')),
   createdAt: isoTime,
-  body: z.string().describe('Markdown'),
-  internal: z.boolean().optional().describe('true for an internal note the customer never sees; default false'),
+  body: z.string().check(z.describe('Markdown')),
+  internal: z.optional(z.boolean()).check(z.describe('true for an internal note the customer never sees; default false')),
 });
 
 export const localLinkSchema = z.looseObject({
   kind: z.enum(['branch', 'mergeRequest']),
-  name: text.describe('Branch name, or the merge request title'),
-  url: z.url({ protocol: /^https?$/ }).optional(),
+  name: text.check(z.describe('Branch name, or the merge request title')),
+  url: z.optional(z.url({ protocol: /^https?$/ })),
 });
 
 export const localTicketSchema = z.looseObject({
-  id: z.union([text, z.int().nonnegative()]).describe('Unique within the file'),
-  key: text.optional().describe('How people refer to it, e.g. SUP-42; default: the id'),
+  id: z.union([text, z.int().check(z.nonnegative())]).check(z.describe('Unique within the file')),
+  key: z.optional(text).check(z.describe('How people refer to it, e.g. SUP-42; default: the id')),
   title: text,
-  severity: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.null()]).describe('1 (most urgent) to 4; null when not yet triaged'),
-  status: text.describe('e.g. new, open, pending, solved, closed'),
-  assignee: z.union([text, z.null()]).describe('Who holds the ticket (e-mail or name), null when unclaimed'),
+  severity: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.null()]).check(z.describe('1 (most urgent) to 4; null when not yet triaged')),
+  status: text.check(z.describe('e.g. new, open, pending, solved, closed')),
+  assignee: z.union([text, z.null()]).check(z.describe('Who holds the ticket (e-mail or name), null when unclaimed')),
   createdAt: isoTime,
-  updatedAt: isoTime.optional(),
-  description: z.string().optional().describe('Markdown'),
-  comments: z.array(localCommentSchema).optional(),
-  region: text.optional().describe("The customer's preferred support region, e.g. EMEA"),
-  team: text.optional().describe('The owning team'),
-  requester: text.optional(),
-  organization: text.optional(),
-  slaDueAt: isoTime.optional().describe('When set, replaces the per-severity first-response target'),
-  labels: z.array(text).optional(),
-  links: z.array(localLinkSchema).optional(),
-  url: z
-    .url({ protocol: /^https?$/ })
-    .optional()
-    .describe('Where the ticket lives on the web'),
-  revision: z.int().nonnegative().optional().describe('Raised by one on every change; used to detect concurrent edits'),
+  updatedAt: z.optional(isoTime),
+  description: z.optional(z.string()).check(z.describe('Markdown')),
+  comments: z.optional(z.array(localCommentSchema)),
+  region: z.optional(text).check(z.describe("The customer's preferred support region, e.g. EMEA")),
+  team: z.optional(text).check(z.describe('The owning team')),
+  requester: z.optional(text),
+  organization: z.optional(text),
+  slaDueAt: z.optional(isoTime).check(z.describe('When set, replaces the per-severity first-response target')),
+  labels: z.optional(z.array(text)),
+  links: z.optional(z.array(localLinkSchema)),
+  url: z.optional(z.url({ protocol: /^https?$/ })).check(z.describe('Where the ticket lives on the web')),
+  revision: z.optional(z.int().check(z.nonnegative())).check(z.describe('Raised by one on every change; used to detect concurrent edits')),
 });
 
 /** The envelope only: each ticket is checked on its own with `localTicketSchema`. */
@@ -58,7 +56,7 @@ export const queueFileEnvelopeSchema = z.looseObject({
 
 /** The whole file, for the published JSON Schema. */
 export const queueFileSchema = z.looseObject({
-  $schema: z.string().optional(),
+  $schema: z.optional(z.string()),
   version: z.literal(1),
   tickets: z.array(localTicketSchema),
 });

@@ -1,5 +1,5 @@
 /** The published JSON Schema of the queue file, derived from the zod schemas so the two cannot drift. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { queueFileSchema } from './queueFileSchema';
 
 export function queueJsonSchema(): Record<string, unknown> {

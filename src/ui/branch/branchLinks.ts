@@ -4,7 +4,7 @@
  * own memory, read without any network.
  */
 import * as vscode from 'vscode';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { log } from '../common/log';
 
 export interface LinkedTicket {

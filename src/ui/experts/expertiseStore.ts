@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ExpertiseIndex, IndexSnapshot } from '../../core/expertise/expertiseIndex';
 import { updateIndex } from '../../git/expertiseHistory';
 import { log } from '../common/log';
@@ -15,9 +15,9 @@ import { log } from '../common/log';
 const statSchema = z.object({ commits: z.number(), lines: z.number(), lastTime: z.number(), decayed: z.number() });
 const snapshotSchema = z.object({
   version: z.literal(1),
-  head: z.string().regex(/^[0-9a-f]{40,64}$/),
+  head: z.string().check(z.regex(/^[0-9a-f]{40,64}$/)),
   referenceTime: z.number(),
-  halfLifeDays: z.number().positive(),
+  halfLifeDays: z.number().check(z.positive()),
   authors: z.record(z.string(), z.object({ name: z.string(), email: z.string() })),
   files: z.record(z.string(), z.record(z.string(), statSchema)),
 });

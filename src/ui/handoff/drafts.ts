@@ -4,7 +4,7 @@
  * documents across reloads; what each one is for is kept in the workspace state beside it.
  */
 import * as vscode from 'vscode';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { COMMANDS, CONTEXT_KEYS } from '../common/contributionIds';
 import { log } from '../common/log';
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { HttpClient } from '../../../src/providers/http/httpClient';
 import { backoffDelay, serverRetryDelay } from '../../../src/providers/http/retryPolicy';
 import { drop, json, loopbackServer, script, type LoopbackServer, type Responder } from './loopbackServer';

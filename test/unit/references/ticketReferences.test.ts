@@ -5,7 +5,7 @@ import { indexFiles, resolveReferences } from '../../../src/core/references/file
 import { errorTextsIn } from '../../../src/core/references/errorTexts';
 import { referencesIn, ticketReferences } from '../../../src/core/references/ticketReferences';
 import { toTicket } from '../../../src/providers/local/localTicketMapping';
-import { buildSampleQueue } from '../../../src/providers/local/sampleQueue';
+import { sampleQueue } from '../../support/sampleQueueData';
 import { makeTicket } from '../../support/ticketFactory';
 
 const SAMPLE = join(__dirname, '..', '..', '..', 'sample');
@@ -96,7 +96,7 @@ describe('resolving references to repository files', () => {
 
   it("resolves the sample queue's tickets to the sample repository's files", () => {
     const files = indexFiles(filesUnder(SAMPLE));
-    const tickets = buildSampleQueue(new Date('2026-11-24T12:00:00Z')).tickets;
+    const tickets = sampleQueue(new Date('2026-11-24T12:00:00Z')).tickets;
     const resolvedFor = (id: string | number): string[] => {
       const raw = tickets.find((t) => t.id === id);
       assert.ok(raw, String(id));
