@@ -4,6 +4,7 @@
  * first asks for it.
  */
 import { performance } from 'node:perf_hooks';
+import * as coreL10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { ActiveTicketTracker } from './ui/branch/activeTicketTracker';
 import { BranchLinks } from './ui/branch/branchLinks';
@@ -44,6 +45,8 @@ export interface SupportRotationApi {
 export function activate(context: vscode.ExtensionContext): SupportRotationApi {
   const started = performance.now();
   context.subscriptions.push(log());
+  // core/ speaks through @vscode/l10n, which cannot reach `vscode`: hand it this language's bundle.
+  if (vscode.l10n.bundle) coreL10n.config({ contents: vscode.l10n.bundle });
 
   let current: Settings = readSettings();
   const settings = (): Settings => current;

@@ -5,6 +5,7 @@
  * - `team`: one group per owning team, "No team" last.
  * Tickets inside every group keep the queue order (see queueOrder.ts).
  */
+import * as l10n from '@vscode/l10n';
 import { sortQueue } from './queueOrder';
 import { SEVERITIES, severityLabel, type Severity } from './severity';
 import type { SlaTargets } from './sla';
@@ -62,14 +63,14 @@ function groupByOwnership(sorted: readonly Ticket[], me: ReadonlyMap<string, str
   );
   byAssignee.sort((a, b) => a.label.localeCompare(b.label));
   return [
-    leaf('mine', 'mine', 'Assigned to me', mine),
-    branch('unclaimed', 'unclaimed', 'Unclaimed', bySeverity),
-    branch('others', 'others', 'Claimed by others', byAssignee),
+    leaf('mine', 'mine', l10n.t('Assigned to me'), mine),
+    branch('unclaimed', 'unclaimed', l10n.t('Unclaimed'), bySeverity),
+    branch('others', 'others', l10n.t('Claimed by others'), byAssignee),
   ];
 }
 
 function groupByTeam(sorted: readonly Ticket[]): QueueGroup[] {
-  const groups = partition(sorted, (t) => t.team ?? '').map(([team, group]) => leaf(`team/${team}`, 'team', team === '' ? 'No team' : team, group));
+  const groups = partition(sorted, (t) => t.team ?? '').map(([team, group]) => leaf(`team/${team}`, 'team', team === '' ? l10n.t('No team') : team, group));
   // Named teams alphabetically, "No team" last.
   return groups.sort((a, b) => Number(a.id === 'team/') - Number(b.id === 'team/') || a.label.localeCompare(b.label));
 }

@@ -2,6 +2,7 @@
  * Service-level targets. A source that knows its own due time (Zendesk SLAs, a local `slaDueAt`)
  * wins; otherwise the first response is due a per-severity target after the ticket was created.
  */
+import * as l10n from '@vscode/l10n';
 import { formatDuration } from './duration';
 import { severityLabel, type Severity } from './severity';
 import type { Ticket } from './ticket';
@@ -42,7 +43,8 @@ export function slaDueAt(ticket: Pick<Ticket, 'slaDueAt' | 'createdAt' | 'severi
 export function formatSla(ticket: Pick<Ticket, 'slaDueAt' | 'createdAt' | 'severity'>, targets: SlaTargets, now: Date): string {
   const label = severityLabel(ticket.severity);
   const due = slaDueAt(ticket, targets);
-  if (!due) return ticket.severity === 'unknown' ? `${label} · untriaged` : label;
+  if (!due) return ticket.severity === 'unknown' ? `${label} · ${l10n.t('untriaged')}` : label;
   const remaining = due.getTime() - now.getTime();
-  return remaining > 0 ? `${label} · ${formatDuration(remaining)} left` : `${label} · breached ${formatDuration(remaining)}`;
+  const clock = remaining > 0 ? l10n.t('{0} left', formatDuration(remaining)) : l10n.t('breached {0}', formatDuration(remaining));
+  return `${label} · ${clock}`;
 }
