@@ -1,40 +1,46 @@
 /**
  * The `supportRotation.sources` setting: a list of `{ id, kind, ... }`, validated entry by entry so
- * that one bad entry is reported and the other sources still load.
+ * that one bad entry is reported and the other sources still load. The descriptions are keys of
+ * package.nls.json: package.json's JSON Schema of the setting is generated from these schemas.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
-const sourceId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'use letters, digits, ".", "_" or "-"');
+const sourceId = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'use letters, digits, ".", "_" or "-"'), z.describe('%config.sources.id%'));
+const label = z.optional(z.string().check(z.minLength(1), z.describe('%config.sources.label%')));
 
 export const localSourceConfigSchema = z.object({
   id: sourceId,
-  kind: z.literal('local'),
-  label: z.string().min(1).optional(),
+  kind: z.literal('local').check(z.describe('%config.sources.kind.local%')),
+  label,
   /** Relative to the workspace folder, or absolute. */
-  queueFile: z.string().min(1).optional(),
+  queueFile: z.optional(z.string().check(z.minLength(1), z.describe('%config.sources.local.queueFile%'))),
   /** Who "me" is in this queue; default `supportRotation.local.me`, then git's user.email. */
-  me: z.string().min(1).optional(),
+  me: z.optional(z.string().check(z.minLength(1), z.describe('%config.sources.local.me%'))),
 });
+
+const labelPrefix = (prefix: string, description: string) => z._default(z.string().check(z.minLength(1), z.describe(description)), prefix);
 
 export const gitlabSourceConfigSchema = z
   .object({
     id: sourceId,
-    kind: z.literal('gitlab'),
-    label: z.string().min(1).optional(),
+    kind: z.literal('gitlab').check(z.describe('%config.sources.kind.gitlab%')),
+    label,
     /** The API root of gitlab.com or a self-managed instance, with any path prefix: `https://git.example.com/gitlab`. */
-    baseUrl: z.url({ protocol: /^https?$/ }),
+    baseUrl: z.url({ protocol: /^https?$/ }).check(z.describe('%config.sources.gitlab.baseUrl%')),
     /** `group/project` or the project's numeric id; or, for a queue across a group's projects, `group`. */
-    project: z.string().min(1).optional(),
-    group: z.string().min(1).optional(),
+    project: z.optional(z.string().check(z.minLength(1), z.describe('%config.sources.gitlab.project%'))),
+    group: z.optional(z.string().check(z.minLength(1), z.describe('%config.sources.gitlab.group%'))),
     /** The queue: open issues carrying all of these labels. */
-    labels: z.array(z.string().min(1)).default(['support-escalation']),
-    severityPrefix: z.string().min(1).default('severity::'),
+    labels: z._default(z.array(z.string().check(z.minLength(1))).check(z.describe('%config.sources.gitlab.labels%')), ['support-escalation']),
+    severityPrefix: labelPrefix('severity::', '%config.sources.gitlab.severityPrefix%'),
     /** Instead of the prefix, exact labels for each severity: `{ "P1": 1, "P2": 2, "bug::minor": 4 }`. */
-    severityLabels: z.record(z.string().min(1), z.number().int().min(1).max(4)).optional(),
-    regionPrefix: z.string().min(1).default('region::'),
-    teamPrefix: z.string().min(1).default('team::'),
+    severityLabels: z.optional(
+      z.record(z.string().check(z.minLength(1)), z.int().check(z.minimum(1), z.maximum(4))).check(z.describe('%config.sources.gitlab.severityLabels%')),
+    ),
+    regionPrefix: labelPrefix('region::', '%config.sources.gitlab.regionPrefix%'),
+    teamPrefix: labelPrefix('team::', '%config.sources.gitlab.teamPrefix%'),
   })
-  .refine((c) => (c.project === undefined) !== (c.group === undefined), { message: 'give either "project" or "group"', path: ['project'] });
+  .check(z.refine((c) => (c.project === undefined) !== (c.group === undefined), { message: 'give either "project" or "group"', path: ['project'] }));
 
 /** Kinds this version can load; the others (github, zendesk, jira) are reported as such. */
 export const sourceConfigSchema = z.discriminatedUnion('kind', [localSourceConfigSchema, gitlabSourceConfigSchema]);
@@ -72,7 +78,7 @@ export function parseSourcesSetting(value: unknown): SourcesOutcome {
   return { sources, problems };
 }
 
-function describeEntryProblem(entry: unknown, error: z.ZodError): string {
+function describeEntryProblem(entry: unknown, error: z.core.$ZodError): string {
   const kind = typeof entry === 'object' && entry !== null ? (entry as { kind?: unknown }).kind : undefined;
   if (typeof kind === 'string' && kind !== 'local' && kind !== 'gitlab') return `the kind "${kind}" is not available in this version.`;
   return error.issues.map((i) => `${i.path.join('.') || 'entry'}: ${i.message}`).join('; ');

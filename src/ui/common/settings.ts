@@ -1,17 +1,11 @@
-/** Reads the extension's settings through zod: a wrong value falls back to its default and is logged. */
+/** Reads the extension's settings through their zod schemas: a wrong value falls back to its default and is logged. */
 import * as vscode from 'vscode';
-import * as z from 'zod';
 import type { GroupingMode } from '../../core/queueGrouping';
-import { DEFAULT_BRANCH_TEMPLATE } from '../../core/branchName';
-import { DEFAULT_COMMIT_TEMPLATE } from '../../core/commitMessage';
-import { DEFAULT_BOT_PATTERNS, type KnownPerson } from '../../core/expertise/expertRanking';
-import { DEFAULT_SLA_TARGETS, type SlaTargets } from '../../core/sla';
+import type { KnownPerson } from '../../core/expertise/expertRanking';
+import type { SlaTargets } from '../../core/sla';
 import { parseSourcesSetting, type SourcesOutcome } from '../../providers/sourceConfig';
+import { SETTING_SPECS, type SettingKey, type SettingSpec, type SettingValue } from '../../shared/settingSchemas';
 import { SETTINGS } from './contributionIds';
-
-const minutes = z.number().positive();
-const personSchema = z.object({ name: z.string().min(1), email: z.string().min(3), handles: z.array(z.string()).optional(), region: z.string().optional() });
-const slaTargetsSchema = z.object({ s1: minutes, s2: minutes, s3: minutes, s4: minutes }).partial();
 
 export interface Settings {
   readonly sources: SourcesOutcome;
@@ -40,38 +34,40 @@ export interface Settings {
 }
 
 export function readSettings(): Settings {
-  const config = vscode.workspace.getConfiguration(SETTINGS.section);
+  // `null`: the workspace's value of resource-scoped settings, without asking VS Code for one folder's.
+  const config = vscode.workspace.getConfiguration(SETTINGS.section, null);
   const problems: string[] = [];
-  const read = <T>(key: string, schema: z.ZodType<T>, fallback: T): T => {
+  const read = <K extends SettingKey>(key: K): SettingValue<K> => {
+    const spec: SettingSpec<SettingValue<K>> = SETTING_SPECS[key];
     const value = config.get<unknown>(key);
-    if (value === undefined) return fallback;
-    const parsed = schema.safeParse(value);
+    if (value === undefined) return spec.default;
+    const parsed = spec.schema.safeParse(value);
     if (parsed.success) return parsed.data;
     problems.push(`${SETTINGS.section}.${key}: ${parsed.error.issues[0]?.message ?? 'invalid'}; using the default.`);
-    return fallback;
+    return spec.default;
   };
   const sources = parseSourcesSetting(config.get<unknown>(SETTINGS.sources));
   problems.push(...sources.problems);
   return {
     sources,
-    localQueueFile: read(SETTINGS.localQueueFile, z.string().min(1), '.support/queue.json'),
-    localMe: read(SETTINGS.localMe, z.string(), '').trim() || undefined,
-    slaTargets: { ...DEFAULT_SLA_TARGETS, ...read(SETTINGS.slaTargets, slaTargetsSchema, {}) },
-    hiddenStatuses: read(SETTINGS.hiddenStatuses, z.array(z.string()), ['solved', 'closed', 'resolved', 'done']),
-    groupBy: read(SETTINGS.groupBy, z.enum(['ownership', 'team']), 'ownership'),
-    branchTemplate: read(SETTINGS.branchTemplate, z.string(), DEFAULT_BRANCH_TEMPLATE),
-    branchMaxSlugLength: read(SETTINGS.branchMaxSlugLength, z.number().int().min(8).max(100), 50),
-    branchBase: read(SETTINGS.branchBase, z.enum(['defaultBranch', 'currentBranch', 'ask']), 'defaultBranch'),
-    branchClaimOnStart: read(SETTINGS.branchClaimOnStart, z.boolean(), true),
-    commitTemplate: read(SETTINGS.commitTemplate, z.string().min(1), DEFAULT_COMMIT_TEMPLATE),
-    teams: config.get<unknown>(SETTINGS.teams) ?? [],
-    teamsFile: read(SETTINGS.teamsFile, z.string().min(1), '.support/teams.json'),
-    people: read(SETTINGS.people, z.array(personSchema), []),
-    expertsHalfLifeDays: read(SETTINGS.expertsHalfLifeDays, z.number().min(1).max(3650), 180),
-    expertsBotPatterns: read(SETTINGS.expertsBotPatterns, z.array(z.string()), DEFAULT_BOT_PATTERNS),
-    expertsPreferRegion: read(SETTINGS.expertsPreferRegion, z.boolean(), true),
-    mergeRequestReference: read(SETTINGS.mergeRequestReference, z.enum(['closes', 'related']), 'closes'),
-    mergeRequestDraft: read(SETTINGS.mergeRequestDraft, z.boolean(), true),
+    localQueueFile: read(SETTINGS.localQueueFile),
+    localMe: read(SETTINGS.localMe).trim() || undefined,
+    slaTargets: read(SETTINGS.slaTargets),
+    hiddenStatuses: read(SETTINGS.hiddenStatuses),
+    groupBy: read(SETTINGS.groupBy),
+    branchTemplate: read(SETTINGS.branchTemplate),
+    branchMaxSlugLength: read(SETTINGS.branchMaxSlugLength),
+    branchBase: read(SETTINGS.branchBase),
+    branchClaimOnStart: read(SETTINGS.branchClaimOnStart),
+    commitTemplate: read(SETTINGS.commitTemplate),
+    teams: config.get<unknown>(SETTINGS.teams) ?? SETTING_SPECS[SETTINGS.teams].default,
+    teamsFile: read(SETTINGS.teamsFile),
+    people: read(SETTINGS.people),
+    expertsHalfLifeDays: read(SETTINGS.expertsHalfLifeDays),
+    expertsBotPatterns: read(SETTINGS.expertsBotPatterns),
+    expertsPreferRegion: read(SETTINGS.expertsPreferRegion),
+    mergeRequestReference: read(SETTINGS.mergeRequestReference),
+    mergeRequestDraft: read(SETTINGS.mergeRequestDraft),
     problems,
   };
 }
