@@ -12,14 +12,14 @@ import * as z from 'zod';
 const isoTime = z.iso.datetime({ offset: true }).describe('ISO 8601 date and time with a zone, e.g. 2026-11-24T09:30:00Z');
 const text = z.string().min(1);
 
-export const localCommentSchema = z.looseObject({
+const localCommentSchema = z.looseObject({
   author: text.describe('Who wrote it: an e-mail address or a name'),
   createdAt: isoTime,
   body: z.string().describe('Markdown'),
   internal: z.boolean().optional().describe('true for an internal note the customer never sees; default false'),
 });
 
-export const localLinkSchema = z.looseObject({
+const localLinkSchema = z.looseObject({
   kind: z.enum(['branch', 'mergeRequest']),
   name: text.describe('Branch name, or the merge request title'),
   url: z.url({ protocol: /^https?$/ }).optional(),
