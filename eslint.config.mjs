@@ -17,7 +17,8 @@ const noVscode = {
 };
 
 export default defineConfig(
-  { ignores: ['dist/', 'node_modules/', '.vscode-test/', 'test-results/', 'sample/', 'schemas/', 'media/'] },
+  // What .gitignore leaves out (built output, installed tools), and the sample codebase the demo runs on.
+  { ignores: ['dist/', 'out/', 'node_modules/', '.vscode-test/', 'test-results/', 'sample/'] },
 
   // Every TypeScript file: the recommended type-checked set.
   {
