@@ -1,30 +1,38 @@
 // `npm test`: every test stage in order, then one summary line `N passed, N failed`.
-// Stages: build, type check, unit (plain Node), integration (real VS Code extension host),
-// end-to-end (the real workbench in Chromium). A stage that cannot run counts as one failure.
+// Stages: build, type check, lint (ESLint, Prettier, knip, dependency-cruiser: one count each),
+// unit (plain Node), integration (real VS Code extension host), end-to-end (the real workbench in
+// Chromium). A stage that cannot run counts as one failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDependencies } from './ensureDependencies.mjs';
+import { runLintChecks } from './lint.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const results = join(root, 'test-results');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const reporter = (stage) => ['--reporter', 'test/support/countingReporter.ts', '--reporter-option', `output=${join(results, `${stage}.json`)}`];
 
-/** Each stage: a command, and where its test counts are (none for build steps). */
+/** Each stage: a command, and where its test counts are (none for build steps); or checks of its own. */
 const stages = [
   { name: 'build', command: [process.execPath, 'esbuild.mjs'] },
   { name: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'] },
+  { name: 'lint', checks: runLintChecks },
   { name: 'unit', command: [bin('mocha'), ...reporter('unit')], counts: 'unit.json' },
   { name: 'integration', command: [bin('tsx'), 'test/support/runIntegration.ts'], counts: 'integration.json' },
   { name: 'e2e', command: [bin('mocha'), '--config', 'test/e2e/.mocharc.json', ...reporter('e2e')], counts: 'e2e.json' },
 ];
 
-function runStage(stage) {
+async function runStage(stage) {
   const started = Date.now();
-  if (stage.counts) rmSync(join(results, stage.counts), { force: true });
   console.log(`\n▶ ${stage.name}`);
+  if (stage.checks) {
+    const outcomes = await stage.checks();
+    const failed = outcomes.filter((o) => !o.ok).length;
+    return { name: stage.name, passed: outcomes.length - failed, failed, seconds: ((Date.now() - started) / 1000).toFixed(1) };
+  }
+  if (stage.counts) rmSync(join(results, stage.counts), { force: true });
   const [command, ...args] = stage.command;
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -37,7 +45,7 @@ function runStage(stage) {
   return { name: stage.name, passed: counts?.passed ?? 0, failed, seconds };
 }
 
-function main() {
+async function main() {
   const started = Date.now();
   mkdirSync(results, { recursive: true });
   try {
@@ -49,7 +57,7 @@ function main() {
   }
   const outcomes = [];
   for (const stage of stages) {
-    outcomes.push(runStage(stage));
+    outcomes.push(await runStage(stage));
     // Later stages test the build: without one, they would only repeat its failure.
     if (stage.name === 'build' && outcomes.at(-1).failed > 0) break;
   }
@@ -62,4 +70,4 @@ function main() {
   process.exit(failed > 0 ? 1 : 0);
 }
 
-main();
+await main();

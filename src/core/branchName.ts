@@ -8,7 +8,7 @@ import type { Severity } from './severity';
 import type { Ticket } from './ticket';
 
 export const DEFAULT_BRANCH_TEMPLATE = 'support/${key}-${slug}';
-export const BRANCH_TEMPLATE_SETTING = 'supportRotation.branch.template';
+const BRANCH_TEMPLATE_SETTING = 'supportRotation.branch.template';
 
 export const BRANCH_VARIABLES = ['key', 'id', 'slug', 'severity', 'source', 'user', 'team'] as const;
 type Variable = (typeof BRANCH_VARIABLES)[number];

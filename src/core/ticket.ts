@@ -65,7 +65,7 @@ export function ticketUid(ticket: Pick<Ticket, 'sourceId' | 'id'>): string {
 }
 
 /** Identities are compared without case: e-mail addresses and user names are case-insensitive. */
-export function samePerson(a: string, b: string): boolean {
+function samePerson(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 

@@ -20,7 +20,7 @@ export function loadAllSources(sources: readonly TicketSource[], signal?: AbortS
   return Promise.all(sources.map((source) => loadSource(source, signal)));
 }
 
-export async function loadSource(source: TicketSource, signal?: AbortSignal): Promise<SourceLoad> {
+async function loadSource(source: TicketSource, signal?: AbortSignal): Promise<SourceLoad> {
   const tickets: Ticket[] = [];
   const problems: QueueProblem[] = [];
   let cursor: string | undefined;

@@ -36,7 +36,7 @@ export const ticketViewSchema = z.object({
 });
 export type TicketView = z.infer<typeof ticketViewSchema>;
 
-export const EXPERT_ACTIONS = ['ask', 'copy', 'commits', 'liveShare'] as const;
+const EXPERT_ACTIONS = ['ask', 'copy', 'commits', 'liveShare'] as const;
 
 export const expertViewSchema = z.object({
   name: z.string(),

@@ -27,7 +27,7 @@ export interface WorkbenchOptions {
   readonly colorScheme?: 'light' | 'dark';
 }
 
-export function chromiumPath(): string {
+function chromiumPath(): string {
   const found = process.env.CHROMIUM_PATH ?? CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
   if (!found) throw new Error(`Chromium is not installed (looked for ${CHROMIUM_CANDIDATES.join(', ')}); run .ci/run or install the 'chromium' package.`);
   return found;

@@ -5,7 +5,7 @@ import { renderMarkdown } from '../../webview/markdown';
 import { XSS_PAYLOADS } from '../fixtures/xssPayloads';
 
 const { window } = new JSDOM('<!DOCTYPE html><body></body>');
-const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+const purify = createDOMPurify(window);
 const FORBIDDEN = [
   'script',
   'iframe',

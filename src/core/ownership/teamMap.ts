@@ -37,7 +37,6 @@ const teamsFileSchema = z.looseObject({
 });
 
 export type Team = z.infer<typeof teamSchema>;
-export type TeamRouting = z.infer<typeof routingSchema>;
 
 /** One reason an entry was skipped. */
 export interface TeamMapIssue {

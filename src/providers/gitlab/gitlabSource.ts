@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import type { Ticket, TicketLink } from '../../core/ticket';
 import type { HttpClient, HttpResult, Landed } from '../http/httpClient';
-import { fail, ok, type SourceFailure, type SourceResult } from '../sourceResult';
+import { fail, ok, type SourceResult } from '../sourceResult';
 import type {
   CreatedMergeRequest,
   Handoff,
@@ -257,7 +257,7 @@ export class GitlabSource implements TicketSource {
       const result = await step();
       if (result.kind !== 'ok') {
         const already = done.length > 0 ? ` Already done: ${done.join(', ')}.` : ' Nothing was changed.';
-        return { ...result, message: `Could not ${name} on #${seen.id}: ${result.message}${already}` } as SourceFailure;
+        return { ...result, message: `Could not ${name} on #${seen.id}: ${result.message}${already}` };
       }
       done.push(name);
     }

@@ -176,7 +176,7 @@ export class HttpClient {
 function headerLookup(response: AxiosResponse): HeaderLookup {
   return (name) => {
     const value: unknown = response.headers[name.toLowerCase()];
-    return value === undefined || value === null ? undefined : String(value);
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
   };
 }
 

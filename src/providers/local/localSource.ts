@@ -120,7 +120,7 @@ export class LocalSource implements TicketSource {
       if (current.links.some((l) => l.kind === link.kind && l.name === link.name)) return { unchanged: true };
       return {
         write: (raw) => {
-          const links = Array.isArray(raw.links) ? raw.links : [];
+          const links: unknown[] = Array.isArray(raw.links) ? raw.links : [];
           raw.links = [...links, link.url ? { kind: link.kind, name: link.name, url: link.url } : { kind: link.kind, name: link.name }];
         },
       };
@@ -188,7 +188,7 @@ export class LocalSource implements TicketSource {
 }
 
 function appendComment(raw: RawTicket, author: string, body: string, at: Date, internal: boolean): void {
-  const comments = Array.isArray(raw.comments) ? raw.comments : [];
+  const comments: unknown[] = Array.isArray(raw.comments) ? raw.comments : [];
   raw.comments = [...comments, { author, createdAt: at.toISOString(), body, internal }];
 }
 

@@ -1,5 +1,4 @@
 /** From the queue file's shape to the shared ticket model. */
-import type { Severity } from '../../core/severity';
 import type { Person, Ticket } from '../../core/ticket';
 import type { LocalTicket } from './queueFileSchema';
 
@@ -17,7 +16,7 @@ export function toTicket(local: LocalTicket, sourceId: string): Ticket {
     key: local.key ?? id,
     title: local.title,
     description: local.description ?? '',
-    severity: (local.severity ?? 'unknown') as Severity,
+    severity: local.severity ?? 'unknown',
     status: local.status,
     assignee: local.assignee === null ? null : person(local.assignee),
     requester: local.requester === undefined ? undefined : person(local.requester),

@@ -43,7 +43,7 @@ export function parseQueueText(text: string, context: ParseContext): ParseOutcom
   if (!envelope.success) {
     return { ok: false, message: `${context.file} is not a version 1 queue file: ${describeIssues(envelope.error)}.` };
   }
-  const raw = envelope.data as RawQueue;
+  const raw = envelope.data;
   const tickets: Ticket[] = [];
   const problems: QueueProblem[] = [];
   const seen = new Set<string>();

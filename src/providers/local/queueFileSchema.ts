@@ -13,14 +13,14 @@ import '../../core/zodMessages';
 const isoTime = z.iso.datetime({ offset: true }).check(z.describe('ISO 8601 date and time with a zone, e.g. 2026-11-24T09:30:00Z'));
 const text = z.string().check(z.minLength(1));
 
-export const localCommentSchema = z.looseObject({
+const localCommentSchema = z.looseObject({
   author: text.check(z.describe('Who wrote it: an e-mail address or a name')),
   createdAt: isoTime,
   body: z.string().check(z.describe('Markdown')),
   internal: z.optional(z.boolean()).check(z.describe('true for an internal note the customer never sees; default false')),
 });
 
-export const localLinkSchema = z.looseObject({
+const localLinkSchema = z.looseObject({
   kind: z.enum(['branch', 'mergeRequest']),
   name: text.check(z.describe('Branch name, or the merge request title')),
   url: z.optional(z.url({ protocol: /^https?$/ })),

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { queueFileSchema } from './queueFileSchema';
 
-export function queueJsonSchema(): Record<string, unknown> {
+function queueJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(queueFileSchema, { io: 'input', target: 'draft-7' }),
     title: 'Support Rotation local queue',

@@ -104,10 +104,10 @@ describe('the expertise index from git history', function () {
     const files = [{ path: 'services/billing/lib/tax/vat_calculator.rb', confidence: 0.9 }];
     const all = rankExperts(index, { files, now: REFERENCE, botPatterns: [], people: [], recency: true });
     assert.ok(all.length >= 2);
-    const top = all[0]!;
+    const top = all[0];
     const withoutTop = rankExperts(index, { files, now: REFERENCE, me: top.email, botPatterns: botPatterns(DEFAULT_BOT_PATTERNS), people: [], recency: true });
     assert.ok(!withoutTop.some((e) => e.email === top.email), 'me is left out');
-    const second = withoutTop[0]!;
+    const second = withoutTop[0];
     const boosted = rankExperts(index, {
       files,
       now: REFERENCE,
