@@ -10,7 +10,8 @@ const root = join(__dirname, '..');
 writeFileSync(join(root, 'schemas', 'queue.schema.json'), queueJsonSchemaText());
 
 const manifestFile = join(root, 'package.json');
-const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+type ContributedSettings = Parameters<typeof contributedSettings>[0];
+const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { contributes: { configuration: { properties: ContributedSettings } } };
 const configuration = manifest.contributes.configuration;
 configuration.properties = contributedSettings(configuration.properties, SETTINGS.section);
 writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);

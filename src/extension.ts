@@ -50,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
 
   let current: Settings = readSettings();
   const settings = (): Settings => current;
-  const userAgent = `support-rotation/${String(context.extension.packageJSON.version)} (VS Code ${vscode.version})`;
+  const userAgent = `support-rotation/${String((context.extension.packageJSON as { version?: unknown }).version)} (VS Code ${vscode.version})`;
   const accounts = registerSources(context, settings, userAgent, () => model.reconfigure());
   const watcher = new QueueFileWatcher(() => void model.refresh());
   const model = new QueueModel(

@@ -11,7 +11,7 @@ import { DEFAULT_COMMIT_TEMPLATE } from '../core/commitMessage';
 import { DEFAULT_BOT_PATTERNS } from '../core/expertise/expertRanking';
 import { teamSchema } from '../core/ownership/teamMap';
 import { DEFAULT_SLA_TARGETS, type SlaTargets } from '../core/sla';
-import { sourceConfigSchema } from '../providers/sourceConfig';
+import { sourceConfigSchema } from './sourceConfig';
 
 export interface SettingSpec<T> {
   readonly schema: z.ZodMiniType<T>;

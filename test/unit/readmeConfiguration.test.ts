@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { gitlabSourceConfigSchema, localSourceConfigSchema } from '../../src/providers/sourceConfig';
+import { gitlabSourceConfigSchema, localSourceConfigSchema } from '../../src/shared/sourceConfig';
 
 const root = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));

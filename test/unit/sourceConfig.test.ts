@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { DEFAULT_LOCAL_SOURCE, parseSourcesSetting } from '../../src/providers/sourceConfig';
+import { DEFAULT_LOCAL_SOURCE, parseSourcesSetting } from '../../src/shared/sourceConfig';
 
 describe('supportRotation.sources', () => {
   it('is one local source when nothing is configured', () => {

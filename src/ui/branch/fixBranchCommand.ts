@@ -74,7 +74,7 @@ export class FixBranchCommand {
     return answer === createAnyway;
   }
 
-  private async checkOutExisting(repository: Repository, name: string, where: 'local' | string): Promise<FixBranchOutcome> {
+  private async checkOutExisting(repository: Repository, name: string, where: string): Promise<FixBranchOutcome> {
     const question =
       where === 'local'
         ? vscode.l10n.t('The branch {0} already exists in this repository. Check it out?', name)
@@ -156,7 +156,7 @@ export class FixBranchCommand {
 }
 
 /** `local`, the remote it exists on, or undefined. */
-async function existingBranch(repository: Repository, name: string): Promise<'local' | string | undefined> {
+async function existingBranch(repository: Repository, name: string): Promise<string | undefined> {
   try {
     await repository.getBranch(name);
     return 'local';

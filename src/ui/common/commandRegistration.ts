@@ -14,7 +14,7 @@ const manifestCommandsSchema = z.object({
 });
 
 /** The command's title from the manifest, which VS Code has already localised. */
-export function commandTitle(context: vscode.ExtensionContext, id: string): string {
+function commandTitle(context: vscode.ExtensionContext, id: string): string {
   const manifest = manifestCommandsSchema.safeParse(context.extension.packageJSON);
   const title = manifest.success ? manifest.data.contributes.commands.find((c) => c.command === id)?.title : undefined;
   return title ?? vscode.l10n.t('A Support Rotation command');

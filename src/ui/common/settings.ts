@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { GroupingMode } from '../../core/queueGrouping';
 import type { KnownPerson } from '../../core/expertise/expertRanking';
 import type { SlaTargets } from '../../core/sla';
-import { parseSourcesSetting, type SourcesOutcome } from '../../providers/sourceConfig';
+import { parseSourcesSetting, type SourcesOutcome } from '../../shared/sourceConfig';
 import { SETTING_SPECS, type SettingKey, type SettingSpec, type SettingValue } from '../../shared/settingSchemas';
 import { SETTINGS } from './contributionIds';
 

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { gitlabUserSchema, type GitlabUser } from '../../providers/gitlab/gitlabSchemas';
 import { HttpClient } from '../../providers/http/httpClient';
-import type { GitlabSourceConfig } from '../../providers/sourceConfig';
+import type { GitlabSourceConfig } from '../../shared/sourceConfig';
 
 const secretKey = (sourceId: string): string => `supportRotation.gitlab.token.${sourceId}`;
 const userKey = (sourceId: string): string => `supportRotation.gitlab.user.${sourceId}`;
@@ -55,7 +55,7 @@ export class GitlabAccounts {
       baseUrl: apiRoot(config.baseUrl),
       label: vscode.l10n.t('GitLab at {0}', config.baseUrl),
       userAgent: this.userAgent,
-      authHeaders: async () => ({ 'PRIVATE-TOKEN': token.trim() }),
+      authHeaders: () => Promise.resolve({ 'PRIVATE-TOKEN': token.trim() }),
     });
     const me = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the token…') }, () =>
       probe.get('/user', gitlabUserSchema),
@@ -79,7 +79,7 @@ export class GitlabAccounts {
 }
 
 /** `https://git.example.com/gitlab` → `https://git.example.com/gitlab/api/v4` (unless given already). */
-export function apiRoot(baseUrl: string): string {
+function apiRoot(baseUrl: string): string {
   const trimmed = baseUrl.replace(/\/+$/, '');
   return /\/api\/v4$/.test(trimmed) ? trimmed : `${trimmed}/api/v4`;
 }

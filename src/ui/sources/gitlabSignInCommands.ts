@@ -1,6 +1,6 @@
 /** "Sign in to GitLab" and "Sign out of GitLab", for each configured GitLab source. */
 import * as vscode from 'vscode';
-import type { GitlabSourceConfig } from '../../providers/sourceConfig';
+import type { GitlabSourceConfig } from '../../shared/sourceConfig';
 import type { GitlabAccounts, SignInOutcome } from './gitlabAccounts';
 import type { Settings } from '../common/settings';
 

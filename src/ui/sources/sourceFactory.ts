@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { gitUserEmail } from '../../git/gitUserEmail';
 import { LocalSource } from '../../providers/local/localSource';
 import { GitlabSource } from '../../providers/gitlab/gitlabSource';
-import type { GitlabSourceConfig, LocalSourceConfig } from '../../providers/sourceConfig';
+import type { GitlabSourceConfig, LocalSourceConfig } from '../../shared/sourceConfig';
 import type { TicketSource } from '../../providers/ticketSource';
 import type { GitlabAccounts } from './gitlabAccounts';
 import type { Settings } from '../common/settings';
