@@ -1,26 +1,38 @@
-// Builds the extension host bundle and the ticket panel's browser bundle.
+// Builds the extension host bundles and the ticket panel's browser bundle.
 // `--production` minifies without sourcemaps for packaging; `--watch` rebuilds on change.
+// Each bundle's metafile (what went into it, and how many bytes each input left) is written to
+// dist/meta/, for `npm run bench`; the package leaves it out.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
-const production = process.argv.includes('--production');
-const watch = process.argv.includes('--watch');
+/** Loaded with `require` on first use, from beside dist/extension.js: the activation bundle leaves these paths to Node. */
+export const LAZY_BUNDLES = ['./remote.js', './expertise.js'];
 
-/** Each entry is one bundle; the webview's browser bundle is added here as a second target. */
-const bundles = [
-  {
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
-    platform: 'node',
-    format: 'cjs',
-    // VS Code 1.90 runs extensions on Electron 29's Node 20.
-    target: 'node20',
-    external: ['vscode'],
-    // Prefer ES module builds: jsonc-parser's UMD build loads its parts with a require() that
-    // a bundle cannot follow.
-    mainFields: ['module', 'main'],
-    alias: { 'form-data': './src/providers/http/formDataUnused.ts' },
-  },
-  {
+const extensionHost = {
+  platform: 'node',
+  format: 'cjs',
+  // VS Code 1.90 runs extensions on Electron 29's Node 20.
+  target: 'node20',
+  external: ['vscode', ...LAZY_BUNDLES],
+  // Prefer ES module builds: jsonc-parser's UMD build loads its parts with a require() that
+  // a bundle cannot follow.
+  mainFields: ['module', 'main'],
+  alias: { 'form-data': './src/providers/http/formDataUnused.ts' },
+};
+
+/**
+ * Each entry is one bundle. The extension host loads `extension` at activation: the tree, the
+ * local queue and the commands. `remote` (the HTTP layer with axios, and the GitLab source) is
+ * loaded the first time a remote source is configured; `expertise` (the expertise index and the
+ * git history reading that builds it) on the first search for experts. `webview` is the ticket
+ * panel's page.
+ */
+export const BUNDLES = {
+  extension: { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', ...extensionHost },
+  remote: { entryPoints: ['src/providers/remoteSources.ts'], outfile: 'dist/remote.js', ...extensionHost },
+  expertise: { entryPoints: ['src/git/expertiseHistory.ts'], outfile: 'dist/expertise.js', ...extensionHost },
+  webview: {
     entryPoints: ['webview/main.ts'],
     outfile: 'dist/webview.js',
     platform: 'browser',
@@ -28,21 +40,49 @@ const bundles = [
     // The webview runs in the Chromium of the VS Code it is shown in: 1.90 ships Chromium 122.
     target: 'chrome120',
   },
-];
-
-const shared = {
-  bundle: true,
-  minify: production,
-  sourcemap: production ? false : 'linked',
-  sourcesContent: false,
-  logLevel: 'info',
-  legalComments: 'none',
 };
 
-const contexts = await Promise.all(bundles.map((b) => esbuild.context({ ...shared, ...b })));
-if (watch) {
-  await Promise.all(contexts.map((c) => c.watch()));
-} else {
-  await Promise.all(contexts.map((c) => c.rebuild()));
-  await Promise.all(contexts.map((c) => c.dispose()));
+/** The esbuild options of one bundle. */
+export function bundleOptions(name, { production }) {
+  return {
+    ...BUNDLES[name],
+    bundle: true,
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    sourcesContent: false,
+    logLevel: 'info',
+    legalComments: 'none',
+    metafile: true,
+  };
 }
+
+/** Writes dist/meta/<bundle>.json after every build, watch rebuilds included. */
+function metafileWriter(name) {
+  return {
+    name: 'metafile',
+    setup(build) {
+      build.onEnd(async (result) => {
+        if (!result.metafile) return;
+        await mkdir('dist/meta', { recursive: true });
+        await writeFile(`dist/meta/${name}.json`, JSON.stringify(result.metafile));
+      });
+    },
+  };
+}
+
+async function main() {
+  const production = process.argv.includes('--production');
+  const watch = process.argv.includes('--watch');
+  const contexts = await Promise.all(
+    Object.keys(BUNDLES).map((name) => esbuild.context({ ...bundleOptions(name, { production }), plugins: [metafileWriter(name)] })),
+  );
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+  } else {
+    await Promise.all(contexts.map((c) => c.rebuild()));
+    await Promise.all(contexts.map((c) => c.dispose()));
+  }
+}
+
+// Imported by the bench and the bundle tests for the same options; run by `npm run build`.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

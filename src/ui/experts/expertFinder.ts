@@ -1,12 +1,14 @@
 /**
  * Finds the experts for a ticket: the files it points at (references resolved against the
  * repository, plus `git grep -F` for quoted error texts), read through the history index and
- * CODEOWNERS, ranked with the user's settings.
+ * CODEOWNERS, ranked with the user's settings. The history index comes from its own bundle,
+ * loaded on the first search.
  */
 import type * as vscode from 'vscode';
 import { botPatterns, rankExperts, type Expert } from '../../core/expertise/expertRanking';
 import { errorTextsIn } from '../../core/references/errorTexts';
 import type { Ticket } from '../../core/ticket';
+import type * as ExpertiseHistory from '../../git/expertiseHistory';
 import { gitApi } from '../../git/gitExtension';
 import type { Repository } from '../../git/gitApiTypes';
 import { filesNamedByTicket } from '../../git/ticketFiles';
@@ -45,7 +47,7 @@ export class ExpertFinder {
     }
     if (!best || best.files.length === 0) return { experts: [], files: [], repository: best?.repository, gitPath };
     const settings = this.settings();
-    const index = await this.store.indexFor(best.repository.rootUri.fsPath, gitPath, settings.expertsHalfLifeDays, token);
+    const index = await this.store.indexFor(expertiseHistory().updateIndex, best.repository.rootUri.fsPath, gitPath, settings.expertsHalfLifeDays, token);
     const experts = rankExperts(index, {
       files: best.files,
       now: Math.floor(Date.now() / 1000),
@@ -71,4 +73,12 @@ export class ExpertFinder {
     }
     return [...byPath.entries()].map(([path, confidence]) => ({ path, confidence })).sort((a, b) => b.confidence - a.confidence);
   }
+}
+
+/**
+ * The expertise index and the git history reading that builds it: `dist/expertise.js`, beside the
+ * bundle this code runs in, which leaves the path to Node (esbuild.mjs). Node loads it once.
+ */
+function expertiseHistory(): typeof ExpertiseHistory {
+  return require('./expertise.js') as typeof ExpertiseHistory;
 }

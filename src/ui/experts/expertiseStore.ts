@@ -2,6 +2,7 @@
  * The expertise index of each repository, cached in the extension's storage and brought up to
  * date on use (only new commits are read). Building shows progress in the status bar and can be
  * cancelled; it runs in git's process and a streaming parser, so the extension host stays free.
+ * The code that builds an index is handed in, since it lives in a bundle loaded on first use.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import type { ExpertiseIndex, IndexSnapshot } from '../../core/expertise/expertiseIndex';
-import { updateIndex } from '../../git/expertiseHistory';
+import type { updateIndex } from '../../git/expertiseHistory';
 import { log } from '../common/log';
 
 const statSchema = z.object({ commits: z.number(), lines: z.number(), lastTime: z.number(), decayed: z.number() });
@@ -27,14 +28,14 @@ export class ExpertiseStore {
 
   constructor(private readonly storage: vscode.Uri) {}
 
-  async indexFor(root: string, gitPath: string, halfLifeDays: number, token?: vscode.CancellationToken): Promise<ExpertiseIndex> {
+  async indexFor(update: typeof updateIndex, root: string, gitPath: string, halfLifeDays: number, token?: vscode.CancellationToken): Promise<ExpertiseIndex> {
     const file = join(this.storage.fsPath, 'expertise', `${createHash('sha256').update(root).digest('hex').slice(0, 32)}.json`);
     const cached = this.loaded.get(root)?.snapshot() ?? (await readSnapshot(file));
     const controller = new AbortController();
     const cancel = token?.onCancellationRequested(() => controller.abort());
     try {
       const started = Date.now();
-      const outcome = await updateIndex(gitPath, root, cached, { halfLifeDays, signal: controller.signal });
+      const outcome = await update(gitPath, root, cached, { halfLifeDays, signal: controller.signal });
       this.loaded.set(root, outcome.index);
       if (outcome.how !== 'cached') {
         log().info(`Expertise index of ${root} ${outcome.how} from ${outcome.commitsRead} commits in ${Date.now() - started} ms`);

@@ -4,9 +4,10 @@
  * username, name) is kept in the global state, which holds no secret.
  */
 import * as vscode from 'vscode';
-import { gitlabUserSchema, type GitlabUser } from '../../providers/gitlab/gitlabSchemas';
-import { HttpClient } from '../../providers/http/httpClient';
+import type { GitlabUser } from '../../providers/gitlab/gitlabSchemas';
+import type { HttpClient } from '../../providers/http/httpClient';
 import type { GitlabSourceConfig } from '../../shared/sourceConfig';
+import { gitlabSourceLabel, remoteSources } from './sourceFactory';
 
 const secretKey = (sourceId: string): string => `supportRotation.gitlab.token.${sourceId}`;
 const userKey = (sourceId: string): string => `supportRotation.gitlab.user.${sourceId}`;
@@ -25,15 +26,17 @@ export class GitlabAccounts {
   }
 
   user(sourceId: string): GitlabUser | undefined {
+    const { gitlabUserSchema } = remoteSources();
     const parsed = gitlabUserSchema.safeParse(this.state.get<unknown>(userKey(sourceId)));
     return parsed.success ? parsed.data : undefined;
   }
 
   /** The client a source uses: the token is read on every request, so signing out takes effect at once. */
   client(config: GitlabSourceConfig): HttpClient {
+    const { HttpClient } = remoteSources();
     return new HttpClient({
       baseUrl: apiRoot(config.baseUrl),
-      label: config.label ?? `GitLab (${config.project ?? config.group ?? ''})`,
+      label: gitlabSourceLabel(config),
       userAgent: this.userAgent,
       authHeaders: async (): Promise<Record<string, string>> => {
         const token = await this.token(config.id);
@@ -51,6 +54,7 @@ export class GitlabAccounts {
       validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('Paste the token') : undefined),
     });
     if (!token) return 'cancelled';
+    const { HttpClient, gitlabUserSchema } = remoteSources();
     const probe = new HttpClient({
       baseUrl: apiRoot(config.baseUrl),
       label: vscode.l10n.t('GitLab at {0}', config.baseUrl),

@@ -1,13 +1,15 @@
 /**
  * Turns the settings into live sources. This is the one place that knows every kind: the local
- * queue and GitLab now; GitHub, Zendesk and Jira join here.
+ * queue and GitLab now; GitHub, Zendesk and Jira join here. Remote sources come from their own
+ * bundle, loaded the first time one is configured.
  */
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import { gitUserEmail } from '../../git/gitUserEmail';
 import { LocalSource } from '../../providers/local/localSource';
-import { GitlabSource } from '../../providers/gitlab/gitlabSource';
+import type { GitlabSource } from '../../providers/gitlab/gitlabSource';
+import type * as RemoteSources from '../../providers/remoteSources';
 import type { GitlabSourceConfig, LocalSourceConfig } from '../../shared/sourceConfig';
 import type { TicketSource } from '../../providers/ticketSource';
 import type { GitlabAccounts } from './gitlabAccounts';
@@ -41,10 +43,24 @@ export async function buildSources(settings: Settings, accounts: GitlabAccounts)
   return { sources, localFiles, needsFolder };
 }
 
+/**
+ * The HTTP layer and the remote sources: `dist/remote.js`, beside the bundle this code runs in,
+ * which leaves the path to Node (esbuild.mjs). Node loads it once, on the first call.
+ */
+export function remoteSources(): typeof RemoteSources {
+  return require('./remote.js') as typeof RemoteSources;
+}
+
+/** How people see a GitLab source: its own label, or the project or group it reads. */
+export function gitlabSourceLabel(config: GitlabSourceConfig): string {
+  return config.label ?? vscode.l10n.t('GitLab ({0})', config.project ?? config.group ?? '');
+}
+
 function gitlabSource(config: GitlabSourceConfig, accounts: GitlabAccounts): GitlabSource {
+  const { GitlabSource } = remoteSources();
   return new GitlabSource(accounts.client(config), {
     id: config.id,
-    label: config.label ?? `GitLab (${config.project ?? config.group ?? ''})`,
+    label: gitlabSourceLabel(config),
     scope: config.group ? { group: config.group } : { project: config.project ?? '' },
     queueLabels: config.labels,
     scheme: { severityPrefix: config.severityPrefix, severityLabels: config.severityLabels, regionPrefix: config.regionPrefix, teamPrefix: config.teamPrefix },
