@@ -83,6 +83,27 @@ export class ExpertiseIndex {
     this.head = newer.head;
   }
 
+  /**
+   * Takes the counts of `files` and their authors from `other`, made with the same reference time
+   * and half-life: for putting together indexes that were read for separate sets of files.
+   */
+  adoptFiles(other: ExpertiseIndex, files: Iterable<string>): void {
+    for (const file of files) {
+      const byAuthor = other.files.get(file);
+      if (!byAuthor) continue;
+      this.files.set(file, new Map(byAuthor));
+      for (const key of byAuthor.keys()) {
+        const author = other.authors.get(key);
+        if (author && !this.authors.has(key)) this.authors.set(key, author);
+      }
+    }
+  }
+
+  /** The older names, seen so far, of files called `files` today: the paths whose history is theirs too. */
+  formerNamesOf(files: ReadonlySet<string>): string[] {
+    return [...this.renamedTo.keys()].filter((name) => files.has(this.currentName(name)));
+  }
+
   statsFor(file: string): ReadonlyMap<string, AuthorStat> | undefined {
     return this.files.get(file);
   }
