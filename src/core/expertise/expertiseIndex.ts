@@ -2,16 +2,20 @@
  * Who changed which file, how much and how recently: built from history newest first, in one pass.
  * Recency is kept as a decayed commit count relative to a fixed reference time, so that adding
  * newer commits later (an incremental update) gives exactly what a full rebuild gives.
+ *
+ * Counts are never changed in place, only replaced: a snapshot, and an index made from one, share
+ * them with the index they came from, and an update must never change the index it started from
+ * (two updates at once would otherwise count the new commits twice).
  */
 import type { HistoryCommit } from './historyRecord';
 
 export interface AuthorStat {
-  commits: number;
-  lines: number;
+  readonly commits: number;
+  readonly lines: number;
   /** Seconds since the epoch. */
-  lastTime: number;
+  readonly lastTime: number;
   /** Σ 0.5^((reference − time) / half-life) over the commits. */
-  decayed: number;
+  readonly decayed: number;
 }
 
 export interface Author {
@@ -52,12 +56,7 @@ export class ExpertiseIndex {
       if (change.renamedFrom) this.renamedTo.set(change.renamedFrom, today);
       const byAuthor = this.files.get(today) ?? new Map<string, AuthorStat>();
       this.files.set(today, byAuthor);
-      const stat = byAuthor.get(key) ?? { commits: 0, lines: 0, lastTime: 0, decayed: 0 };
-      stat.commits += 1;
-      stat.lines += change.lines;
-      stat.lastTime = Math.max(stat.lastTime, commit.time);
-      stat.decayed += weight;
-      byAuthor.set(key, stat);
+      mergeStat(byAuthor, key, { commits: 1, lines: change.lines, lastTime: commit.time, decayed: weight });
     }
   }
 
@@ -147,12 +146,15 @@ export class ExpertiseIndex {
 
 function mergeStat(target: Map<string, AuthorStat>, author: string, stat: AuthorStat): void {
   const existing = target.get(author);
-  if (!existing) {
-    target.set(author, { ...stat });
-    return;
-  }
-  existing.commits += stat.commits;
-  existing.lines += stat.lines;
-  existing.lastTime = Math.max(existing.lastTime, stat.lastTime);
-  existing.decayed += stat.decayed;
+  target.set(
+    author,
+    existing
+      ? {
+          commits: existing.commits + stat.commits,
+          lines: existing.lines + stat.lines,
+          lastTime: Math.max(existing.lastTime, stat.lastTime),
+          decayed: existing.decayed + stat.decayed,
+        }
+      : stat,
+  );
 }
