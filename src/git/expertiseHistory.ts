@@ -62,12 +62,13 @@ const MAX_RENAME_HOPS = 10;
 export async function indexOfPaths(gitPath: string, cwd: string, head: string, files: readonly string[], options: IndexOptions): Promise<ExpertiseIndex> {
   const referenceTime = options.referenceTime ?? Math.floor(Date.now() / 1000);
   const wanted = [...new Set(files)];
+  const index = new ExpertiseIndex(referenceTime, options.halfLifeDays);
+  index.head = head;
+  if (wanted.length === 0) return index;
   const processes = Math.max(1, Math.min(availableParallelism(), Math.floor(wanted.length / FILES_PER_PROCESS)));
   const groups = Array.from({ length: processes }, (_, group) => wanted.filter((_file, i) => i % processes === group));
   const parts = await Promise.all(groups.map((group) => followedIndex(gitPath, cwd, head, group, referenceTime, options)));
-  const index = new ExpertiseIndex(referenceTime, options.halfLifeDays);
   parts.forEach((part, i) => index.adoptFiles(part, groups[i] ?? []));
-  index.head = head;
   return index;
 }
 
