@@ -30,7 +30,6 @@ export function mustBe(allowed: string): (issue: RawIssue) => string {
 
 function sentence(issue: RawIssue, subject: string, allowed: string | undefined): string {
   const field = fieldName(issue.path ?? [], subject);
-  if (issue.code === 'unrecognized_keys') return `${field} has fields that are not allowed here: ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}`;
   const what = allowed ?? 'valid';
   if (issue.input === undefined) return `${field} must be ${what}; it is missing`;
   return `${field} must be ${what}; found ${describeValue(issue.input)}`;
