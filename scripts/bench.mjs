@@ -2,7 +2,8 @@
 // into each production bundle (from esbuild's metafiles), their sizes and the .vsix's, and the
 // time to load the activation bundle; validating, grouping and sorting 10,000 tickets against
 // JSON.parse; activation and claim times inside a real VS Code extension host; the expertise
-// index on a generated history of 50,000 commits (made once, cached in .vscode-test/).
+// index on a generated history of 50,000 commits (made once, cached in .vscode-test/), and the
+// first expert answer on it before any index exists.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -48,6 +49,8 @@ function main() {
   row('activate() vs the single bundle', host.activationMedianMs, ACTIVATE_MS_BEFORE_SPLIT, 'ms');
   row('10k tickets vs JSON.parse (× floor)', queue.ratioToJsonParse, 5, '×');
   row('claim until the tree shows it (median)', host.claimMedianMs, 100, 'ms');
+  row('first expert answer, cold history', expertise.firstAnswerMs, 2000, 'ms');
+  console.log(`${"  top expert = the full index's".padEnd(40)} ${expertise.sameTopExpert ? 'yes' : 'NO'}`);
   row('expertise build vs git log (× floor)', expertise.buildRatio, 1.5, '×');
   row('expertise update after 100 commits', expertise.update100Ms, 500, 'ms');
   row('expert query, 20 references (median)', expertise.query20Ms, 20, 'ms');

@@ -41,6 +41,7 @@ export interface QueueProblem {
   readonly location: string;
   /** The offending field, dotted (`comments.2.createdAt`), when known. */
   readonly field?: string;
+  /** One sentence that names the field itself: `severity must be 1, 2, 3, 4 or null; found "high"`. */
   readonly message: string;
 }
 

@@ -57,9 +57,74 @@ describe('queue file parsing', () => {
         ['.support/queue.json, ticket 3', undefined],
       ],
     );
-    assert.match(outcome.queue.problems[0]?.message ?? '', /severity/);
-    assert.equal(outcome.queue.problems[1]?.message, 'createdAt: Invalid ISO datetime');
-    assert.equal(outcome.queue.problems[2]?.message, 'Invalid input: expected object, received string');
+    assert.deepEqual(
+      outcome.queue.problems.map((p) => p.message),
+      [
+        'severity must be 1, 2, 3, 4 or null; found 7',
+        'createdAt must be an ISO 8601 date and time with a zone, e.g. 2026-11-24T09:30:00Z; found "yesterday"',
+        'the ticket must be an object; found "nonsense"',
+      ],
+    );
+  });
+
+  describe('names the field once, says what is allowed and what was found', () => {
+    const cases: { readonly kind: string; readonly ticket: Record<string, unknown>; readonly field: string; readonly message: string }[] = [
+      { kind: 'wrong value of a choice', ticket: { severity: 'high' }, field: 'severity', message: 'severity must be 1, 2, 3, 4 or null; found "high"' },
+      { kind: 'wrong type', ticket: { title: 42 }, field: 'title', message: 'title must be a string; found 42' },
+      { kind: 'wrong type among alternatives', ticket: { assignee: true }, field: 'assignee', message: 'assignee must be a string or null; found true' },
+      { kind: 'out of range', ticket: { revision: -1 }, field: 'revision', message: 'revision must be 0 or more; found -1' },
+      { kind: 'not a whole number', ticket: { revision: 1.5 }, field: 'revision', message: 'revision must be a whole number; found 1.5' },
+      { kind: 'empty text', ticket: { status: '' }, field: 'status', message: 'status must be a non-empty string; found ""' },
+      {
+        kind: 'missing field',
+        ticket: { createdAt: undefined },
+        field: 'createdAt',
+        message: 'createdAt must be an ISO 8601 date and time with a zone, e.g. 2026-11-24T09:30:00Z; it is missing',
+      },
+      { kind: 'missing id', ticket: { id: undefined }, field: 'id', message: 'id must be a non-empty string or a whole number; it is missing' },
+      {
+        kind: 'nested field in a comment',
+        ticket: {
+          comments: [
+            { author: 'amy@example.com', createdAt: '2026-11-24T09:00:00Z', body: 'ok' },
+            { author: 'bo', createdAt: '24/11/2026', body: 'b' },
+          ],
+        },
+        field: 'comments.1.createdAt',
+        message: 'comments[1].createdAt must be an ISO 8601 date and time with a zone, e.g. 2026-11-24T09:30:00Z; found "24/11/2026"',
+      },
+      {
+        kind: 'wrong value of a choice in a link',
+        ticket: { links: [{ kind: 'pullRequest', name: 'x' }] },
+        field: 'links.0.kind',
+        message: 'links[0].kind must be "branch" or "mergeRequest"; found "pullRequest"',
+      },
+      { kind: 'a list where text belongs', ticket: { team: ['billing'] }, field: 'team', message: 'team must be a string; found a list' },
+      {
+        kind: 'wrong kind of address',
+        ticket: { url: 'ftp://support.example.com/SUP-1' },
+        field: 'url',
+        message: 'url must be an http or https URL; found "ftp://support.example.com/SUP-1"',
+      },
+      {
+        kind: 'a long value, cut',
+        ticket: { severity: 'x'.repeat(500) },
+        field: 'severity',
+        message: `severity must be 1, 2, 3, 4 or null; found "${'x'.repeat(57)}…"`,
+      },
+    ];
+    for (const { kind, ticket, field, message } of cases) {
+      it(kind, () => {
+        const raw = rawTicket('SUP-1', ticket);
+        for (const [key, value] of Object.entries(ticket)) if (value === undefined) delete raw[key];
+        const outcome = parseQueueText(JSON.stringify({ version: 1, tickets: [raw] }), context);
+        assert.ok(outcome.ok);
+        assert.deepEqual(
+          outcome.queue.problems.map((p) => [p.field, p.message]),
+          [[field, message]],
+        );
+      });
+    }
   });
 
   it('skips a duplicate id and says so', () => {
@@ -82,7 +147,10 @@ describe('queue file parsing', () => {
   it('rejects an unknown version', () => {
     const outcome = parseQueueText(JSON.stringify({ version: 2, tickets: [] }), context);
     assert.ok(!outcome.ok);
-    assert.match(outcome.message, /not a version 1 queue file: version/);
+    assert.equal(outcome.message, '.support/queue.json is not a version 1 queue file: version must be 1; found 2.');
+    const listless = parseQueueText(JSON.stringify({ version: 1, tickets: { a: 1 } }), context);
+    assert.ok(!listless.ok);
+    assert.equal(listless.message, '.support/queue.json is not a version 1 queue file: tickets must be a list; found an object.');
   });
 
   it('detects the indentation to keep on write', () => {

@@ -2,16 +2,20 @@
  * Who changed which file, how much and how recently: built from history newest first, in one pass.
  * Recency is kept as a decayed commit count relative to a fixed reference time, so that adding
  * newer commits later (an incremental update) gives exactly what a full rebuild gives.
+ *
+ * Counts are never changed in place, only replaced: a snapshot, and an index made from one, share
+ * them with the index they came from, and an update must never change the index it started from
+ * (two updates at once would otherwise count the new commits twice).
  */
 import type { HistoryCommit } from './historyRecord';
 
 export interface AuthorStat {
-  commits: number;
-  lines: number;
+  readonly commits: number;
+  readonly lines: number;
   /** Seconds since the epoch. */
-  lastTime: number;
+  readonly lastTime: number;
   /** Σ 0.5^((reference − time) / half-life) over the commits. */
-  decayed: number;
+  readonly decayed: number;
 }
 
 export interface Author {
@@ -52,12 +56,7 @@ export class ExpertiseIndex {
       if (change.renamedFrom) this.renamedTo.set(change.renamedFrom, today);
       const byAuthor = this.files.get(today) ?? new Map<string, AuthorStat>();
       this.files.set(today, byAuthor);
-      const stat = byAuthor.get(key) ?? { commits: 0, lines: 0, lastTime: 0, decayed: 0 };
-      stat.commits += 1;
-      stat.lines += change.lines;
-      stat.lastTime = Math.max(stat.lastTime, commit.time);
-      stat.decayed += weight;
-      byAuthor.set(key, stat);
+      mergeStat(byAuthor, key, { commits: 1, lines: change.lines, lastTime: commit.time, decayed: weight });
     }
   }
 
@@ -81,6 +80,27 @@ export class ExpertiseIndex {
       this.files.set(file, target);
     }
     this.head = newer.head;
+  }
+
+  /**
+   * Takes the counts of `files` and their authors from `other`, made with the same reference time
+   * and half-life: for putting together indexes that were read for separate sets of files.
+   */
+  adoptFiles(other: ExpertiseIndex, files: Iterable<string>): void {
+    for (const file of files) {
+      const byAuthor = other.files.get(file);
+      if (!byAuthor) continue;
+      this.files.set(file, new Map(byAuthor));
+      for (const key of byAuthor.keys()) {
+        const author = other.authors.get(key);
+        if (author && !this.authors.has(key)) this.authors.set(key, author);
+      }
+    }
+  }
+
+  /** The older names, seen so far, of files called `files` today: the paths whose history is theirs too. */
+  formerNamesOf(files: ReadonlySet<string>): string[] {
+    return [...this.renamedTo.keys()].filter((name) => files.has(this.currentName(name)));
   }
 
   statsFor(file: string): ReadonlyMap<string, AuthorStat> | undefined {
@@ -126,12 +146,15 @@ export class ExpertiseIndex {
 
 function mergeStat(target: Map<string, AuthorStat>, author: string, stat: AuthorStat): void {
   const existing = target.get(author);
-  if (!existing) {
-    target.set(author, { ...stat });
-    return;
-  }
-  existing.commits += stat.commits;
-  existing.lines += stat.lines;
-  existing.lastTime = Math.max(existing.lastTime, stat.lastTime);
-  existing.decayed += stat.decayed;
+  target.set(
+    author,
+    existing
+      ? {
+          commits: existing.commits + stat.commits,
+          lines: existing.lines + stat.lines,
+          lastTime: Math.max(existing.lastTime, stat.lastTime),
+          decayed: existing.decayed + stat.decayed,
+        }
+      : stat,
+  );
 }

@@ -6,7 +6,7 @@
  * version does not know are kept, so a newer file still loads.
  */
 import * as z from 'zod/mini';
-import '../zodMessages';
+import { describeValue, fieldMessages, mustBe } from '../zodMessages';
 
 const text = z.string().check(z.trim(), z.minLength(1));
 
@@ -18,7 +18,7 @@ const routingSchema = z.looseObject({
   jira: z.optional(z.looseObject({ component: text })),
 });
 
-const handle = z.string().check(z.regex(/^@\S+$|^[^@\s]+@[^@\s]+$/, 'expected a CODEOWNERS handle (@user, @org/team) or an e-mail address'));
+const handle = z.string().check(z.regex(/^@\S+$|^[^@\s]+@[^@\s]+$/, { error: mustBe('a CODEOWNERS handle (@user, @org/team) or an e-mail address') }));
 
 export const teamSchema = z.looseObject({
   id: text,
@@ -32,9 +32,13 @@ export const teamSchema = z.looseObject({
 });
 
 const teamsFileSchema = z.looseObject({
-  version: z.literal(1, { error: '"version" must be 1' }),
-  teams: z.array(z.unknown(), { error: '"teams" must be a list of teams' }),
+  version: z.literal(1),
+  teams: z.array(z.unknown(), { error: mustBe('a list of teams') }),
 });
+
+/** `name must be a non-empty string; it is missing`: each message names its field once. */
+const TEAM_MESSAGES = fieldMessages('the team');
+const FILE_MESSAGES = fieldMessages('the file');
 
 export type Team = z.infer<typeof teamSchema>;
 
@@ -46,6 +50,7 @@ export interface TeamMapIssue {
   readonly index?: number;
   /** Dotted path inside the entry, e.g. `routing.zendesk.groupId`; '' for the entry itself. */
   readonly field: string;
+  /** Names the field, what is allowed and what was found: `routing.zendesk.groupId must be a number; found "42"`. */
   readonly message: string;
 }
 
@@ -60,19 +65,19 @@ export interface TeamMap {
 /** The setting's value, or a file's `teams`: a list of team entries. */
 export function parseTeams(value: unknown, source: string): TeamMap {
   if (value === undefined) return teamMap([], []);
-  if (!Array.isArray(value)) return teamMap([], [{ source, field: '', message: 'expected a list of teams' }]);
+  if (!Array.isArray(value)) return teamMap([], [{ source, field: '', message: `the setting must be a list of teams; found ${describeValue(value)}` }]);
   const teams: Team[] = [];
   const issues: TeamMapIssue[] = [];
   const firstIndex = new Map<string, number>();
   value.forEach((entry: unknown, index) => {
-    const parsed = teamSchema.safeParse(entry);
+    const parsed = teamSchema.safeParse(entry, TEAM_MESSAGES);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) issues.push({ source, index, field: issue.path.join('.'), message: issue.message });
       return;
     }
     const earlier = firstIndex.get(parsed.data.id);
     if (earlier !== undefined) {
-      issues.push({ source, index, field: 'id', message: `"${parsed.data.id}" is already the id of entry ${earlier}` });
+      issues.push({ source, index, field: 'id', message: `id must be unique; found "${parsed.data.id}", already the id of entry ${earlier}` });
       return;
     }
     firstIndex.set(parsed.data.id, index);
@@ -89,7 +94,7 @@ export function parseTeamsFile(json: string, file: string): TeamMap {
   } catch (error) {
     return teamMap([], [{ source: file, field: '', message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` }]);
   }
-  const parsed = teamsFileSchema.safeParse(value);
+  const parsed = teamsFileSchema.safeParse(value, FILE_MESSAGES);
   if (!parsed.success) {
     return teamMap(
       [],
@@ -135,5 +140,5 @@ function teamMap(teams: readonly Team[], issues: readonly TeamMapIssue[]): TeamM
 
 function describeIssue(issue: TeamMapIssue): string {
   if (issue.index === undefined) return `${issue.source}: ${issue.message}`;
-  return `${issue.source}[${issue.index}]${issue.field ? `.${issue.field}` : ''}: ${issue.message}; this team is skipped.`;
+  return `${issue.source}[${issue.index}]: ${issue.message}. This team is skipped.`;
 }

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import type { Ticket, TicketLink } from '../../core/ticket';
+import { fieldMessages } from '../../core/zodMessages';
 import type { HttpClient, HttpResult, Landed } from '../http/httpClient';
 import { fail, ok, type SourceResult } from '../sourceResult';
 import type {
@@ -119,7 +120,7 @@ export class GitlabSource implements TicketSource {
     const tickets: Ticket[] = [];
     const problems: QueueProblem[] = [];
     answer.data.forEach((raw, index) => {
-      const parsed = gitlabIssueSchema.safeParse(raw);
+      const parsed = gitlabIssueSchema.safeParse(raw, fieldMessages('the issue'));
       if (parsed.success) {
         tickets.push(issueToTicket(parsed.data, [], this.id, this.options.scheme, [], this.grouped));
         this.rawLabels.set(ticketIdOf(parsed.data, this.grouped), parsed.data.labels);

@@ -10,7 +10,7 @@ import type { Handoff, ListRequest, QueuePage, SourceCapabilities, TicketSeen, T
 import { writeFileAtomic } from './atomicWrite';
 import { DEFAULT_LOCK_OPTIONS, LockTimeoutError, withFileLock, type LockOptions } from './fileLock';
 import { localTicketSchema } from './queueFileSchema';
-import { parseQueueText, type ParsedQueue } from './queueFileParse';
+import { parseQueueText, TICKET_MESSAGES, type ParsedQueue } from './queueFileParse';
 import { toTicket } from './localTicketMapping';
 
 export interface LocalSourceOptions {
@@ -169,7 +169,7 @@ export class LocalSource implements TicketSource {
     decision.write(rawTicket);
     rawTicket.revision = (typeof rawTicket.revision === 'number' ? rawTicket.revision : 0) + 1;
     rawTicket.updatedAt = this.now().toISOString();
-    const checked = localTicketSchema.safeParse(rawTicket);
+    const checked = localTicketSchema.safeParse(rawTicket, TICKET_MESSAGES);
     if (!checked.success)
       return fail('invalidResponse', `The change to ${current.key} would not be valid: ${checked.error.issues[0]?.message ?? 'unknown reason'}.`);
     await writeFileAtomic(this.options.queueFile, `${JSON.stringify(raw, null, indent)}\n`);

@@ -6,6 +6,7 @@ import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'js
 import type * as z from 'zod/mini';
 import type { Ticket } from '../../core/ticket';
 import type { QueueProblem } from '../ticketSource';
+import { fieldMessages } from '../../core/zodMessages';
 import { queueFileEnvelopeSchema, localTicketSchema } from './queueFileSchema';
 import { toTicket } from './localTicketMapping';
 
@@ -32,6 +33,9 @@ export interface ParseContext {
   readonly file: string;
 }
 
+/** Messages for a ticket: `severity must be 1, 2, 3, 4 or null; found "high"`. */
+export const TICKET_MESSAGES = fieldMessages('the ticket');
+
 export function parseQueueText(text: string, context: ParseContext): ParseOutcome {
   let json: unknown;
   try {
@@ -39,7 +43,7 @@ export function parseQueueText(text: string, context: ParseContext): ParseOutcom
   } catch {
     return { ok: false, message: `${context.file} is not valid JSON${firstSyntaxError(text)}. The file was left as it is.` };
   }
-  const envelope = queueFileEnvelopeSchema.safeParse(json);
+  const envelope = queueFileEnvelopeSchema.safeParse(json, fieldMessages('the file'));
   if (!envelope.success) {
     return { ok: false, message: `${context.file} is not a version 1 queue file: ${describeIssues(envelope.error)}.` };
   }
@@ -48,7 +52,7 @@ export function parseQueueText(text: string, context: ParseContext): ParseOutcom
   const problems: QueueProblem[] = [];
   const seen = new Set<string>();
   raw.tickets.forEach((item, index) => {
-    const checked = localTicketSchema.safeParse(item);
+    const checked = localTicketSchema.safeParse(item, TICKET_MESSAGES);
     const location = `${context.file}, ticket ${index}`;
     if (!checked.success) {
       const issue = checked.error.issues[0];
@@ -66,11 +70,12 @@ export function parseQueueText(text: string, context: ParseContext): ParseOutcom
   return { ok: true, queue: { raw, tickets, problems, indent: detectIndent(text) } };
 }
 
+/** Each message names its field (see `fieldMessages`); the first three are enough to start fixing. */
 function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 3)
-    .map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
+    .map((i) => i.message)
+    .join('. ');
 }
 
 /**

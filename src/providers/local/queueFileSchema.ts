@@ -8,10 +8,11 @@
  */
 // zod/mini: only the parts in use are bundled (the full API is three times the size).
 import * as z from 'zod/mini';
-import '../../core/zodMessages';
+import { mustBe } from '../../core/zodMessages';
 
 const isoTime = z.iso.datetime({ offset: true }).check(z.describe('ISO 8601 date and time with a zone, e.g. 2026-11-24T09:30:00Z'));
 const text = z.string().check(z.minLength(1));
+const webAddress = z.url({ protocol: /^https?$/, error: mustBe('an http or https URL') });
 
 const localCommentSchema = z.looseObject({
   author: text.check(z.describe('Who wrote it: an e-mail address or a name')),
@@ -23,11 +24,11 @@ const localCommentSchema = z.looseObject({
 const localLinkSchema = z.looseObject({
   kind: z.enum(['branch', 'mergeRequest']),
   name: text.check(z.describe('Branch name, or the merge request title')),
-  url: z.optional(z.url({ protocol: /^https?$/ })),
+  url: z.optional(webAddress),
 });
 
 export const localTicketSchema = z.looseObject({
-  id: z.union([text, z.int().check(z.nonnegative())]).check(z.describe('Unique within the file')),
+  id: z.union([text, z.int().check(z.nonnegative())], { error: mustBe('a non-empty string or a whole number') }).check(z.describe('Unique within the file')),
   key: z.optional(text).check(z.describe('How people refer to it, e.g. SUP-42; default: the id')),
   title: text,
   severity: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.null()]).check(z.describe('1 (most urgent) to 4; null when not yet triaged')),
@@ -44,7 +45,7 @@ export const localTicketSchema = z.looseObject({
   slaDueAt: z.optional(isoTime).check(z.describe('When set, replaces the per-severity first-response target')),
   labels: z.optional(z.array(text)),
   links: z.optional(z.array(localLinkSchema)),
-  url: z.optional(z.url({ protocol: /^https?$/ })).check(z.describe('Where the ticket lives on the web')),
+  url: z.optional(webAddress).check(z.describe('Where the ticket lives on the web')),
   revision: z.optional(z.int().check(z.nonnegative())).check(z.describe('Raised by one on every change; used to detect concurrent edits')),
 });
 

@@ -24,6 +24,8 @@ export interface ExpertFinding {
   readonly files: readonly string[];
   readonly repository?: Repository;
   readonly gitPath: string;
+  /** The experts come from the history of `files` alone: the repository's full index is still being built. */
+  readonly partialHistory: boolean;
 }
 
 /** A quoted error found by grep is a weaker pointer than a path or a stack frame. */
@@ -45,9 +47,17 @@ export class ExpertFinder {
       const files = await this.pointedFiles(ticket, repository, gitPath);
       if (!best || files.length > best.files.length) best = { repository, files };
     }
-    if (!best || best.files.length === 0) return { experts: [], files: [], repository: best?.repository, gitPath };
+    if (!best || best.files.length === 0) return { experts: [], files: [], repository: best?.repository, gitPath, partialHistory: false };
     const settings = this.settings();
-    const index = await this.store.indexFor(expertiseHistory().updateIndex, best.repository.rootUri.fsPath, gitPath, settings.expertsHalfLifeDays, token);
+    const files = best.files.map((f) => f.path);
+    const { index, partial } = await this.store.indexFor(
+      expertiseHistory(),
+      best.repository.rootUri.fsPath,
+      gitPath,
+      settings.expertsHalfLifeDays,
+      files,
+      token,
+    );
     const experts = rankExperts(index, {
       files: best.files,
       now: Math.floor(Date.now() / 1000),
@@ -58,7 +68,7 @@ export class ExpertFinder {
       recency: true,
       ownersOf: await loadCodeowners(best.repository),
     });
-    return { experts, files: best.files.map((f) => f.path), repository: best.repository, gitPath };
+    return { experts, files, repository: best.repository, gitPath, partialHistory: partial };
   }
 
   private async pointedFiles(ticket: Ticket, repository: Repository, gitPath: string): Promise<{ path: string; confidence: number }[]> {
@@ -67,9 +77,10 @@ export class ExpertFinder {
     const byPath = new Map(resolved.map((f) => [f.path, f.confidence]));
     for (const text of errorTextsIn(ticket)) {
       // The text comes from the ticket: it is one argument after -e, never part of a command line.
-      const grep = await gitRead(gitPath, root, ['grep', '-F', '-l', '-I', '-e', text, '--']);
+      // -z: names as the tree lists them, never quoted.
+      const grep = await gitRead(gitPath, root, ['grep', '-z', '-F', '-l', '-I', '-e', text, '--']);
       if (!grep.ok) continue;
-      for (const path of grep.stdout.split('\n').filter(Boolean).slice(0, 5)) byPath.set(path, Math.max(byPath.get(path) ?? 0, GREP_CONFIDENCE));
+      for (const path of grep.stdout.split('\0').filter(Boolean).slice(0, 5)) byPath.set(path, Math.max(byPath.get(path) ?? 0, GREP_CONFIDENCE));
     }
     return [...byPath.entries()].map(([path, confidence]) => ({ path, confidence })).sort((a, b) => b.confidence - a.confidence);
   }

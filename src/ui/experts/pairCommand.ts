@@ -53,8 +53,7 @@ export class PairCommand {
       return undefined;
     }
     const expert =
-      finding.experts.find((e) => e.email.toLowerCase() === wanted.expert?.toLowerCase()) ??
-      (wanted.expert ? undefined : await pickExpert(ticket, finding.experts));
+      finding.experts.find((e) => e.email.toLowerCase() === wanted.expert?.toLowerCase()) ?? (wanted.expert ? undefined : await pickExpert(ticket, finding));
     if (!expert) return undefined;
     const action = wanted.action ?? (await pickAction(expert));
     if (!action) return undefined;
@@ -89,16 +88,23 @@ export class PairCommand {
   }
 }
 
-async function pickExpert(ticket: Ticket, experts: readonly Expert[]): Promise<Expert | undefined> {
+async function pickExpert(ticket: Ticket, finding: ExpertFinding): Promise<Expert | undefined> {
   const now = Math.floor(Date.now() / 1000);
+  const placeHolder = finding.partialHistory
+    ? vscode.l10n.t(
+        'Who knows the code {0} touches, from the history of these {1} files; the full index is still being built',
+        ticket.key,
+        finding.files.length,
+      )
+    : vscode.l10n.t('Who knows the code {0} touches, with the evidence', ticket.key);
   const picked = await vscode.window.showQuickPick(
-    experts.slice(0, 8).map((expert) => ({
+    finding.experts.slice(0, 8).map((expert) => ({
       label: expert.name,
       description: [expert.email, expert.inPreferredRegion ? vscode.l10n.t('in {0}', expert.region ?? '') : undefined].filter(Boolean).join(' · '),
       detail: evidenceLines(expert, now).join(' · '),
       expert,
     })),
-    { placeHolder: vscode.l10n.t('Who knows the code {0} touches, with the evidence', ticket.key), matchOnDetail: true, ignoreFocusOut: true },
+    { placeHolder, matchOnDetail: true, ignoreFocusOut: true },
   );
   return picked?.expert;
 }

@@ -16,7 +16,9 @@ export interface ExpertsFeature {
 }
 
 export function registerExperts(host: TicketCommandHost, model: QueueModel, drafts: Drafts, settings: () => Settings): ExpertsFeature {
-  const finder = new ExpertFinder(new ExpertiseStore(host.context.globalStorageUri), model, settings);
+  const store = new ExpertiseStore(host.context.globalStorageUri);
+  host.context.subscriptions.push(store);
+  const finder = new ExpertFinder(store, model, settings);
   const pair = new PairCommand(finder, drafts);
   registerTicketCommand(
     host,

@@ -130,7 +130,7 @@ export class QueueModel implements vscode.Disposable {
     for (const result of results) this.merge({ ...result, tickets: this.edits.applyTo(result.tickets, since) }, now);
     this.updateState();
     log().info(`Queue loaded: ${this.tickets().length} tickets from ${this.sources.length} source(s) in ${Date.now() - started} ms`);
-    for (const problem of this.problems()) log().warn(`Skipped ${problem.location}${problem.field ? ` (${problem.field})` : ''}: ${problem.message}`);
+    for (const problem of this.problems()) log().warn(`Skipped ${problem.location}: ${problem.message}`);
     this.changed.fire();
     this.announceFailures(results);
   }

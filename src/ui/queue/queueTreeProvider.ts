@@ -146,7 +146,7 @@ function problemsItem(problems: readonly QueueProblem[]): vscode.TreeItem {
 
 function problemItem(problem: QueueProblem): vscode.TreeItem {
   const item = new vscode.TreeItem(problem.location, vscode.TreeItemCollapsibleState.None);
-  item.description = problem.field ? `${problem.field}: ${problem.message}` : problem.message;
+  item.description = problem.message;
   item.tooltip = `${problem.location}\n${item.description}`;
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
   item.contextValue = ITEM_CONTEXT.problem;

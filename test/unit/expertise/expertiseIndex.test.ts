@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_BOT_PATTERNS, botPatterns, rankExperts } from '../../../src/core/expertise/expertRanking';
 import { codeownersMatcher, parseCodeowners } from '../../../src/core/ownership/codeowners';
-import { buildIndex, headOf, updateIndex } from '../../../src/git/expertiseHistory';
+import { buildIndex, headOf, indexOfPaths, updateIndex } from '../../../src/git/expertiseHistory';
 import { makeSampleWorkspace } from '../../../scripts/make-sample-workspace';
 
 const REFERENCE = 1_790_000_000;
@@ -47,6 +47,19 @@ describe('the expertise index from git history', function () {
       compared++;
     }
     assert.ok(compared >= 10, `${compared} files compared`);
+  });
+
+  it('ranks the same experts, with the same evidence, from the history of the files alone as from the full index', async () => {
+    const head = (await headOf('git', sample)) ?? '';
+    const { index } = await buildIndex('git', sample, head, options);
+    const services = git(sample, 'ls-files')
+      .split('\n')
+      .filter((f) => f.startsWith('services/'));
+    for (const files of [services, services.filter((f) => f.startsWith('services/billing/')), services.slice(0, 3)]) {
+      const alone = await indexOfPaths('git', sample, head, files, options);
+      const query = { files: files.map((path) => ({ path, confidence: 1 })), now: REFERENCE, botPatterns: [], people: [], recency: true };
+      assert.deepEqual(rankExperts(alone, query), rankExperts(index, query), files.join(', '));
+    }
   });
 
   it('gives the same index when updated incrementally as when rebuilt, renames included', async () => {

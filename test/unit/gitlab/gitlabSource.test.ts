@@ -129,7 +129,7 @@ describe('the GitLab source against a GitLab-shaped loopback server', () => {
     );
     assert.equal(page.value.problems[0]?.field, 'title');
     assert.match(page.value.problems[0]?.location ?? '', /item 1 \(#2\)/);
-    assert.equal(page.value.problems[0]?.message, 'Invalid input: expected string, received undefined');
+    assert.equal(page.value.problems[0]?.message, 'title must be a string; it is missing');
   });
 
   it('asks to sign in again on 401', async () => {

@@ -85,23 +85,49 @@ describe('team map', () => {
         [6, 'id'],
       ],
     );
-    assert.match(map.issues?.[4]?.message ?? '', /expected object/);
-    assert.match(map.issues?.[5]?.message ?? '', /already the id of entry 0/);
-    assert.match(map.problems[0] ?? '', /^supportRotation\.teams\[1\]\.name: .+; this team is skipped\.$/);
-    assert.equal(map.problems.length, map.issues?.length);
+    assert.deepEqual(map.problems, [
+      'supportRotation.teams[1]: name must be a string; it is missing. This team is skipped.',
+      'supportRotation.teams[2]: paths must be a list; found "services/c/". This team is skipped.',
+      'supportRotation.teams[3]: routing.zendesk.groupId must be a whole number; found "42". This team is skipped.',
+      'supportRotation.teams[4]: codeowners[0] must be a CODEOWNERS handle (@user, @org/team) or an e-mail address; found "acme-e". This team is skipped.',
+      'supportRotation.teams[5]: the team must be an object; found "not a team". This team is skipped.',
+      'supportRotation.teams[6]: id must be unique; found "a", already the id of entry 0. This team is skipped.',
+    ]);
+  });
+
+  it('says what is allowed and what was found for a value out of range, a blank name and a nested field', () => {
+    const map = parseTeams(
+      [
+        { id: 'g', name: 'G', routing: { zendesk: { groupId: 0 } } },
+        { id: 'h', name: '   ' },
+        { id: 'i', name: 'I', routing: { jira: { component: 7 } } },
+      ],
+      'supportRotation.teams',
+    );
+    assert.deepEqual(
+      map.issues?.map((i) => [i.field, i.message]),
+      [
+        ['routing.zendesk.groupId', 'routing.zendesk.groupId must be more than 0; found 0'],
+        ['name', 'name must be a non-empty string; found ""'],
+        ['routing.jira.component', 'routing.jira.component must be a string; found 7'],
+      ],
+    );
   });
 
   it('refuses a file that is not JSON, not version 1 or without a list of teams, without throwing', () => {
     assert.match(parseTeamsFile('{', 'teams.json').problems[0] ?? '', /^teams\.json: not valid JSON/);
-    assert.deepEqual(parseTeamsFile('{"version":2,"teams":[]}', 'teams.json').problems, ['teams.json: "version" must be 1']);
-    assert.deepEqual(parseTeamsFile('{"version":1,"teams":{}}', 'teams.json').problems, ['teams.json: "teams" must be a list of teams']);
+    assert.deepEqual(parseTeamsFile('{"version":2,"teams":[]}', 'teams.json').problems, ['teams.json: version must be 1; found 2']);
+    assert.deepEqual(parseTeamsFile('{"version":1,"teams":{}}', 'teams.json').problems, ['teams.json: teams must be a list of teams; found an object']);
+    assert.deepEqual(parseTeamsFile('{"version":1}', 'teams.json').problems, ['teams.json: teams must be a list of teams; it is missing']);
     assert.equal(parseTeamsFile('[]', 'teams.json').teams.length, 0);
-    assert.equal(parseTeamsFile('[]', 'teams.json').problems.length, 1);
+    assert.deepEqual(parseTeamsFile('[]', 'teams.json').problems, ['teams.json: the file must be an object; found an empty list']);
   });
 
   it('reads an unset setting as no teams, and says so when the setting is not a list', () => {
     assert.deepEqual(parseTeams(undefined, 'supportRotation.teams'), { teams: [], problems: [], issues: [] });
-    assert.deepEqual(parseTeams({ id: 'a' }, 'supportRotation.teams').problems, ['supportRotation.teams: expected a list of teams']);
+    assert.deepEqual(parseTeams({ id: 'a' }, 'supportRotation.teams').problems, [
+      'supportRotation.teams: the setting must be a list of teams; found an object',
+    ]);
   });
 
   it("lets the setting's team replace the file's team with the same id, and adds its new teams", () => {
