@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { loopbackServer, type LoopbackServer, type RecordedRequest } from '../http/loopbackServer';
+import { loopbackServer, type LoopbackServer, type RecordedRequest } from '../../support/loopbackServer';
 
 export interface FakeUser {
   id: number;
