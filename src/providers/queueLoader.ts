@@ -1,6 +1,8 @@
 /**
  * Loads the queue from every source at once. Each source is paged through to the end; a source that
  * fails does not stop the others, and its failure is returned beside the tickets that did load.
+ * A ticket that comes twice (a server whose pages shifted while they were read) is kept once, as it
+ * was read last: the view cannot show two rows with one id.
  */
 import type { Ticket } from '../core/ticket';
 import type { SourceFailure } from './sourceResult';
@@ -20,22 +22,18 @@ export function loadAllSources(sources: readonly TicketSource[], signal?: AbortS
   return Promise.all(sources.map((source) => loadSource(source, signal)));
 }
 
-async function loadSource(source: TicketSource, signal?: AbortSignal): Promise<SourceLoad> {
-  const tickets: Ticket[] = [];
+export async function loadSource(source: TicketSource, signal?: AbortSignal): Promise<SourceLoad> {
+  const tickets = new Map<string, Ticket>();
   const problems: QueueProblem[] = [];
+  const load = (failure?: SourceFailure): SourceLoad => ({ sourceId: source.id, tickets: [...tickets.values()], problems, ...(failure ? { failure } : {}) });
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
     const result = await source.listQueue({ cursor, signal });
-    if (result.kind !== 'ok') return { sourceId: source.id, tickets, problems, failure: result };
-    tickets.push(...result.value.tickets);
+    if (result.kind !== 'ok') return load(result);
+    for (const ticket of result.value.tickets) tickets.set(ticket.id, ticket);
     problems.push(...result.value.problems);
     cursor = result.value.nextCursor;
-    if (cursor === undefined) return { sourceId: source.id, tickets, problems };
+    if (cursor === undefined) return load();
   }
-  return {
-    sourceId: source.id,
-    tickets,
-    problems,
-    failure: { kind: 'invalidResponse', message: `${source.label} kept announcing more pages after ${MAX_PAGES}; the queue shown is incomplete.` },
-  };
+  return load({ kind: 'invalidResponse', message: `${source.label} kept announcing more pages after ${MAX_PAGES}; the queue shown is incomplete.` });
 }

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
-import { fakeGitlab, SAM, type FakeGitlab } from '../unit/gitlab/fakeGitlab';
+import { fakeGitlab, SAM, type FakeGitlab } from '../conformance/gitlab/gitlabServer';
 import { eventually, extensionApi, queueFilePath } from './extensionApi';
 import { git, workspaceRepository } from './gitInWorkspace';
 import { answerDialogs, answerInputBoxes } from './windowStubs';

@@ -13,6 +13,12 @@ export const gitlabUserSchema = z.looseObject({
 });
 export type GitlabUser = z.infer<typeof gitlabUserSchema>;
 
+/** GitLab's published issue schema allows `null` among the assignees (a user deleted since): it is left out. */
+const assigneesSchema = z.pipe(
+  z.array(z.nullable(gitlabUserSchema)),
+  z.transform((users) => users.filter((user): user is GitlabUser => user !== null)),
+);
+
 export const gitlabIssueSchema = z.looseObject({
   id: z.number(),
   iid: z.number(),
@@ -21,7 +27,7 @@ export const gitlabIssueSchema = z.looseObject({
   description: z.optional(z.nullable(z.string())),
   state: z.string(),
   labels: z._default(z.array(z.string()), []),
-  assignees: z._default(z.array(gitlabUserSchema), []),
+  assignees: z._default(assigneesSchema, []),
   author: gitlabUserSchema,
   created_at: z.string(),
   updated_at: z.string(),
@@ -44,6 +50,11 @@ export type GitlabNote = z.infer<typeof gitlabNoteSchema>;
 
 /** Lists are read item by item, so one malformed issue is skipped with its reason. */
 export const gitlabListSchema = z.array(z.unknown());
+
+/** `GET …/issues_statistics`: how many issues match, without reading them. */
+export const gitlabIssueStatisticsSchema = z.looseObject({
+  statistics: z.looseObject({ counts: z.looseObject({ opened: z.number() }) }),
+});
 
 export const gitlabMergeRequestSchema = z.looseObject({
   iid: z.number(),

@@ -1,35 +1,20 @@
 /**
  * A GitLab project's issues as a ticket source. Claims follow the rule for systems without
- * locking: read, check the issue is unassigned (or mine), write, re-read, and report a lost race
- * with who holds it. Notes are never posted twice. A hand-off is labels, then the note, then the
- * release; a failed step is named, with what was already done.
+ * locking: read, check the issue is unassigned (or mine), write, then look at what the write did:
+ * GitLab's system notes name anyone it unassigned, and they are put back (see `restoreDisplaced`).
+ * Notes are never posted twice. A hand-off is labels, then the note, then the release; a failed
+ * step is named, with what was already done. The queue is `GitlabQueue`'s.
  */
 import * as z from 'zod/mini';
 import type { Ticket, TicketLink } from '../../core/ticket';
-import { fieldMessages } from '../../core/zodMessages';
-import type { HttpClient, HttpResult, Landed } from '../http/httpClient';
-import { fail, ok, type SourceResult } from '../sourceResult';
-import type {
-  CreatedMergeRequest,
-  Handoff,
-  ListRequest,
-  MergeRequestDraft,
-  QueuePage,
-  QueueProblem,
-  SourceCapabilities,
-  TicketSeen,
-  TicketSource,
-} from '../ticketSource';
-import { issueToTicket, person, ticketIdOf, type GitlabLabelScheme } from './gitlabMapping';
-import {
-  gitlabIssueSchema,
-  gitlabListSchema,
-  gitlabMergeRequestSchema,
-  gitlabNoteSchema,
-  type GitlabIssue,
-  type GitlabNote,
-  type GitlabUser,
-} from './gitlabSchemas';
+import type { HttpClient } from '../http/httpClient';
+import { fail, ok, type SourceFailure, type SourceResult } from '../sourceResult';
+import type { CreatedMergeRequest, Handoff, ListRequest, MergeRequestDraft, QueuePage, SourceCapabilities, TicketSeen, TicketSource } from '../ticketSource';
+import { displacedBy } from './assignmentNotes';
+import { issueToTicket, person, type GitlabLabelScheme } from './gitlabMapping';
+import { GitlabNotes, settle } from './gitlabNotes';
+import { GitlabQueue } from './gitlabQueue';
+import { gitlabIssueSchema, gitlabMergeRequestSchema, gitlabUserSchema, type GitlabIssue, type GitlabMergeRequest, type GitlabUser } from './gitlabSchemas';
 
 export interface GitlabSourceOptions {
   readonly id: string;
@@ -41,18 +26,35 @@ export interface GitlabSourceOptions {
   readonly scheme: GitlabLabelScheme;
   /** The signed-in user, from `GET /user` at sign-in. */
   readonly me: GitlabUser | undefined;
+  /** A monotonic clock in ms, for the interval between full reads of the queue. */
+  readonly elapsed?: () => number;
 }
 
-const PAGE_SIZE = 100;
+/** Rounds of putting back colleagues displaced by our writes: each round only finds someone who slipped in during the last. */
+const MAX_RESTORE_ROUNDS = 3;
 
 export class GitlabSource implements TicketSource {
   readonly kind = 'gitlab';
   readonly capabilities: SourceCapabilities = { claim: true, internalNotes: true, publicReplies: true, handoff: true, linkChanges: true, mergeRequests: true };
 
+  private readonly queue: GitlabQueue;
+  private readonly notes: GitlabNotes;
+
   constructor(
     private readonly http: HttpClient,
     private readonly options: GitlabSourceOptions,
-  ) {}
+  ) {
+    this.queue = new GitlabQueue(http, {
+      sourceId: options.id,
+      label: options.label,
+      queueLabels: options.queueLabels,
+      scheme: options.scheme,
+      grouped: 'group' in options.scope,
+      scopePath: 'group' in options.scope ? `/groups/${encodeURIComponent(options.scope.group)}` : `/projects/${encodeURIComponent(options.scope.project)}`,
+      elapsed: options.elapsed,
+    });
+    this.notes = new GitlabNotes(http, options.label);
+  }
 
   get id(): string {
     return this.options.id;
@@ -66,92 +68,15 @@ export class GitlabSource implements TicketSource {
     return this.options.me?.username;
   }
 
-  /**
-   * The queue. The first load reads every page (the next page from `x-next-page`, never from
-   * `x-total`, which GitLab leaves out above 10,000 issues); later refreshes ask only for issues
-   * updated since the last one, in any state and with any labels, and merge them: an issue that
-   * was closed or lost the queue label leaves the queue.
-   */
-  async listQueue(request: ListRequest): Promise<SourceResult<QueuePage>> {
-    if (!request.cursor && this.synced) return this.refreshChanged(this.synced, request.signal);
-    const page = request.cursor ?? '1';
-    if (page === '1') this.cache.clear();
-    const answer = await this.issuePage({ state: 'opened', labels: this.options.queueLabels.join(',') || undefined, page }, request.signal);
-    if (answer.kind !== 'ok') return answer;
-    for (const ticket of answer.value.tickets) this.cache.set(ticket.id, ticket);
-    if (!answer.value.nextCursor) this.synced = this.latestUpdate();
-    return answer;
-  }
-
-  private readonly cache = new Map<string, Ticket>();
-  /** `updated_at` of the newest issue seen: where the next refresh starts. */
-  private synced: string | undefined;
-
-  private async refreshChanged(since: string, signal?: AbortSignal): Promise<SourceResult<QueuePage>> {
-    const problems: QueueProblem[] = [];
-    for (let page: string | undefined = '1'; page;) {
-      const answer = await this.issuePage({ state: 'all', updated_after: since, page }, signal);
-      if (answer.kind !== 'ok') return answer;
-      problems.push(...answer.value.problems);
-      for (const ticket of answer.value.tickets) {
-        const inQueue = ticket.status === 'opened' && this.options.queueLabels.every((l) => this.rawLabels.get(ticket.id)?.includes(l));
-        if (inQueue) this.cache.set(ticket.id, ticket);
-        else this.cache.delete(ticket.id);
-      }
-      page = answer.value.nextCursor;
-    }
-    this.synced = this.latestUpdate() ?? since;
-    return ok({ tickets: [...this.cache.values()], problems });
-  }
-
-  /** Labels as GitLab has them (the ticket keeps only the unscoped ones). */
-  private readonly rawLabels = new Map<string, readonly string[]>();
-
-  /** The last answer to each page request, with its ETag: an unchanged page costs no body. */
-  private readonly pages = new Map<string, { etag: string; page: QueuePage }>();
-
-  private async issuePage(params: Record<string, string | undefined>, signal: AbortSignal | undefined): Promise<SourceResult<QueuePage>> {
-    const query = { ...params, per_page: PAGE_SIZE, order_by: 'updated_at' };
-    const key = JSON.stringify(query);
-    const known = this.pages.get(key);
-    const answer = await this.http.get(this.issuesPath(), gitlabListSchema, { params: query, signal, etag: known?.etag });
-    if (answer.kind === 'notModified') return ok(known?.page ?? { tickets: [], problems: [] });
-    if (answer.kind !== 'ok') return answer;
-    const tickets: Ticket[] = [];
-    const problems: QueueProblem[] = [];
-    answer.data.forEach((raw, index) => {
-      const parsed = gitlabIssueSchema.safeParse(raw, fieldMessages('the issue'));
-      if (parsed.success) {
-        tickets.push(issueToTicket(parsed.data, [], this.id, this.options.scheme, [], this.grouped));
-        this.rawLabels.set(ticketIdOf(parsed.data, this.grouped), parsed.data.labels);
-      } else {
-        const issue = parsed.error.issues[0];
-        const iid = (raw as { iid?: unknown } | null)?.iid;
-        problems.push({
-          sourceId: this.id,
-          location: `${this.label}, page ${params.page}, item ${index}${typeof iid === 'number' ? ` (#${iid})` : ''}`,
-          field: issue?.path.join('.'),
-          message: issue?.message ?? 'invalid',
-        });
-      }
-    });
-    const next = answer.header('x-next-page');
-    const page: QueuePage = { tickets, problems, nextCursor: next && next !== '' ? next : undefined };
-    const etag = answer.header('etag');
-    if (etag) this.pages.set(key, { etag, page });
-    return ok(page);
-  }
-
-  private latestUpdate(): string | undefined {
-    let latest: string | undefined;
-    for (const ticket of this.cache.values()) if (!latest || ticket.revision > latest) latest = ticket.revision;
-    return latest;
+  /** The whole queue in one page: `GitlabQueue` pages through GitLab itself, so that no page can shift under it. */
+  listQueue(request: ListRequest): Promise<SourceResult<QueuePage>> {
+    return this.queue.list(request.signal);
   }
 
   async getTicket(id: string, signal?: AbortSignal): Promise<SourceResult<Ticket>> {
     const issue = await this.readIssue(id, signal);
     if (issue.kind !== 'ok') return issue;
-    const notes = await this.readNotes(id, signal);
+    const notes = await this.notes.all(this.issuePath(id), signal);
     if (notes.kind !== 'ok') return notes;
     const related = await this.http.get(`${this.issuePath(id)}/related_merge_requests`, z.array(gitlabMergeRequestSchema), { signal });
     // Linked merge requests are extra context: without them the ticket still shows.
@@ -161,26 +86,29 @@ export class GitlabSource implements TicketSource {
 
   async createMergeRequest(draft: MergeRequestDraft): Promise<SourceResult<CreatedMergeRequest>> {
     const title = draft.draft && !/^draft:/i.test(draft.title) ? `Draft: ${draft.title}` : draft.title;
+    const project = this.projectPath(draft.ticketId);
     const created = await this.http.send(
       'POST',
-      `${this.projectPath(draft.ticketId)}/merge_requests`,
+      `${project}/merge_requests`,
       { source_branch: draft.sourceBranch, target_branch: draft.targetBranch, title, description: draft.description, remove_source_branch: true },
       gitlabMergeRequestSchema,
       {
         idempotent: false,
-        // GitLab allows one open merge request per source branch: if ours exists, it landed.
+        // GitLab allows one open merge request per source branch: if one is open now, ours landed.
         landed: async () => {
-          const open = await this.http.get(`${this.projectPath(draft.ticketId)}/merge_requests`, z.array(gitlabMergeRequestSchema), {
-            params: { source_branch: draft.sourceBranch, state: 'opened' },
-          });
-          return open.kind === 'ok' && open.data.length > 0;
+          const open = await this.openMergeRequest(project, draft.sourceBranch);
+          return open.kind === 'ok' ? open.value !== undefined : undefined;
         },
       },
     );
-    if (created.kind === 'landed')
-      return fail('invalidResponse', `The merge request for ${draft.sourceBranch} was created, but GitLab's answer was lost; find it in the project.`);
+    if (created.kind === 'landed') {
+      const open = await this.openMergeRequest(project, draft.sourceBranch);
+      if (open.kind !== 'ok') return open;
+      if (!open.value) return fail('notFound', `The merge request for ${draft.sourceBranch} was created, but is no longer open.`);
+      return ok(createdMergeRequest(open.value));
+    }
     if (created.kind !== 'ok') return created;
-    return ok({ url: created.data.web_url, reference: created.data.references?.short ?? `!${created.data.iid}` });
+    return ok(createdMergeRequest(created.data));
   }
 
   async claim(seen: TicketSeen): Promise<SourceResult<Ticket>> {
@@ -199,12 +127,12 @@ export class GitlabSource implements TicketSource {
         message: `#${seen.id} changed since the queue was loaded.`,
       };
     }
-    const written = await this.updateIssue(seen.id, { assignee_ids: [me.id] });
-    if (written.kind !== 'ok') return written;
-    // No locking in GitLab: read again, and if someone else's claim landed too, say so.
+    const restored = await this.writeAssignees(seen.id, [me.id], me);
+    if (restored.kind !== 'ok') return restored;
     const after = await this.readIssue(seen.id);
     if (after.kind !== 'ok') return after;
-    const other = after.value.assignees.find((a) => a.id !== me.id);
+    // Someone assigned between our read and our write (put back), or just after it: theirs either way.
+    const other = restored.value[0] ?? after.value.assignees.find((a) => a.id !== me.id);
     if (other || !after.value.assignees.some((a) => a.id === me.id)) {
       return this.conflict(after.value, other ?? null, `#${seen.id} was claimed by ${other?.name ?? 'someone else'} at the same moment; it stays theirs.`);
     }
@@ -219,7 +147,7 @@ export class GitlabSource implements TicketSource {
     const holder = before.value.assignees.find((a) => a.id !== me.id);
     if (holder) return this.conflict(before.value, holder, `#${seen.id} is held by ${holder.name}, not by you.`);
     if (before.value.assignees.length === 0) return this.getTicket(seen.id);
-    const written = await this.updateIssue(seen.id, { assignee_ids: [] });
+    const written = await this.writeAssignees(seen.id, [], me);
     return written.kind === 'ok' ? this.getTicket(seen.id) : written;
   }
 
@@ -232,14 +160,15 @@ export class GitlabSource implements TicketSource {
   }
 
   async handOff(seen: TicketSeen, handoff: Handoff): Promise<SourceResult<Ticket>> {
+    const me = this.options.me;
+    if (!me) return fail('unauthorised', `Sign in to ${this.label} first.`);
     const before = await this.readIssue(seen.id);
     if (before.kind !== 'ok') return before;
-    const me = this.options.me;
-    const holder = before.value.assignees.find((a) => a.id !== me?.id);
+    const holder = before.value.assignees.find((a) => a.id !== me.id);
     if (holder) return this.conflict(before.value, holder, `#${seen.id} is held by ${holder.name}; only they can hand it off.`);
     const oldTeams = before.value.labels.filter((l) => l.startsWith(this.options.scheme.teamPrefix));
-    const note: [string, () => Promise<SourceResult<unknown>>] = ['add the hand-off note', () => this.addNote(seen.id, handoff.note, true)];
-    const release: [string, () => Promise<SourceResult<unknown>>] = ['release the claim', () => this.updateIssue(seen.id, { assignee_ids: [] })];
+    const note: [string, () => Promise<SourceResult<unknown>>] = ['add the hand-off note', () => this.postNote(seen.id, handoff.note, true, me)];
+    const release: [string, () => Promise<SourceResult<unknown>>] = ['release the claim', () => this.writeAssignees(seen.id, [], me)];
     const project = handoff.team.startsWith('project:') ? handoff.team.slice('project:'.length) : undefined;
     const label = handoff.team.startsWith('label:') ? handoff.team.slice('label:'.length) : `${this.options.scheme.teamPrefix}${handoff.team}`;
     // A move copies the notes and closes this issue, so the note and the release come first.
@@ -267,7 +196,7 @@ export class GitlabSource implements TicketSource {
 
   async linkChange(id: string, link: TicketLink): Promise<SourceResult<Ticket>> {
     const what = link.kind === 'branch' ? `Fix branch \`${link.name}\`` : `Merge request ${link.url ?? link.name}`;
-    const notes = await this.readNotes(id);
+    const notes = await this.notes.all(this.issuePath(id));
     if (notes.kind !== 'ok') return notes;
     // Recording the same link twice changes nothing.
     if (notes.value.some((n) => n.body.startsWith(what))) return this.getTicket(id);
@@ -275,17 +204,77 @@ export class GitlabSource implements TicketSource {
   }
 
   private async addNote(id: string, body: string, internal: boolean): Promise<SourceResult<Ticket>> {
-    const startedAt = Date.now() - 60_000;
-    const sent = await this.http.send('POST', `${this.issuePath(id)}/notes`, { body, internal }, gitlabNoteSchema, {
-      idempotent: false,
-      // Before re-sending after a lost answer: is our note there already?
-      landed: async () => {
-        const notes = await this.readNotes(id);
-        return notes.kind === 'ok' && notes.value.some((n) => n.body === body && n.author.id === this.options.me?.id && Date.parse(n.created_at) >= startedAt);
-      },
+    const me = this.options.me;
+    if (!me) return fail('unauthorised', `Sign in to ${this.label} first.`);
+    const posted = await this.postNote(id, body, internal, me);
+    return posted.kind === 'ok' ? this.getTicket(id) : posted;
+  }
+
+  private postNote(id: string, body: string, internal: boolean, me: GitlabUser): Promise<SourceResult<unknown>> {
+    return this.notes.post(this.issuePath(id), body, internal, me);
+  }
+
+  /**
+   * Sets the assignees, then puts back anyone the write displaced: the PUT takes no precondition,
+   * so a colleague assigned between our read and our write would be dropped without a word.
+   * Returns who was put back.
+   */
+  private async writeAssignees(id: string, assigneeIds: readonly number[], me: GitlabUser): Promise<SourceResult<GitlabUser[]>> {
+    const before = await this.notes.newestId(this.issuePath(id));
+    if (before.kind !== 'ok') return before;
+    const written = await this.updateIssue(id, { assignee_ids: assigneeIds });
+    // Unreachable or cancelled after sending: the write may have landed, unchecked.
+    if (written.kind !== 'ok') return written.kind === 'offline' || written.kind === 'cancelled' ? unchecked(id, written) : written;
+    const restored = await this.restoreDisplaced(id, me, before.value);
+    return restored.kind === 'ok' ? restored : unchecked(id, restored);
+  }
+
+  /**
+   * GitLab writes a system note for every change of assignees, naming whom it unassigned
+   * ("assigned to @me and unassigned @mei"). Anyone our own notes since `afterNote` unassigned,
+   * other than us, is put back and we step aside; anyone else keeps what they have. A claim that
+   * lands while this runs is caught by the next round, up to a bound.
+   */
+  private async restoreDisplaced(id: string, me: GitlabUser, afterNote: number): Promise<SourceResult<GitlabUser[]>> {
+    const restored: GitlabUser[] = [];
+    let seen = afterNote;
+    for (let round = 0; round < MAX_RESTORE_ROUNDS; round++) {
+      const newer = await this.notes.since(this.issuePath(id), seen);
+      if (newer.kind !== 'ok') return newer;
+      seen = Math.max(seen, ...newer.value.map((n) => n.id));
+      const names = displacedBy(newer.value, me).filter((name) => !restored.some((u) => u.username === name));
+      if (names.length === 0) return ok(restored);
+      const users = await this.usersNamed(names);
+      if (users.kind !== 'ok') return users;
+      const current = await this.readIssue(id);
+      if (current.kind !== 'ok') return current;
+      const others = current.value.assignees.filter((a) => a.id !== me.id && !users.value.some((u) => u.id === a.id));
+      const written = await this.updateIssue(id, { assignee_ids: [...users.value, ...others].map((u) => u.id) });
+      if (written.kind !== 'ok') return written;
+      restored.push(...users.value);
+    }
+    return ok(restored);
+  }
+
+  /** Users by username (system notes name people, the PUT wants ids); one deleted since is left out. */
+  private async usersNamed(usernames: readonly string[]): Promise<SourceResult<GitlabUser[]>> {
+    const users: GitlabUser[] = [];
+    for (const username of usernames) {
+      const found = await this.http.get('/users', z.array(gitlabUserSchema), { params: { username } });
+      if (found.kind === 'notModified') return fail('invalidResponse', `${this.label} answered "not modified" to an unconditional read.`);
+      if (found.kind !== 'ok') return found;
+      const user = found.data.find((u) => u.username.toLowerCase() === username.toLowerCase());
+      if (user) users.push(user);
+    }
+    return ok(users);
+  }
+
+  private async openMergeRequest(project: string, sourceBranch: string): Promise<SourceResult<GitlabMergeRequest | undefined>> {
+    const open = await this.http.get(`${project}/merge_requests`, z.array(gitlabMergeRequestSchema), {
+      params: { source_branch: sourceBranch, state: 'opened' },
     });
-    const outcome = settle(sent);
-    return outcome.kind === 'ok' ? this.getTicket(id) : outcome;
+    if (open.kind === 'notModified') return fail('invalidResponse', `${this.label} answered "not modified" to an unconditional read.`);
+    return open.kind === 'ok' ? ok(open.data[0]) : open;
   }
 
   /** GitLab wants the target's numeric id; a path is looked up first. */
@@ -307,22 +296,6 @@ export class GitlabSource implements TicketSource {
     return answer.kind === 'ok' ? ok(answer.data) : answer;
   }
 
-  /** Every note, page by page. */
-  private async readNotes(id: string, signal?: AbortSignal): Promise<SourceResult<GitlabNote[]>> {
-    const notes: GitlabNote[] = [];
-    for (let page = '1'; page;) {
-      const answer = await this.http.get(`${this.issuePath(id)}/notes`, z.array(gitlabNoteSchema), {
-        params: { per_page: PAGE_SIZE, page, sort: 'asc' },
-        signal,
-      });
-      if (answer.kind === 'notModified') break;
-      if (answer.kind !== 'ok') return answer;
-      notes.push(...answer.data);
-      page = answer.header('x-next-page') ?? '';
-    }
-    return ok(notes);
-  }
-
   private async updateIssue(id: string, changes: Record<string, unknown>): Promise<SourceResult<GitlabIssue | undefined>> {
     // Setting assignees or labels to a value is idempotent: repeating the PUT changes nothing more.
     return settle(await this.http.send('PUT', this.issuePath(id), changes, gitlabIssueSchema, { idempotent: true }));
@@ -341,11 +314,6 @@ export class GitlabSource implements TicketSource {
     return 'group' in this.options.scope;
   }
 
-  private issuesPath(): string {
-    const { scope } = this.options;
-    return 'group' in scope ? `/groups/${encodeURIComponent(scope.group)}/issues` : `/projects/${encodeURIComponent(scope.project)}/issues`;
-  }
-
   /** The project a ticket lives in: the source's own, or (in a group) the one its id names. */
   private projectPath(ticketId: string): string {
     const { scope } = this.options;
@@ -362,7 +330,14 @@ export class GitlabSource implements TicketSource {
   }
 }
 
-function settle<T>(result: HttpResult<T> | Landed): SourceResult<T | undefined> {
-  if (result.kind === 'landed') return ok(undefined);
-  return result.kind === 'ok' ? ok(result.data) : result;
+/** A failure after a change of assignees may have landed: say what could not be checked. */
+function unchecked(id: string, failure: SourceFailure): SourceFailure {
+  return {
+    ...failure,
+    message: `${failure.message} The assignees of #${id} may have changed; whether a colleague was assigned at the same moment could not be checked: look at the issue's history.`,
+  };
+}
+
+function createdMergeRequest(mr: GitlabMergeRequest): CreatedMergeRequest {
+  return { url: mr.web_url, reference: mr.references?.short ?? `!${mr.iid}` };
 }

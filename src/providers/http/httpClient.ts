@@ -47,8 +47,12 @@ export interface RequestOptions {
   readonly signal?: AbortSignal;
 }
 
-/** How a write may be repeated after a failure whose outcome is unknown. */
-export type Repeat = { readonly idempotent: true } | { readonly idempotent: false; readonly landed: () => Promise<boolean> };
+/**
+ * How a write may be repeated after a failure whose outcome is unknown. `landed` answers whether
+ * the write is on the server already; `undefined` when that cannot be told (the server is still
+ * unreachable), and then the write is not repeated: a failure is better than a duplicate.
+ */
+export type Repeat = { readonly idempotent: true } | { readonly idempotent: false; readonly landed: () => Promise<boolean | undefined> };
 
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 
@@ -128,7 +132,11 @@ export class HttpClient {
         return failure ?? this.statusFailure(response as AxiosResponse<string>);
       }
       // A write that may have landed is repeated only when the caller confirms it did not.
-      if (!repeat.idempotent && (await repeat.landed())) return { kind: 'landed' };
+      if (!repeat.idempotent) {
+        const landed = await repeat.landed();
+        if (landed === true) return { kind: 'landed' };
+        if (landed === undefined) return failure ?? this.statusFailure(response as AxiosResponse<string>);
+      }
       await this.sleep(serverDelay ?? backoffDelay(attempt, this.policy, this.random), options.signal);
     }
   }

@@ -14,8 +14,14 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 
 
 export type HeaderLookup = (name: string) => string | undefined;
 
-/** The server's own word on when to come back, in ms from `now`; undefined when it gave none. */
-export function serverRetryDelay(header: HeaderLookup, now: number): number | undefined {
+/**
+ * The server's own word on when to come back, in ms; undefined when it gave none. A date or reset
+ * time it names is in its own clock, which may be minutes from ours, so it is measured from the
+ * answer's `Date` header; only without one from `localNow`.
+ */
+export function serverRetryDelay(header: HeaderLookup, localNow: number): number | undefined {
+  const serverDate = Date.parse(header('date') ?? '');
+  const now = Number.isFinite(serverDate) ? serverDate : localNow;
   const retryAfter = header('retry-after');
   if (retryAfter !== undefined) {
     const seconds = Number(retryAfter);

@@ -1,10 +1,30 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_LABEL_SCHEME, issueToTicket } from '../../../src/providers/gitlab/gitlabMapping';
 import { gitlabIssueSchema } from '../../../src/providers/gitlab/gitlabSchemas';
-import { issueJson } from './fakeGitlab';
+import { issueJson, userJson } from '../../conformance/gitlab/gitlabRecords';
+import { BEN, MEI } from '../../conformance/gitlab/gitlabServer';
 
-const issue = (labels: string[]) =>
-  gitlabIssueSchema.parse(issueJson({ iid: 5, title: 'T', labels, assignees: [], updated_at: '2026-11-24T09:00:00.000Z', notes: [] }));
+const issueAsGitlabShowsIt = (labels: string[]): Record<string, unknown> =>
+  issueJson(
+    {
+      id: 1005,
+      iid: 5,
+      project_id: 42,
+      title: 'T',
+      description: null,
+      state: 'opened',
+      labels,
+      assignees: [],
+      author: BEN,
+      created_at: '2026-11-24T08:00:00.000Z',
+      updated_at: '2026-11-24T09:00:00.000Z',
+      closed_at: null,
+      moved_to_id: null,
+      notes: [],
+    },
+    'acme/support',
+  );
+const issue = (labels: string[]) => gitlabIssueSchema.parse(issueAsGitlabShowsIt(labels));
 
 describe('GitLab issues as tickets', () => {
   it('reads severity, region and team from scoped labels and keeps the other labels', () => {
@@ -13,6 +33,12 @@ describe('GitLab issues as tickets', () => {
       [ticket.key, ticket.severity, ticket.region, ticket.team, ticket.labels, ticket.revision],
       ['#5', 2, 'EMEA', 'billing', ['customer-impact'], '2026-11-24T09:00:00.000Z'],
     );
+  });
+
+  it("reads an issue whose assignees include null, as GitLab's published schema allows, leaving the null out", () => {
+    const parsed = gitlabIssueSchema.safeParse({ ...issueAsGitlabShowsIt([]), assignees: [null, userJson(MEI)] });
+    assert.ok(parsed.success, parsed.error?.message);
+    assert.equal(issueToTicket(parsed.data, [], 'gl', DEFAULT_LABEL_SCHEME).assignee?.name, 'Mei Chen');
   });
 
   it('uses a configured map of exact severity labels instead of the prefix', () => {

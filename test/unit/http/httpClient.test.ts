@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as z from 'zod/mini';
 import { HttpClient } from '../../../src/providers/http/httpClient';
 import { backoffDelay, serverRetryDelay } from '../../../src/providers/http/retryPolicy';
-import { drop, json, loopbackServer, script, type LoopbackServer, type Responder } from './loopbackServer';
+import { drop, json, loopbackServer, script, type LoopbackServer, type Responder } from '../../support/loopbackServer';
 
 const item = z.looseObject({ id: z.number(), title: z.string() });
 
@@ -89,6 +89,13 @@ describe('the shared HTTP client', () => {
     assert.equal(checks, 1);
   });
 
+  it('does not re-send a note when whether it landed cannot be told, and reports the failure', async () => {
+    const http = await client(script(json(502, {}), json(201, { id: 9, title: 'note' })));
+    const sent = await http.send('POST', '/notes', { body: 'x' }, item, { idempotent: false, landed: async () => undefined });
+    assert.equal(sent.kind, 'offline');
+    assert.equal(server?.requests.length, 1);
+  });
+
   it('re-sends a note whose first attempt did not land', async () => {
     const http = await client(script(drop, json(201, { id: 9, title: 'note' })));
     const sent = await http.send('POST', '/notes', { body: 'x' }, item, { idempotent: false, landed: async () => false });
@@ -128,6 +135,26 @@ describe('retry timing', () => {
       serverRetryDelay(() => undefined, now),
       undefined,
     );
+  });
+
+  it('measures a reset time or a Retry-After date from the server’s own Date, which may be minutes from ours', () => {
+    const ours = Date.parse('2026-11-24T10:00:00Z');
+    for (const skew of [5 * 60_000, -5 * 60_000]) {
+      const theirs = ours + skew;
+      const headers: Record<string, string> = {
+        date: new Date(theirs).toUTCString(),
+        'ratelimit-reset': String(theirs / 1000 + 30),
+      };
+      assert.equal(
+        serverRetryDelay((n) => headers[n], ours),
+        30_000,
+      );
+      const retryAt: Record<string, string> = { date: new Date(theirs).toUTCString(), 'retry-after': new Date(theirs + 10_000).toUTCString() };
+      assert.equal(
+        serverRetryDelay((n) => retryAt[n], ours),
+        10_000,
+      );
+    }
   });
 
   it('backs off exponentially with full jitter under a cap', () => {

@@ -1,6 +1,8 @@
 /**
  * A scripted HTTP server on 127.0.0.1 for provider tests: each request is answered by the next
- * step of a script (or a route table), and every request is recorded for the assertions.
+ * step of a script (or a route table, or a stateful fake), and every request is recorded for the
+ * assertions. A responder may take its time (a promise); one that throws answers 500, so that a
+ * broken fake fails its test instead of hanging it.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +14,7 @@ export interface RecordedRequest {
   readonly body: string;
 }
 
-export type Responder = (request: RecordedRequest, response: ServerResponse) => void;
+export type Responder = (request: RecordedRequest, response: ServerResponse) => void | Promise<void>;
 
 export interface LoopbackServer {
   readonly url: string;
@@ -28,7 +30,13 @@ export async function loopbackServer(respond: Responder): Promise<LoopbackServer
     req.on('end', () => {
       const recorded = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
       requests.push(recorded);
-      respond(recorded, res);
+      Promise.resolve()
+        .then(() => respond(recorded, res))
+        .catch((error: unknown) => {
+          if (res.headersSent) return void res.destroy();
+          res.writeHead(500, { 'Content-Type': 'text/plain' });
+          res.end(String(error));
+        });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -49,7 +57,7 @@ export function script(...steps: Responder[]): Responder {
   let next = 0;
   return (request, response) => {
     const step = steps[Math.min(next++, steps.length - 1)];
-    step?.(request, response);
+    return step?.(request, response);
   };
 }
 
@@ -61,4 +69,4 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 }
 
 /** The connection dies before any answer: what a flaky proxy or a restarted server does. */
-export const drop: Responder = (_request, response) => response.socket?.destroy();
+export const drop: Responder = (_request, response) => void response.socket?.destroy();

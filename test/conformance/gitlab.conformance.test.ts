@@ -1,0 +1,4 @@
+import { conformanceSuite } from './conformanceSuite';
+import { gitlabSubject } from './gitlab/gitlabSubject';
+
+conformanceSuite(gitlabSubject);

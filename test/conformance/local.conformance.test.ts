@@ -1,0 +1,4 @@
+import { conformanceSuite } from './conformanceSuite';
+import { localSubject } from './local/localSubject';
+
+conformanceSuite(localSubject);
