@@ -1,7 +1,7 @@
 /**
  * The local source's "server" is its queue file, so the moments of one of its operations are file
- * system calls: taking the lock (before it reads), reading the queue (then deciding), renaming the
- * new queue over the old (its write). This watches those calls on Node's own `fs/promises` module
+ * system calls: taking the lock (a directory renamed onto the lock's path, before it reads), reading
+ * the queue (then deciding), renaming the new queue over the old (its write). This watches those calls on Node's own `fs/promises` module
  * object, which the source reads at every call, and runs a colleague's action at the chosen one.
  *
  * A change holds the queue's lock from before its read until after its write, as another window's
@@ -14,7 +14,6 @@ type AsyncFunction = (...args: never[]) => Promise<unknown>;
 
 interface WatchedCalls {
   readFile: AsyncFunction;
-  open: AsyncFunction;
   rename: AsyncFunction;
 }
 
@@ -22,16 +21,12 @@ interface WatchedCalls {
 const fsModule = require('node:fs/promises') as WatchedCalls;
 
 export class FileMoments {
-  private readonly original: WatchedCalls = { readFile: fsModule.readFile, open: fsModule.open, rename: fsModule.rename };
+  private readonly original: WatchedCalls = { readFile: fsModule.readFile, rename: fsModule.rename };
   private hooks: { moment: Moment; action: () => Promise<unknown> }[] = [];
   private running: Promise<unknown>[] = [];
 
   constructor(private readonly queueFile: string) {
-    const { readFile, open, rename } = this.original;
-    fsModule.open = this.wrap(open, async (args, call) => {
-      if (args[0] === `${this.queueFile}.lock` && args[1] === 'wx') await this.run('beforeRead', true);
-      return call();
-    });
+    const { readFile, rename } = this.original;
     fsModule.readFile = this.wrap(readFile, async (args, call) => {
       const result = await call();
       if (args[0] === this.queueFile) {
@@ -41,6 +36,7 @@ export class FileMoments {
       return result;
     });
     fsModule.rename = this.wrap(rename, async (args, call) => {
+      if (args[1] === `${this.queueFile}.lock`) await this.run('beforeRead', true);
       const result = await call();
       if (args[1] === this.queueFile) await this.run('afterWrite', false);
       return result;
