@@ -11,7 +11,7 @@ import { gitlabNoteSchema, type GitlabNote, type GitlabUser } from './gitlabSche
 
 const PAGE_SIZE = 100;
 /** 5,000 notes: far beyond any real issue, and a server that always announces another page stops here. */
-export const MAX_NOTE_PAGES = 50;
+const MAX_NOTE_PAGES = 50;
 
 const notesSchema = z.array(gitlabNoteSchema);
 

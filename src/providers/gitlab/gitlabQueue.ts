@@ -43,13 +43,13 @@ export interface GitlabQueueOptions {
 
 const PAGE_SIZE = 100;
 /** 20,000 issues per read; a server that keeps announcing more pages stops here, with a failure. */
-export const MAX_QUEUE_PAGES = 200;
+const MAX_QUEUE_PAGES = 200;
 /**
  * However well the counts agree, the whole queue is read again this often: for what neither the
  * changes nor the count can show (a write that committed more than `LATE_COMMIT_MS` after its
  * timestamp, hidden in the count by a deletion). It costs what the first load costs, so not often.
  */
-export const FULL_READ_EVERY_MS = 60 * 60_000;
+const FULL_READ_EVERY_MS = 60 * 60_000;
 /** Changes are read again from this long before the last read began: `updated_at` is set when a write starts, seen when it commits. */
 const LATE_COMMIT_MS = 60_000;
 

@@ -42,7 +42,7 @@ const sampleTicketSchema = z.strictObject({
   comments: z.array(sampleCommentSchema),
 });
 
-export const sampleQueueDataSchema = z.strictObject({
+const sampleQueueDataSchema = z.strictObject({
   $comment: z.optional(z.string()),
   version: z.literal(1),
   tickets: z.array(sampleTicketSchema),

@@ -8,7 +8,6 @@ import type * as vscode from 'vscode';
 import { botPatterns, rankExperts, type Expert } from '../../core/expertise/expertRanking';
 import { errorTextsIn } from '../../core/references/errorTexts';
 import type { Ticket } from '../../core/ticket';
-import type * as ExpertiseHistory from '../../git/expertiseHistory';
 import { gitApi } from '../../git/gitExtension';
 import type { Repository } from '../../git/gitApiTypes';
 import { filesNamedByTicket } from '../../git/ticketFiles';
@@ -16,6 +15,7 @@ import { gitRead } from '../../git/gitRead';
 import type { QueueModel } from '../queue/queueModel';
 import { loadCodeowners } from '../handoff/repositoryCodeowners';
 import type { Settings } from '../common/settings';
+import { expertiseHistory } from './expertiseBundle';
 import type { ExpertiseStore } from './expertiseStore';
 
 export interface ExpertFinding {
@@ -84,12 +84,4 @@ export class ExpertFinder {
     }
     return [...byPath.entries()].map(([path, confidence]) => ({ path, confidence })).sort((a, b) => b.confidence - a.confidence);
   }
-}
-
-/**
- * The expertise index and the git history reading that builds it: `dist/expertise.js`, beside the
- * bundle this code runs in, which leaves the path to Node (esbuild.mjs). Node loads it once.
- */
-function expertiseHistory(): typeof ExpertiseHistory {
-  return require('./expertise.js') as typeof ExpertiseHistory;
 }

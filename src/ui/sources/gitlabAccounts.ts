@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { GitlabUser } from '../../providers/gitlab/gitlabSchemas';
 import type { HttpClient } from '../../providers/http/httpClient';
 import type { GitlabSourceConfig } from '../../shared/sourceConfig';
-import { gitlabSourceLabel, remoteSources } from './sourceFactory';
+import { remoteSources } from './remoteBundle';
 
 const secretKey = (sourceId: string): string => `supportRotation.gitlab.token.${sourceId}`;
 const userKey = (sourceId: string): string => `supportRotation.gitlab.user.${sourceId}`;
@@ -86,4 +86,9 @@ export class GitlabAccounts {
 function apiRoot(baseUrl: string): string {
   const trimmed = baseUrl.replace(/\/+$/, '');
   return /\/api\/v4$/.test(trimmed) ? trimmed : `${trimmed}/api/v4`;
+}
+
+/** How people see a GitLab source: its own label, or the project or group it reads. */
+export function gitlabSourceLabel(config: GitlabSourceConfig): string {
+  return config.label ?? vscode.l10n.t('GitLab ({0})', config.project ?? config.group ?? '');
 }

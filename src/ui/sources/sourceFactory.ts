@@ -9,10 +9,10 @@ import * as vscode from 'vscode';
 import { gitUserEmail } from '../../git/gitUserEmail';
 import { LocalSource } from '../../providers/local/localSource';
 import type { GitlabSource } from '../../providers/gitlab/gitlabSource';
-import type * as RemoteSources from '../../providers/remoteSources';
 import type { GitlabSourceConfig, LocalSourceConfig } from '../../shared/sourceConfig';
 import type { TicketSource } from '../../providers/ticketSource';
-import type { GitlabAccounts } from './gitlabAccounts';
+import { gitlabSourceLabel, type GitlabAccounts } from './gitlabAccounts';
+import { remoteSources } from './remoteBundle';
 import type { Settings } from '../common/settings';
 
 export interface BuiltSources {
@@ -41,19 +41,6 @@ export async function buildSources(settings: Settings, accounts: GitlabAccounts)
     localFiles.push(file.uri);
   }
   return { sources, localFiles, needsFolder };
-}
-
-/**
- * The HTTP layer and the remote sources: `dist/remote.js`, beside the bundle this code runs in,
- * which leaves the path to Node (esbuild.mjs). Node loads it once, on the first call.
- */
-export function remoteSources(): typeof RemoteSources {
-  return require('./remote.js') as typeof RemoteSources;
-}
-
-/** How people see a GitLab source: its own label, or the project or group it reads. */
-export function gitlabSourceLabel(config: GitlabSourceConfig): string {
-  return config.label ?? vscode.l10n.t('GitLab ({0})', config.project ?? config.group ?? '');
 }
 
 function gitlabSource(config: GitlabSourceConfig, accounts: GitlabAccounts): GitlabSource {

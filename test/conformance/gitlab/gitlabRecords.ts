@@ -49,7 +49,7 @@ export interface MergeRequestRecord {
   state: 'opened' | 'closed' | 'merged';
 }
 
-export const HOST = 'https://gitlab.example.com';
+const HOST = 'https://gitlab.example.com';
 
 export function userJson(user: UserRecord): Record<string, unknown> {
   return {

@@ -38,7 +38,7 @@ import {
 export const SAM: UserRecord = { id: 7, username: 'sam.taylor', name: 'Sam Taylor' };
 export const MEI: UserRecord = { id: 9, username: 'mei.chen', name: 'Mei Chen' };
 export const BEN: UserRecord = { id: 100, username: 'ben.cartwright', name: 'Ben Cartwright' };
-export const TOKENS: Readonly<Record<string, UserRecord>> = { 'glpat-test': SAM, 'glpat-mei': MEI };
+const TOKENS: Readonly<Record<string, UserRecord>> = { 'glpat-test': SAM, 'glpat-mei': MEI };
 export const QUEUE_LABEL = 'support-escalation';
 const PROJECTS = [
   { id: 42, path: 'acme/support' },

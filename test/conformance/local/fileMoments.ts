@@ -18,6 +18,7 @@ interface WatchedCalls {
 }
 
 // Node's module object itself, not a copy: assigning to it is seen by every importer.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an import would give a copy whose functions cannot be replaced
 const fsModule = require('node:fs/promises') as WatchedCalls;
 
 export class FileMoments {
@@ -61,12 +62,13 @@ export class FileMoments {
     const index = this.hooks.findIndex((h) => h.moment === moment);
     if (index < 0) return;
     const [hook] = this.hooks.splice(index, 1);
-    const done = hook?.action();
+    if (!hook) return;
+    const done = hook.action();
     if (awaited) await done;
-    else if (done) this.running.push(done);
+    else this.running.push(done);
   }
 
   private wrap(original: AsyncFunction, around: (args: unknown[], call: () => Promise<unknown>) => Promise<unknown>): AsyncFunction {
-    return ((...args: never[]) => around(args, () => original(...args))) as AsyncFunction;
+    return (...args: never[]) => around(args, () => original(...args));
   }
 }

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import type { ConformanceSubject, FakeServer, Moment } from '../conformanceSubject';
 import { seenOf, ticketOn, useServer, when } from './scenarioKit';
 
-export const CLAIM_MOMENTS: readonly Moment[] = ['beforeRead', 'betweenReadAndWrite', 'afterWrite'];
+const CLAIM_MOMENTS: readonly Moment[] = ['beforeRead', 'betweenReadAndWrite', 'afterWrite'];
 
 const SAID: Readonly<Record<string, string>> = {
   beforeRead: 'before our read',

@@ -18,7 +18,7 @@ export const PEOPLE = {
 
 type Person = keyof typeof PEOPLE;
 
-export const START = 1_780_000_000;
+const START = 1_780_000_000;
 const DAY = 86_400;
 
 export interface OddHistory {
@@ -30,7 +30,7 @@ export interface OddHistory {
   rename(from: string, to: string): void;
 }
 
-export function oddHistory(dir: string): OddHistory {
+function oddHistory(dir: string): OddHistory {
   let day = 0;
   const env = (who: Person): NodeJS.ProcessEnv => {
     const when = `${START + day * DAY} +0000`;
