@@ -40,7 +40,7 @@ export function slaDueAt(ticket: Pick<Ticket, 'slaDueAt' | 'createdAt' | 'severi
 }
 
 /** Within this of its due time a ticket is "due soon": the hour a person can still act in. */
-export const DUE_SOON_MS = 60 * 60_000;
+const DUE_SOON_MS = 60 * 60_000;
 
 /** Where a ticket stands against its clock; `none` when it has no clock (untriaged). */
 export type SlaState = 'breached' | 'dueSoon' | 'onTrack' | 'none';
