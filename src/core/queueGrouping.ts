@@ -3,12 +3,14 @@
  * - `ownership`: Assigned to me; Unclaimed, sub-grouped S1…S4 then unknown; Claimed by others, by
  *   assignee.
  * - `team`: one group per owning team, "No team" last.
- * Tickets inside every group keep the queue order (see queueOrder.ts).
+ * Tickets inside every group keep the queue order (see queueOrder.ts). Each group says whether it
+ * holds a breached or nearly breached ticket, so the tree can open it and mark it.
  */
 import * as l10n from '@vscode/l10n';
+import { personName } from './personName';
 import { sortQueue } from './queueOrder';
 import { SEVERITIES, severityLabel, type Severity } from './severity';
-import type { SlaTargets } from './sla';
+import { slaState, type SlaTargets } from './sla';
 import { isAssignedTo, type Ticket } from './ticket';
 
 export type GroupingMode = 'ownership' | 'team';
@@ -26,6 +28,8 @@ export interface QueueGroup {
   readonly children: readonly QueueGroup[];
   /** Set on the severity sub-groups of "Unclaimed". */
   readonly severity?: Severity;
+  /** The most pressing clock below this group: a breached ticket, else one due within the hour. */
+  readonly urgency?: 'breached' | 'dueSoon';
 }
 
 export interface GroupingOptions {
@@ -33,11 +37,22 @@ export interface GroupingOptions {
   /** Who "me" is in each source, by source id. */
   readonly me: ReadonlyMap<string, string>;
   readonly targets: SlaTargets;
+  /** The clock the urgency is read against; without it no group is marked urgent. */
+  readonly now?: Date;
 }
 
 export function groupQueue(tickets: readonly Ticket[], options: GroupingOptions): QueueGroup[] {
   const sorted = sortQueue(tickets, options.targets);
-  return options.mode === 'team' ? groupByTeam(sorted) : groupByOwnership(sorted, options.me);
+  const groups = options.mode === 'team' ? groupByTeam(sorted) : groupByOwnership(sorted, options.me);
+  const now = options.now;
+  return now ? groups.map((group) => withUrgency(group, (t) => slaState(t, options.targets, now))) : groups;
+}
+
+function withUrgency(group: QueueGroup, stateOf: (t: Ticket) => ReturnType<typeof slaState>): QueueGroup {
+  const children = group.children.map((child) => withUrgency(child, stateOf));
+  const states = [...group.tickets.map(stateOf), ...children.map((c) => c.urgency)];
+  const urgency = states.includes('breached') ? 'breached' : states.includes('dueSoon') ? 'dueSoon' : undefined;
+  return urgency ? { ...group, children, urgency } : { ...group, children };
 }
 
 function groupByOwnership(sorted: readonly Ticket[], me: ReadonlyMap<string, string>): QueueGroup[] {
@@ -59,7 +74,7 @@ function groupByOwnership(sorted: readonly Ticket[], me: ReadonlyMap<string, str
     severity,
   })).filter((g) => g.count > 0);
   const byAssignee = partition(others, (t) => t.assignee?.id.toLowerCase() ?? '').map(([id, group]) =>
-    leaf(`others/${id}`, 'assignee', group[0]?.assignee?.name ?? id, group),
+    leaf(`others/${id}`, 'assignee', personName(group[0]?.assignee ?? { id, name: id }), group),
   );
   byAssignee.sort((a, b) => a.label.localeCompare(b.label));
   return [

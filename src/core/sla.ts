@@ -39,12 +39,30 @@ export function slaDueAt(ticket: Pick<Ticket, 'slaDueAt' | 'createdAt' | 'severi
   return minutes === undefined ? undefined : new Date(ticket.createdAt.getTime() + minutes * 60_000);
 }
 
+/** Within this of its due time a ticket is "due soon": the hour a person can still act in. */
+const DUE_SOON_MS = 60 * 60_000;
+
+/** Where a ticket stands against its clock; `none` when it has no clock (untriaged). */
+export type SlaState = 'breached' | 'dueSoon' | 'onTrack' | 'none';
+
+export function slaState(ticket: Pick<Ticket, 'slaDueAt' | 'createdAt' | 'severity'>, targets: SlaTargets, now: Date): SlaState {
+  const due = slaDueAt(ticket, targets);
+  if (!due) return 'none';
+  const remaining = due.getTime() - now.getTime();
+  return remaining <= 0 ? 'breached' : remaining <= DUE_SOON_MS ? 'dueSoon' : 'onTrack';
+}
+
+/** The clock alone: `12m left`, `breached 1h 5m`, `untriaged`; empty when there is no clock. */
+export function formatSlaClock(ticket: Pick<Ticket, 'slaDueAt' | 'createdAt' | 'severity'>, targets: SlaTargets, now: Date): string {
+  const due = slaDueAt(ticket, targets);
+  if (!due) return ticket.severity === 'unknown' ? l10n.t('untriaged') : '';
+  const remaining = due.getTime() - now.getTime();
+  return remaining > 0 ? l10n.t('{0} left', formatDuration(remaining)) : l10n.t('breached {0}', formatDuration(remaining));
+}
+
 /** `S1 · 12m left`, `S2 · breached 1h 5m`, `S? · untriaged`, or the bare severity when it has no clock. */
 export function formatSla(ticket: Pick<Ticket, 'slaDueAt' | 'createdAt' | 'severity'>, targets: SlaTargets, now: Date): string {
   const label = severityLabel(ticket.severity);
-  const due = slaDueAt(ticket, targets);
-  if (!due) return ticket.severity === 'unknown' ? `${label} · ${l10n.t('untriaged')}` : label;
-  const remaining = due.getTime() - now.getTime();
-  const clock = remaining > 0 ? l10n.t('{0} left', formatDuration(remaining)) : l10n.t('breached {0}', formatDuration(remaining));
-  return `${label} · ${clock}`;
+  const clock = formatSlaClock(ticket, targets, now);
+  return clock === '' ? label : `${label} · ${clock}`;
 }

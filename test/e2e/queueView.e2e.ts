@@ -49,9 +49,30 @@ describe('the queue view in the workbench (Chromium)', function () {
     const ticketRows = rows.filter((r) => /^SUP-\d+ /.test(r.label));
     assert.ok(ticketRows.length > 0);
     for (const row of ticketRows) {
-      assert.match(row.description, /^(S[1-4] · (.+ left|breached .+)|S\? · untriaged)$/, row.label);
+      assert.match(row.label, /^SUP-\d+ · (.+ left|breached .+|untriaged) · ./, row.label);
+      assert.match(row.description, /^S[1-4?]$/, row.label);
       assert.match(row.ariaLabel, /, (claimed by .+|unclaimed)$/, row.ariaLabel);
     }
+  });
+
+  it('at 300 pixels, every row still shows its clock and breached rows their marker', async () => {
+    assert.ok(Math.abs((await view.resizeTo(300)) - 300) <= 2, 'the sidebar is 300 px wide');
+    const rows = (await view.rows()).filter((r) => /^SUP-\d+ /.test(r.label));
+    let breached = 0;
+    for (const row of rows) {
+      const key = row.label.split(' ')[0] ?? '';
+      const clock = /^\S+ · ([^·]+) · /.exec(row.label)?.[1] ?? '';
+      const readable = await view.readableRow(key);
+      assert.ok(readable.text.startsWith(`${key} · ${clock}`), `${row.label} reads "${readable.text}"`);
+      if (clock.startsWith('breached')) {
+        breached++;
+        assert.equal(readable.icon, 'error', `${row.label} shows the breached marker`);
+        assert.match(row.ariaLabel, /breached/);
+      } else if (readable.icon === 'error') assert.fail(`${row.label} is marked breached`);
+    }
+    assert.ok(breached > 0, 'the sample queue has breached tickets in view');
+    await current().workbench.page.mouse.move(900, 600);
+    await current().workbench.page.screenshot({ path: join(SCREENSHOT_DIR, 'queue-300px.png') });
   });
 
   it('claims a ticket through the context menu and moves it to "Assigned to me"', async () => {

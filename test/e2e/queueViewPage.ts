@@ -84,6 +84,45 @@ export class QueueViewPage {
     return (await this.page.locator('.activitybar li.action-item[aria-label^="Support Rotation"] .badge-content').textContent()) ?? '';
   }
 
+  /** Drags the sidebar's edge until the sidebar is `width` pixels wide. */
+  async resizeTo(width: number): Promise<number> {
+    const pane = await this.pane.boundingBox();
+    if (pane) await this.widenTo(pane.x + width);
+    return (await this.pane.boundingBox())?.width ?? 0;
+  }
+
+  /**
+   * What a person can read of a ticket's row without hovering: the label's text up to where the
+   * row cuts it off, and the codicon in front of it when that icon is inside the sidebar.
+   */
+  async readableRow(key: string): Promise<{ text: string; icon: string | undefined }> {
+    return this.ticketRow(key).evaluate((row) => {
+      const clip = row.querySelector('.monaco-icon-label-container') ?? row;
+      const right = Math.min(clip.getBoundingClientRect().right, row.getBoundingClientRect().right);
+      const name = row.querySelector('.label-name');
+      const range = row.ownerDocument.createRange();
+      let text = '';
+      // 4 is NodeFilter.SHOW_TEXT; the tests compile without the DOM library's globals.
+      const walker = row.ownerDocument.createTreeWalker(name ?? row, 4);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < (node.textContent ?? '').length; i++) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          if (range.getBoundingClientRect().right > right + 0.5) return { text, icon: iconOf() };
+          text += node.textContent?.[i] ?? '';
+        }
+      }
+      return { text, icon: iconOf() };
+
+      function iconOf(): string | undefined {
+        const icon = row.querySelector('.custom-view-tree-node-item-icon');
+        const box = icon?.getBoundingClientRect();
+        if (!icon || !box || box.width === 0 || box.right > right) return undefined;
+        return [...icon.classList].find((c) => c.startsWith('codicon-'))?.slice('codicon-'.length);
+      }
+    });
+  }
+
   /** Drags the sidebar's edge so that ticket titles are readable in screenshots. */
   async widenTo(width: number): Promise<void> {
     const sash = this.page.locator('.monaco-sash.primary-sidebar-sash');

@@ -66,9 +66,9 @@ describe('a GitLab source in a real VS Code (GitLab-shaped server on 127.0.0.1)'
     assert.ok(gitlab.server.requests.some((r) => r.url === '/api/v4/user' && r.headers['private-token'] === 'glpat-test'));
     const rows = await eventually(
       () => api.snapshot(),
-      (r) => JSON.stringify(r).includes('#1 Issue 1'),
+      (r) => /#1 · [^·"]+ · Issue 1/.test(JSON.stringify(r)),
     );
-    assert.match(JSON.stringify(rows), /#3 Issue 3/);
+    assert.match(JSON.stringify(rows), /#3 · [^·"]+ · Issue 3/);
     assert.match(JSON.stringify(rows), /SUP-1\d\d /, 'the local queue is still there');
   });
 

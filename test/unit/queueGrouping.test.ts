@@ -92,13 +92,25 @@ describe('queue grouping by ownership', () => {
     );
   });
 
+  it('names colleagues known only by their address as people, never as the address', () => {
+    const named = groupQueue([makeTicket({ id: 'x', assignee: person('jo.bloggs-smith@example.com') })], {
+      mode: 'ownership',
+      me,
+      targets: DEFAULT_SLA_TARGETS,
+    });
+    assert.deepEqual(
+      byId(named, 'others').children.map((g) => g.label),
+      ['Jo Bloggs Smith'],
+    );
+  });
+
   it('sub-groups tickets of others by assignee, sorted by name, queue order inside', () => {
     const others = byId(groups, 'others');
     assert.deepEqual(
       others.children.map((g) => [g.label, keys(g.tickets)]),
       [
         ['Amy', ['amy2', 'amy']],
-        ['me@example.com', ['not-mine-elsewhere']],
+        ['Me', ['not-mine-elsewhere']],
         ['Zed', ['zed']],
       ],
     );
@@ -114,6 +126,38 @@ describe('queue grouping by ownership', () => {
         ['others', 0],
       ],
     );
+  });
+});
+
+describe('queue grouping urgency', () => {
+  const now = at('2026-11-24T12:00:00Z');
+  const minutesAgo = (m: number): Date => new Date(now.getTime() - m * 60_000);
+  const tickets = [
+    makeTicket({ id: 'amy-breached', severity: 1, createdAt: minutesAgo(45), assignee: { id: 'amy@example.com', name: 'Amy' } }),
+    makeTicket({ id: 'amy-fine', severity: 4, createdAt: minutesAgo(5), assignee: { id: 'amy@example.com', name: 'Amy' } }),
+    makeTicket({ id: 'zed-soon', severity: 2, createdAt: minutesAgo(200), assignee: { id: 'zed@example.com', name: 'Zed' } }),
+    makeTicket({ id: 'bo-fine', severity: 3, createdAt: minutesAgo(5), assignee: { id: 'bo@example.com', name: 'Bo' } }),
+    makeTicket({ id: 'untriaged', severity: 'unknown', createdAt: minutesAgo(5000) }),
+  ];
+
+  it('marks each group by its most pressing ticket, up to the top', () => {
+    const groups = groupQueue(tickets, { mode: 'ownership', me, targets: DEFAULT_SLA_TARGETS, now });
+    const others = byId(groups, 'others');
+    assert.equal(others.urgency, 'breached');
+    assert.deepEqual(
+      others.children.map((g) => [g.label, g.urgency]),
+      [
+        ['Amy', 'breached'],
+        ['Bo', undefined],
+        ['Zed', 'dueSoon'],
+      ],
+    );
+    assert.equal(byId(groups, 'unclaimed').urgency, undefined);
+  });
+
+  it('marks nothing without a clock to read', () => {
+    const groups = groupQueue(tickets, { mode: 'ownership', me, targets: DEFAULT_SLA_TARGETS });
+    assert.equal(byId(groups, 'others').urgency, undefined);
   });
 });
 

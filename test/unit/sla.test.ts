@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { formatDuration } from '../../src/core/duration';
-import { DEFAULT_SLA_TARGETS, formatSla, slaDueAt } from '../../src/core/sla';
+import { DEFAULT_SLA_TARGETS, formatSla, formatSlaClock, slaDueAt, slaState } from '../../src/core/sla';
 import { makeTicket } from '../support/ticketFactory';
 
 const now = new Date('2026-11-24T12:00:00Z');
@@ -47,6 +47,21 @@ describe('SLA', () => {
   it('uses targets from settings', () => {
     const targets = { ...DEFAULT_SLA_TARGETS, s1: 15 };
     assert.equal(formatSla(makeTicket({ id: 'a', severity: 1, createdAt: minutesAgo(5) }), targets, now), 'S1 · 10m left');
+  });
+
+  it('tells breached, due within the hour, on track and no clock apart', () => {
+    const state = (createdMinutesAgo: number, severity: 1 | 2 | 'unknown' = 1): string =>
+      slaState(makeTicket({ id: 'a', severity, createdAt: minutesAgo(createdMinutesAgo) }), DEFAULT_SLA_TARGETS, now);
+    assert.equal(state(30), 'breached');
+    assert.equal(state(29), 'dueSoon');
+    assert.equal(state(240 - 60, 2), 'dueSoon');
+    assert.equal(state(240 - 61, 2), 'onTrack');
+    assert.equal(state(0, 'unknown'), 'none');
+  });
+
+  it('gives the clock alone, for a row that shows the severity elsewhere', () => {
+    assert.equal(formatSlaClock(makeTicket({ id: 'a', severity: 1, createdAt: minutesAgo(18) }), DEFAULT_SLA_TARGETS, now), '12m left');
+    assert.equal(formatSlaClock(makeTicket({ id: 'a', severity: 'unknown' }), DEFAULT_SLA_TARGETS, now), 'untriaged');
   });
 
   it('formats durations with at most two units', () => {

@@ -123,7 +123,7 @@ export class QueueTreeProvider implements vscode.TreeDataProvider<QueueNode> {
 
   private roots(): QueueNode[] {
     if (this.model.state !== 'ready') return [];
-    const groups = groupQueue(this.visibleTickets(), { mode: this.viewState.mode, me: this.model.me(), targets: this.settings().slaTargets });
+    const groups = groupQueue(this.visibleTickets(), { mode: this.viewState.mode, me: this.model.me(), targets: this.settings().slaTargets, now: this.now() });
     const stale = this.model.statuses().filter((s) => s.failure);
     const problems = this.model.problems();
     return [
