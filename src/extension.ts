@@ -78,7 +78,7 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
     settings,
     claim: async (ticket, source) => (await queue.claims.claim(ticket, source)) === 'ok',
   });
-  registerHandoff(host, model, drafts, settings);
+  registerHandoff(host, model, drafts, settings, tracker);
   const experts = registerExperts(host, model, drafts, settings);
   const ticket = registerTicket(host, model, (t) => experts.find(t), settings);
 

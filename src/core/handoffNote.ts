@@ -3,7 +3,7 @@
  * the engineer to complete in an editor. Headings are fixed so that an empty section can be found.
  */
 import { oneLine } from './commitMessage';
-import type { Ticket } from './ticket';
+import type { Ticket, TicketComment } from './ticket';
 
 export const HANDOFF_SECTIONS = [
   'Summary',
@@ -22,6 +22,23 @@ export interface HandoffNoteInput {
   readonly slaText: string;
   /** Files the evidence points at, each with why (`owns services/billing/**`). */
   readonly suspects: readonly { readonly path: string; readonly why: string }[];
+  /** My internal notes on the ticket, oldest first: what I already wrote down is what I investigated. */
+  readonly investigated?: readonly string[];
+}
+
+/** The internal notes `me` wrote on the ticket, oldest first. */
+export function internalNotesBy(comments: readonly TicketComment[], me: string | undefined): string[] {
+  const who = me?.trim().toLowerCase();
+  if (!who) return [];
+  return comments
+    .filter((c) => c.internal && c.author.id.trim().toLowerCase() === who)
+    .map((c) => c.body.trim())
+    .filter((body) => body !== '');
+}
+
+/** A note as one list item: its later lines are indented so that they stay inside the item. */
+function asListItem(body: string): string {
+  return `- ${body.split(/\r?\n/).join('\n  ')}`;
 }
 
 export function handoffNoteTemplate(input: HandoffNoteInput): string {
@@ -36,7 +53,7 @@ export function handoffNoteTemplate(input: HandoffNoteInput): string {
   const body: Record<(typeof HANDOFF_SECTIONS)[number], string[]> = {
     Summary: [oneLine(ticket.title)],
     'Customer impact and severity': [impact],
-    'What was investigated': ['- '],
+    'What was investigated': input.investigated && input.investigated.length > 0 ? input.investigated.map(asListItem) : ['- '],
     'How to reproduce': ['1. '],
     'Suspected component': input.suspects.length > 0 ? input.suspects.map((s) => `- \`${s.path}\` (${s.why})`) : ['- '],
     Links: links,

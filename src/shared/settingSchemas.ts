@@ -45,7 +45,7 @@ export const SETTING_SPECS = {
     z.strictObject({ s1: minutesFor('s1'), s2: minutesFor('s2'), s3: minutesFor('s3'), s4: minutesFor('s4') }),
     DEFAULT_SLA_TARGETS,
   ),
-  'queue.hiddenStatuses': setting(z.array(z.string()), ['solved', 'closed', 'resolved', 'done']),
+  'queue.hiddenStatuses': setting(z.array(z.string()), ['solved', 'closed', 'resolved', 'done', 'handed-off']),
   'queue.groupBy': setting(z.enum(['ownership', 'team']), 'ownership'),
   'branch.template': setting(z.string(), DEFAULT_BRANCH_TEMPLATE),
   'branch.maxSlugLength': setting(z.int().check(z.minimum(8), z.maximum(100)), 50),

@@ -23,6 +23,9 @@ interface FileTicket {
 const ME = 'sam.taylor@example.com';
 const readQueue = (): { tickets: FileTicket[] } => JSON.parse(readFileSync(queueFilePath(), 'utf8'));
 const fileTicket = (id: string): FileTicket | undefined => readQueue().tickets.find((t) => t.id === id);
+/** The draft just opened at `uri`: an untitled name is reused, so a closed earlier draft may still be listed under it. */
+const openedDraft = (uri: string | undefined): vscode.TextDocument | undefined =>
+  vscode.workspace.textDocuments.filter((d) => d.uri.toString() === uri && !d.isClosed).at(-1);
 const ref = (id: string): { sourceId: string; id: string } => ({ sourceId: 'local', id });
 
 describe('working on a ticket in a real VS Code: fix branch, status bar, commit message, notes, hand-off', () => {
@@ -187,6 +190,20 @@ describe('working on a ticket in a real VS Code: fix branch, status bar, commit 
     assert.ok(teams.some((item) => item.label === 'Another team…'));
   });
 
+  it('pre-selects no team when there is no evidence', async () => {
+    const api = await extensionApi();
+    await api.snapshot();
+    const plain = readQueue().tickets.find(
+      (t) =>
+        (t.assignee === null || t.assignee === ME) && t.status !== 'solved' && !t.links?.length && !/services\/|src\/|\.(ts|rb|py|go):/.test(JSON.stringify(t)),
+    );
+    assert.ok(plain, 'a sample ticket anyone may hand off names no file');
+    picks = answerQuickPicks(() => undefined);
+    assert.equal(await vscode.commands.executeCommand('supportRotation.handOff', ref(plain.id)), undefined);
+    const first = picks.shown[0]?.[0];
+    assert.equal(first?.label, 'Another team…', 'Enter on the first item asks for a team rather than taking one');
+  });
+
   it('keeps the text in its editor when sending fails, and says so', async () => {
     const uri = await vscode.commands.executeCommand<string>('supportRotation.addInternalNote', ref('SUP-119'));
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
@@ -216,7 +233,7 @@ describe('working on a ticket in a real VS Code: fix branch, status bar, commit 
     await api.snapshot();
     const uri = await vscode.commands.executeCommand<string>('supportRotation.handOff', { ...ref('SUP-127'), teamId: 'billing' });
     assert.ok(uri);
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    const document = openedDraft(uri);
     assert.ok(document);
     assert.match(document.getText(), /^## Hand-off of SUP-127 to Billing/);
     const edit = new vscode.WorkspaceEdit();
@@ -231,6 +248,46 @@ describe('working on a ticket in a real VS Code: fix branch, status bar, commit 
     assert.equal(written?.assignee, null);
     assert.equal(written?.comments?.at(-1)?.internal, true);
     assert.match(written?.comments?.at(-1)?.body ?? '', /### What was investigated\n- Search index rebuilt; errors persist\./);
+  });
+
+  it('hands off the active ticket for good: out of the queue, out of the status bar, investigated from my notes', async () => {
+    const api = await extensionApi();
+    const branch = fileTicket('SUP-128')?.links?.find((l) => l.kind === 'branch')?.name;
+    assert.ok(branch, 'SUP-128 has its fix branch');
+    git(root, 'checkout', '-q', branch);
+    await api.snapshot();
+    assert.match(
+      (await eventually(
+        async () => api.activeTicketText(),
+        (t) => t?.includes('SUP-128') ?? false,
+      )) ?? '',
+      /SUP-128/,
+    );
+    const myNotes = (fileTicket('SUP-128')?.comments ?? []).filter((c) => c.internal && c.author === ME);
+    assert.ok(myNotes.length > 0, 'the fix branch left an internal note of mine');
+
+    const uri = await vscode.commands.executeCommand<string>('supportRotation.handOff', { ...ref('SUP-128'), teamId: 'api-platform' });
+    const document = openedDraft(uri);
+    assert.ok(document);
+    const investigated = document.getText().split('### What was investigated\n')[1]?.split('\n\n###')[0] ?? '';
+    assert.equal(investigated, myNotes.map((c) => `- ${c.body}`).join('\n'));
+
+    dialogs = answerDialogs({ 'Hand off SUP-128': 'Hand Off' });
+    assert.equal(await vscode.commands.executeCommand('supportRotation.sendDraft', document.uri), 'sent', dialogs.messages.join(' | '));
+    const written = fileTicket('SUP-128');
+    assert.equal(written?.team, 'api-platform');
+    assert.equal(written?.status, 'handed-off');
+    assert.equal(written?.assignee, null);
+    assert.equal(
+      await eventually(
+        async () => api.activeTicketText(),
+        (t) => t === undefined,
+      ),
+      undefined,
+      'no longer the active ticket',
+    );
+    const rows = await api.snapshot();
+    assert.ok(!JSON.stringify(rows).includes('SUP-128'), "gone from the rotation's queue");
   });
 });
 

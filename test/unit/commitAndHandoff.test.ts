@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { ticketNamedByBranch } from '../../src/core/branchTicket';
 import { commitMessageFor, DEFAULT_COMMIT_TEMPLATE } from '../../src/core/commitMessage';
-import { emptySections, HANDOFF_SECTIONS, handoffNoteTemplate } from '../../src/core/handoffNote';
+import { emptySections, HANDOFF_SECTIONS, handoffNoteTemplate, internalNotesBy } from '../../src/core/handoffNote';
 import { makeTicket, person } from '../support/ticketFactory';
 
 describe('commit message template', () => {
@@ -65,5 +65,20 @@ describe('hand-off note', () => {
     assert.deepEqual(emptySections(note), ['What was investigated', 'How to reproduce', 'Next steps']);
     const filled = note.replace('### What was investigated\n- ', '### What was investigated\n- Reproduced with a German customer account');
     assert.deepEqual(emptySections(filled), ['How to reproduce', 'Next steps']);
+  });
+
+  it('starts "What was investigated" from my internal notes, and only mine', () => {
+    const at = new Date('2026-11-24T09:00:00Z');
+    const comments = [
+      { author: person('Me@Example.com'), createdAt: at, body: 'Reproduced on staging.\nOnly German accounts.', internal: true },
+      { author: person('me@example.com'), createdAt: at, body: 'Thanks, we are on it.', internal: false },
+      { author: person('colleague@example.com'), createdAt: at, body: 'Saw this last week.', internal: true },
+    ];
+    const investigated = internalNotesBy(comments, 'me@example.com');
+    assert.deepEqual(investigated, ['Reproduced on staging.\nOnly German accounts.']);
+    const withNotes = handoffNoteTemplate({ ticket, teamName: 'Billing', slaText: 'S2', suspects: [], investigated });
+    assert.match(withNotes, /### What was investigated\n- Reproduced on staging\.\n {2}Only German accounts\.\n\n### How to reproduce/);
+    assert.ok(!emptySections(withNotes).includes('What was investigated'));
+    assert.deepEqual(internalNotesBy(comments, undefined), []);
   });
 });

@@ -151,6 +151,7 @@ describe('local source', () => {
     assert.ok(handed.kind === 'ok');
     assert.equal(handed.value.team, 'billing');
     assert.equal(handed.value.assignee, null);
+    assert.equal(handed.value.status, 'handed-off', 'the rotation no longer sees it as new or open');
     const link = { kind: 'branch' as const, name: 'support/a-fix' };
     assert.equal((await source.linkChange('a', link)).kind, 'ok');
     const again = await source.linkChange('a', link);

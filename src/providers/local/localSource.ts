@@ -25,6 +25,9 @@ export interface LocalSourceOptions {
   readonly lock?: LockOptions;
 }
 
+/** The status a hand-off leaves: the ticket is the receiving team's now, no longer the rotation's to claim. */
+const HANDED_OFF_STATUS = 'handed-off';
+
 /** The raw ticket object from the file; changes are made to it so that unknown fields survive. */
 type RawTicket = Record<string, unknown>;
 
@@ -108,6 +111,7 @@ export class LocalSource implements TicketSource {
       return {
         write: (raw) => {
           raw.team = handoff.team;
+          raw.status = HANDED_OFF_STATUS;
           raw.assignee = null;
           appendComment(raw, me, handoff.note, this.now(), true);
         },

@@ -30,6 +30,8 @@ export class ActiveTicketTracker implements vscode.Disposable {
   private readonly repositoryListeners = new Map<Repository, vscode.Disposable>();
   private api: GitApi | undefined;
   private currentValue: ActiveTicket | undefined;
+  /** Tickets handed to another team: a branch that names or links one no longer makes it mine. */
+  private readonly handedOff = new Set<string>();
 
   constructor(
     private readonly model: QueueModel,
@@ -64,6 +66,14 @@ export class ActiveTicketTracker implements vscode.Disposable {
   async stopWorking(): Promise<void> {
     const active = this.currentValue;
     if (active) await this.links.unlink(active.repository.rootUri.fsPath, active.branch);
+  }
+
+  /** After a hand-off the ticket stops being the active one, whichever way its branch points at it. */
+  async letGo(ticket: Ticket): Promise<void> {
+    this.handedOff.add(ticketUid(ticket));
+    const active = this.currentValue;
+    if (active?.link && ticketUid(active.link) === ticketUid(ticket)) await this.links.unlink(active.repository.rootUri.fsPath, active.branch);
+    this.update();
   }
 
   dispose(): void {
@@ -101,8 +111,11 @@ export class ActiveTicketTracker implements vscode.Disposable {
     if (!repository || !branch) return undefined;
     const commit = repository.state.HEAD?.commit;
     const link = this.links.ticketFor(repository.rootUri.fsPath, branch);
-    if (link) return { repository, branch, commit, link, key: link.key, ticket: this.model.find(ticketUid(link)) };
-    const named = ticketNamedByBranch(branch, this.model.tickets());
+    if (link && !this.handedOff.has(ticketUid(link))) return { repository, branch, commit, link, key: link.key, ticket: this.model.find(ticketUid(link)) };
+    const named = ticketNamedByBranch(
+      branch,
+      this.model.tickets().filter((t) => !this.handedOff.has(ticketUid(t))),
+    );
     return named ? { repository, branch, commit, link: undefined, key: named.key, ticket: named } : undefined;
   }
 }

@@ -18,6 +18,8 @@ export class DraftCommands {
   constructor(
     private readonly model: QueueModel,
     private readonly drafts: Drafts,
+    /** Told of each completed hand-off: the ticket is no longer the one being worked on. */
+    private readonly handedOff: (ticket: Ticket) => Promise<void>,
   ) {}
 
   async send(uri?: vscode.Uri): Promise<SendOutcome> {
@@ -42,6 +44,7 @@ export class DraftCommands {
       return 'failed';
     }
     this.model.replaceTicket(result.value);
+    if (draft.purpose.kind === 'handoff') await this.handedOff(result.value);
     await this.drafts.close(draft);
     const done =
       draft.purpose.kind === 'note'

@@ -3,7 +3,7 @@
  * in an editor, pre-filled from the template. Sending it (see draftCommands) does the hand-off.
  */
 import * as vscode from 'vscode';
-import { handoffNoteTemplate } from '../../core/handoffNote';
+import { handoffNoteTemplate, internalNotesBy } from '../../core/handoffNote';
 import { formatSla, type SlaTargets } from '../../core/sla';
 import { isAssignedTo, type Ticket } from '../../core/ticket';
 import type { TicketSource } from '../../providers/ticketSource';
@@ -34,6 +34,7 @@ export class HandoffCommand {
       teamName: team.teamName,
       slaText: formatSla(ticket, this.targets(), new Date()),
       suspects: advice.suspects.filter((s) => s.teamId === team.teamId).slice(0, 8),
+      investigated: internalNotesBy(ticket.comments, source.me),
     });
     const editor = await this.drafts.open(
       { kind: 'handoff', sourceId: ticket.sourceId, id: ticket.id, key: ticket.key, teamId: team.teamId, teamName: team.teamName, route: team.route },
@@ -52,8 +53,11 @@ function teamFromArgument(argument: unknown, advice: HandoffAdvice): TeamChoice 
 
 async function pickTeam(ticket: Ticket, advice: HandoffAdvice): Promise<TeamChoice | undefined> {
   type Item = vscode.QuickPickItem & { team?: TeamChoice };
+  const anotherTeam: Item = { label: vscode.l10n.t('Another team…') };
+  const evidence = advice.suggestions.length > 0;
+  // The first item is the one Enter takes: without evidence that must not be a team.
   const items: Item[] = [
-    ...(advice.suggestions.length > 0 ? [{ label: vscode.l10n.t('Suggested by the evidence'), kind: vscode.QuickPickItemKind.Separator }] : []),
+    ...(evidence ? [{ label: vscode.l10n.t('Suggested by the evidence'), kind: vscode.QuickPickItemKind.Separator }] : [anotherTeam]),
     ...advice.suggestions.map((team, index) => ({
       label: `${index === 0 ? '$(star-full) ' : ''}${team.teamName}`,
       description: ownsNow(ticket, team),
@@ -62,13 +66,11 @@ async function pickTeam(ticket: Ticket, advice: HandoffAdvice): Promise<TeamChoi
     })),
     ...(advice.otherTeams.length > 0 ? [{ label: vscode.l10n.t('Other teams'), kind: vscode.QuickPickItemKind.Separator }] : []),
     ...advice.otherTeams.map((team) => ({ label: team.teamName, description: ownsNow(ticket, team), team })),
-    { label: '', kind: vscode.QuickPickItemKind.Separator },
-    { label: vscode.l10n.t('Another team…') },
+    ...(evidence ? [{ label: '', kind: vscode.QuickPickItemKind.Separator }, anotherTeam] : []),
   ];
-  const placeHolder =
-    advice.suggestions.length > 0
-      ? vscode.l10n.t('Hand off {0} to which team? The evidence is under each team.', ticket.key)
-      : vscode.l10n.t('Hand off {0} to which team? No ownership evidence was found.', ticket.key);
+  const placeHolder = evidence
+    ? vscode.l10n.t('Hand off {0} to which team? The evidence is under each team.', ticket.key)
+    : vscode.l10n.t('Hand off {0} to which team? No ownership evidence was found.', ticket.key);
   const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDetail: true, ignoreFocusOut: true });
   if (!picked) return undefined;
   if (picked.team) return picked.team;

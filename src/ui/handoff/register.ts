@@ -3,6 +3,7 @@
  * ownership evidence, and the Send and Discard commands of their drafts.
  */
 import * as vscode from 'vscode';
+import type { ActiveTicketTracker } from '../branch/activeTicketTracker';
 import { registerCommand } from '../common/commandRegistration';
 import { COMMANDS } from '../common/contributionIds';
 import type { Settings } from '../common/settings';
@@ -14,9 +15,9 @@ import { HandoffCommand } from './handoffCommand';
 import { openNoteDraft } from './noteDraft';
 import { RepositoryOwnershipAdvisor } from './repositoryOwnershipAdvisor';
 
-export function registerHandoff(host: TicketCommandHost, model: QueueModel, drafts: Drafts, settings: () => Settings): void {
+export function registerHandoff(host: TicketCommandHost, model: QueueModel, drafts: Drafts, settings: () => Settings, tracker: ActiveTicketTracker): void {
   const handoff = new HandoffCommand(drafts, new RepositoryOwnershipAdvisor(settings), () => settings().slaTargets);
-  const draftCommands = new DraftCommands(model, drafts);
+  const draftCommands = new DraftCommands(model, drafts, (ticket) => tracker.letGo(ticket));
   registerTicketCommand(
     host,
     COMMANDS.addInternalNote,
