@@ -8,6 +8,7 @@ interface FileTicket {
   id: string;
   team?: string;
   assignee: string | null;
+  status: string;
   comments?: { body: string; internal: boolean }[];
 }
 
@@ -50,9 +51,14 @@ describe('handing a ticket off to its team, in the workbench (Chromium)', functi
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'handoff-confirm.png') });
     await dialog.locator('.monaco-button', { hasText: 'Hand Off' }).click();
 
-    await view.ticketRow(key, 'unclaimed').waitFor({ timeout: 10_000 });
+    // Handed off, it leaves the rotation's queue: its status is hidden by default.
+    const deadline = Date.now() + 10_000;
+    while (ticket(key)?.status !== 'handed-off' && Date.now() < deadline) await page.waitForTimeout(100);
+    await view.ticketRow(key).waitFor({ state: 'detached', timeout: 10_000 });
     const written = ticket(key);
     assert.equal(written?.team, 'billing');
+    assert.equal(written?.status, 'handed-off');
+    assert.equal(written?.assignee, null);
     assert.equal(written?.comments?.at(-1)?.internal, true);
     assert.match(written?.comments?.at(-1)?.body ?? '', /Checked the renewal job logs: the invoice was never enqueued\.$/);
   });
