@@ -6,8 +6,8 @@ import type { ConformanceSubject, FakeServer, SeedTicket, ServerTicket } from '.
 import type { IssueRecord } from './gitlabRecords';
 import { fakeGitlab, MEI, QUEUE_LABEL, SAM, type GitlabServer } from './gitlabServer';
 
-/** Short enough that a timeout scenario takes a moment, long enough for a loaded machine. */
-const CLIENT_TIMEOUT_MS = 400;
+/** Short enough that a timeout scenario takes a moment; long enough that no answer on a busy machine times out unasked. */
+const CLIENT_TIMEOUT_MS = 1_000;
 
 export function gitlabSource(server: GitlabServer, waits: number[] = [], token = 'glpat-test'): GitlabSource {
   return new GitlabSource(
