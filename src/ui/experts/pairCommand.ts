@@ -65,7 +65,8 @@ export class PairCommand {
     switch (action) {
       case 'ask': {
         if (!source.capabilities.internalNotes) {
-          void vscode.window.showWarningMessage(`${unsupportedMessage('internalNotes', source, ticket)} ${vscode.l10n.t('Copy the message instead.')}`);
+          const advice = `${unsupportedMessage('internalNotes', source, ticket)} ${vscode.l10n.t('Copy the message instead.')}`;
+          void vscode.window.showWarningMessage(advice);
           return undefined;
         }
         return openNoteDraft(this.drafts, ticket, `${message}\n`);

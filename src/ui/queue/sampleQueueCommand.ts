@@ -3,7 +3,7 @@
  * system. An existing queue is never overwritten silently: the user confirms, and the old file is
  * kept beside it as a backup.
  */
-import { mkdir, rename, stat } from 'node:fs/promises';
+import { mkdir, rename } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import * as vscode from 'vscode';
 import { writeFileAtomic } from '../../providers/local/atomicWrite';
@@ -11,6 +11,7 @@ import { readSampleQueue } from '../../providers/local/sampleQueue';
 import { VIEWS } from '../common/contributionIds';
 import { log } from '../common/log';
 import { resolveLocalQueueFile } from '../sources/sourceFactory';
+import { fileExists } from '../common/fileExists';
 
 // This code runs from dist/extension.js: the extension's root, where the sample's data is, is the folder above.
 const EXTENSION_ROOT = join(__dirname, '..');
@@ -26,7 +27,7 @@ export async function createSampleQueue(queueFileSetting: string, afterWrite: ()
   const sample = await readSampleQueue(EXTENSION_ROOT, new Date());
   const path = file.uri.fsPath;
   const replace = vscode.l10n.t('Replace (keep a backup)');
-  if (await exists(path)) {
+  if (await fileExists(path)) {
     const answer = await vscode.window.showWarningMessage(
       vscode.l10n.t('{0} already exists. Replace it with the sample queue?', file.display),
       { modal: true, detail: vscode.l10n.t('The current file is renamed to a backup in the same folder first.') },
@@ -43,13 +44,4 @@ export async function createSampleQueue(queueFileSetting: string, afterWrite: ()
   await afterWrite();
   await vscode.commands.executeCommand(`${VIEWS.queue}.focus`);
   return path;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -3,7 +3,6 @@
  * queue and GitLab now; GitHub, Zendesk and Jira join here. Remote sources come from their own
  * bundle, loaded the first time one is configured.
  */
-import { stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import { gitUserEmail } from '../../git/gitUserEmail';
@@ -14,6 +13,7 @@ import type { TicketSource } from '../../providers/ticketSource';
 import { gitlabSourceLabel, type GitlabAccounts } from './gitlabAccounts';
 import { remoteSources } from './remoteBundle';
 import type { Settings } from '../common/settings';
+import { fileExists } from '../common/fileExists';
 
 export interface BuiltSources {
   readonly sources: TicketSource[];
@@ -78,17 +78,8 @@ export async function resolveLocalQueueFile(setting: string): Promise<ResolvedFi
   }
   for (const folder of folders) {
     const candidate = join(folder.uri.fsPath, setting);
-    if (await exists(candidate)) return { uri: vscode.Uri.file(candidate), folder: folder.uri.fsPath, display: setting };
+    if (await fileExists(candidate)) return { uri: vscode.Uri.file(candidate), folder: folder.uri.fsPath, display: setting };
   }
   const first = folders[0];
   return first ? { uri: vscode.Uri.file(join(first.uri.fsPath, setting)), folder: first.uri.fsPath, display: setting } : undefined;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
