@@ -20,7 +20,8 @@ export async function showFailure(failure: SourceFailure, retry?: () => unknown,
   log().warn(`${failure.kind}: ${failure.message}`);
   if (failure.kind === 'cancelled') return;
   const label = labels();
-  const actions = failure.kind === 'unauthorised' && signIn ? [label.signIn, ...actionsFor(failure, false)] : actionsFor(failure, retry !== undefined);
+  const actions =
+    failure.kind === 'unauthorised' && signIn ? [label.signIn, ...actionsFor(failure, false, label)] : actionsFor(failure, retry !== undefined, label);
   const show = failure.kind === 'offline' || failure.kind === 'rateLimited' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
   const picked = await show(messageFor(failure), ...actions);
   if (picked === label.retry) await retry?.();
@@ -34,8 +35,7 @@ function messageFor(failure: SourceFailure): string {
   return failure.message;
 }
 
-function actionsFor(failure: SourceFailure, canRetry: boolean): string[] {
-  const label = labels();
+function actionsFor(failure: SourceFailure, canRetry: boolean, label: ReturnType<typeof labels>): string[] {
   switch (failure.kind) {
     case 'unauthorised':
       return [label.openSettings, label.showLog];
