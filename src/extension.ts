@@ -8,6 +8,7 @@ import * as coreL10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { ActiveTicketTracker } from './ui/branch/activeTicketTracker';
 import { BranchLinks } from './ui/branch/branchLinks';
+import { registerAlerts } from './ui/alerts/register';
 import { registerBranch } from './ui/branch/register';
 import { CONTEXT_KEYS, type QueueState } from './ui/common/contributionIds';
 import { log } from './ui/common/log';
@@ -81,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
   registerHandoff(host, model, drafts, settings, tracker);
   const experts = registerExperts(host, model, drafts, settings);
   const ticket = registerTicket(host, model, (t) => experts.find(t), settings);
+  registerAlerts(context, model, settings);
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((event) => {

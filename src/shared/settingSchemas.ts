@@ -33,6 +33,9 @@ const personSchema = z.object({
   region: z.optional(z.string().check(z.describe('%config.people.region%'))),
 });
 
+const ALERT_SEVERITIES = ['S1', 'S2', 'S3', 'S4'] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+
 /**
  * `sources` and `teams` are read entry by entry (`parseSourcesSetting`, `parseTeams`) so that one
  * bad entry is reported without hiding the others; their schemas here are of a whole valid list.
@@ -60,6 +63,8 @@ export const SETTING_SPECS = {
   'experts.preferRegion': setting(z.boolean(), true),
   'mergeRequest.reference': setting(z.enum(['closes', 'related']), 'closes'),
   'mergeRequest.draft': setting(z.boolean(), true),
+  'alerts.severities': setting<AlertSeverity[]>(z.array(z.enum(ALERT_SEVERITIES)), ['S1', 'S2']),
+  'alerts.dueSoonMinutes': setting(z.int().check(z.minimum(1), z.maximum(1440)), 60),
 };
 
 export type SettingKey = keyof typeof SETTING_SPECS;

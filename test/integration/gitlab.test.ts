@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { fakeGitlab, SAM, type FakeGitlab } from '../conformance/gitlab/gitlabServer';
 import { eventually, extensionApi, queueFilePath } from './extensionApi';
 import { git, workspaceRepository } from './gitInWorkspace';
+import { commandLinks, watchProgress, type ShownProgress, type WatchedProgress } from './progressStubs';
 import { answerDialogs, answerInputBoxes } from './windowStubs';
 
 describe('a GitLab source in a real VS Code (GitLab-shaped server on 127.0.0.1)', function () {
@@ -13,52 +14,65 @@ describe('a GitLab source in a real VS Code (GitLab-shaped server on 127.0.0.1)'
   let gitlab: FakeGitlab;
   const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('supportRotation');
 
-  let refused: { message: string; buttons: string[] } | undefined;
+  let progress: WatchedProgress | undefined;
+  const refusal = (): ShownProgress | undefined => progress?.shown.find((p) => /refused the request \(401\)/.test(p.title));
 
   before(async () => {
     gitlab = await fakeGitlab(3);
     // Not signed in yet: the first load is refused, and the message offers to sign in.
-    const dialogs = answerDialogs({});
-    try {
-      await config().update(
-        'sources',
-        [
-          { id: 'local', kind: 'local' },
-          { id: 'gl', kind: 'gitlab', label: 'GitLab support', baseUrl: gitlab.server.url, project: 'acme/support' },
-        ],
-        vscode.ConfigurationTarget.Workspace,
-      );
-      await eventually(
-        async () => dialogs.messages.length,
-        (n) => n > 0,
-      );
-      refused = { message: dialogs.messages[0] ?? '', buttons: dialogs.offered[0] ?? [] };
-    } finally {
-      dialogs.restore();
-    }
+    progress = watchProgress();
+    await config().update(
+      'sources',
+      [
+        { id: 'local', kind: 'local' },
+        { id: 'gl', kind: 'gitlab', label: 'GitLab support', baseUrl: gitlab.server.url, project: 'acme/support' },
+      ],
+      vscode.ConfigurationTarget.Workspace,
+    );
+    await eventually(
+      async () => refusal(),
+      (shown) => shown !== undefined,
+    );
   });
 
-  it('offers to sign in when GitLab refuses the request', () => {
-    assert.match(refused?.message ?? '', /refused the request \(401\)/);
-    assert.deepEqual(refused?.buttons, ['Sign In', 'Open Settings', 'Show Log']);
+  it('offers to sign in when GitLab refuses the request, and the offer stays until signed in', () => {
+    const shown = refusal();
+    assert.ok(shown, JSON.stringify(progress?.shown));
+    assert.equal(shown.ended, false);
+    const links = commandLinks(shown.title);
+    assert.deepEqual([...links.keys()], ['Sign In', 'Open Settings', 'Show Log']);
+    assert.deepEqual(links.get('Sign In'), { command: 'supportRotation.signInGitlab', args: ['gl'] });
+    assert.deepEqual(links.get('Open Settings'), { command: 'supportRotation.openSettings', args: [] });
+    assert.deepEqual(links.get('Show Log'), { command: 'supportRotation.showLog', args: [] });
   });
 
   after(async () => {
+    progress?.restore();
     await vscode.commands.executeCommand('supportRotation.signOutGitlab', 'gl');
     await config().update('sources', undefined, vscode.ConfigurationTarget.Workspace);
     await gitlab.server.close();
   });
 
-  it('signs in with a token checked against /user, then shows the GitLab issues beside the local queue', async () => {
+  it("signs in from the refusal's link with a token checked against /user, which takes the refusal away, then shows the GitLab issues beside the local queue", async () => {
     const api = await extensionApi();
+    const signIn = commandLinks(refusal()?.title ?? '').get('Sign In');
+    assert.ok(signIn);
     const inputs = answerInputBoxes('glpat-test');
     const dialogs = answerDialogs({});
     try {
-      assert.equal(await vscode.commands.executeCommand('supportRotation.signInGitlab', 'gl'), 'signedIn');
+      assert.equal(await vscode.commands.executeCommand(signIn.command, ...signIn.args), 'signedIn');
     } finally {
       inputs.restore();
       dialogs.restore();
     }
+    assert.equal(
+      await eventually(
+        async () => refusal()?.ended,
+        (ended) => ended === true,
+      ),
+      true,
+      'the refusal is gone',
+    );
     assert.ok(
       dialogs.messages.some((m) => m.startsWith('Signed in to GitLab support as Sam Taylor (@sam.taylor)')),
       dialogs.messages.join(' | '),

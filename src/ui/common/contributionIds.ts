@@ -49,6 +49,8 @@ export const SETTINGS = {
   expertsPreferRegion: 'experts.preferRegion',
   mergeRequestReference: 'mergeRequest.reference',
   mergeRequestDraft: 'mergeRequest.draft',
+  alertSeverities: 'alerts.severities',
+  alertDueSoonMinutes: 'alerts.dueSoonMinutes',
 } as const;
 
 export const VIEWS = {

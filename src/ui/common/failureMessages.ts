@@ -12,22 +12,69 @@ function labels(): Record<'retry' | 'openSettings' | 'showLog' | 'signIn', strin
   return { retry: vscode.l10n.t('Retry'), openSettings: vscode.l10n.t('Open Settings'), showLog: vscode.l10n.t('Show Log'), signIn: vscode.l10n.t('Sign In') };
 }
 
+/** A source that has a sign-in: the command that signs in to it, given the source's id. */
+interface SignInTarget {
+  readonly sourceId: string;
+  readonly command: string;
+}
+
+/** Refusals waiting for a sign-in, per source id: calling one takes its notification away. */
+const waitingForSignIn = new Map<string, () => void>();
+
 /**
- * Shows the failure; resolves when the user has picked an action (or dismissed it). `signIn` is
- * offered for a refused request where the source has a sign-in.
+ * Shows the failure; resolves when the user has picked an action (or dismissed it). A refused
+ * request where the source has a sign-in is shown until that source is signed in to instead.
  */
-export async function showFailure(failure: SourceFailure, retry?: () => unknown, signIn?: () => unknown): Promise<void> {
+export async function showFailure(failure: SourceFailure, retry?: () => unknown, signIn?: SignInTarget): Promise<void> {
   log().warn(`${failure.kind}: ${failure.message}`);
   if (failure.kind === 'cancelled') return;
   const label = labels();
-  const actions =
-    failure.kind === 'unauthorised' && signIn ? [label.signIn, ...actionsFor(failure, false, label)] : actionsFor(failure, retry !== undefined, label);
+  if (failure.kind === 'unauthorised' && signIn) return showRefusal(failure.message, signIn, label);
+  const actions = actionsFor(failure, retry !== undefined, label);
   const show = failure.kind === 'offline' || failure.kind === 'rateLimited' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
   const picked = await show(messageFor(failure), ...actions);
   if (picked === label.retry) await retry?.();
-  else if (picked === label.signIn) await signIn?.();
   else if (picked === label.openSettings) await vscode.commands.executeCommand(COMMANDS.openSettings);
   else if (picked === label.showLog) log().show(true);
+}
+
+/** Takes away the source's refusal, if one is shown: it was signed in to. */
+export function withdrawRefusal(sourceId: string): void {
+  waitingForSignIn.get(sourceId)?.();
+}
+
+/**
+ * A message VS Code lets no one close from code, so the refusal is a progress notification, which
+ * goes when its task ends: the task waits for the sign-in. Such a notification has no buttons, so
+ * its actions are command links in the text.
+ */
+function showRefusal(message: string, signIn: SignInTarget, label: ReturnType<typeof labels>): Promise<void> {
+  withdrawRefusal(signIn.sourceId);
+  const actions = [
+    commandLink(label.signIn, signIn.command, [signIn.sourceId]),
+    commandLink(label.openSettings, COMMANDS.openSettings, []),
+    commandLink(label.showLog, COMMANDS.showLog, []),
+  ].join(' · ');
+  const title = vscode.l10n.t('{0} Waiting for a sign-in: {1}', message, actions);
+  return Promise.resolve(
+    vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title },
+      () =>
+        new Promise<void>((resolve) => {
+          const done = (): void => {
+            if (waitingForSignIn.get(signIn.sourceId) === done) waitingForSignIn.delete(signIn.sourceId);
+            resolve();
+          };
+          waitingForSignIn.set(signIn.sourceId, done);
+        }),
+    ),
+  );
+}
+
+/** `[label](command:id?args)`: a link VS Code's notifications run as a command. */
+function commandLink(text: string, command: string, args: readonly unknown[]): string {
+  const query = args.length > 0 ? `?${encodeURIComponent(JSON.stringify(args))}` : '';
+  return `[${text}](command:${command}${query})`;
 }
 
 function messageFor(failure: SourceFailure): string {

@@ -4,7 +4,7 @@ import type { GroupingMode } from '../../core/queueGrouping';
 import type { KnownPerson } from '../../core/expertise/expertRanking';
 import type { SlaTargets } from '../../core/sla';
 import { parseSourcesSetting, type SourcesOutcome } from '../../shared/sourceConfig';
-import { SETTING_SPECS, type SettingKey, type SettingSpec, type SettingValue } from '../../shared/settingSchemas';
+import { SETTING_SPECS, type AlertSeverity, type SettingKey, type SettingSpec, type SettingValue } from '../../shared/settingSchemas';
 import { SETTINGS } from './contributionIds';
 
 export interface Settings {
@@ -29,6 +29,9 @@ export interface Settings {
   readonly expertsPreferRegion: boolean;
   readonly mergeRequestReference: 'closes' | 'related';
   readonly mergeRequestDraft: boolean;
+  /** Severities whose tickets raise alerts, as `S1`…`S4`. */
+  readonly alertSeverities: readonly AlertSeverity[];
+  readonly alertDueSoonMinutes: number;
   /** One line per setting that was wrong and replaced by its default. */
   readonly problems: readonly string[];
 }
@@ -68,6 +71,8 @@ export function readSettings(): Settings {
     expertsPreferRegion: read(SETTINGS.expertsPreferRegion),
     mergeRequestReference: read(SETTINGS.mergeRequestReference),
     mergeRequestDraft: read(SETTINGS.mergeRequestDraft),
+    alertSeverities: read(SETTINGS.alertSeverities),
+    alertDueSoonMinutes: read(SETTINGS.alertDueSoonMinutes),
     problems,
   };
 }

@@ -168,7 +168,7 @@ export class QueueModel implements vscode.Disposable {
       if (this.lastShownFailure.get(sourceId) === failure.message) continue;
       this.lastShownFailure.set(sourceId, failure.message);
       const source = this.sources.find((s) => s.id === sourceId);
-      const signIn = source?.kind === 'gitlab' ? () => vscode.commands.executeCommand(COMMANDS.signInGitlab, sourceId) : undefined;
+      const signIn = source?.kind === 'gitlab' ? { sourceId, command: COMMANDS.signInGitlab } : undefined;
       void showFailure(failure, () => this.refresh(), signIn);
     }
   }

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { GitlabUser } from '../../providers/gitlab/gitlabSchemas';
 import type { HttpClient } from '../../providers/http/httpClient';
 import type { GitlabSourceConfig } from '../../shared/sourceConfig';
+import { withdrawRefusal } from '../common/failureMessages';
 import { remoteSources } from './remoteBundle';
 
 const secretKey = (sourceId: string): string => `supportRotation.gitlab.token.${sourceId}`;
@@ -72,6 +73,7 @@ export class GitlabAccounts {
     }
     await this.secrets.store(secretKey(config.id), token.trim());
     await this.state.update(userKey(config.id), { id: me.data.id, username: me.data.username, name: me.data.name });
+    withdrawRefusal(config.id);
     void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to {0} as {1} (@{2}).', config.label ?? config.baseUrl, me.data.name, me.data.username));
     return 'signedIn';
   }

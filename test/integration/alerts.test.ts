@@ -1,0 +1,60 @@
+import { strict as assert } from 'node:assert';
+import { readFile, writeFile } from 'node:fs/promises';
+import { eventually, extensionApi, queueFilePath, ticketsUnder } from './extensionApi';
+import { answerDialogs } from './windowStubs';
+
+const ME = 'sam.taylor@example.com';
+const ARRIVING = 'SUP-7001';
+
+interface RawQueue {
+  version: number;
+  tickets: { id: string; assignee: string | null }[];
+}
+
+describe('alerts in a real VS Code', () => {
+  let original = '';
+
+  before(async () => {
+    original = await readFile(queueFilePath(), 'utf8');
+    // The queue that was there when the window opened is not news.
+    await (await extensionApi()).snapshot();
+  });
+
+  after(async () => {
+    await writeFile(queueFilePath(), original);
+    await (await extensionApi()).snapshot();
+  });
+
+  it('tells a new unclaimed S1 once, and its Claim claims it', async () => {
+    const api = await extensionApi();
+    const dialogs = answerDialogs({ [`ticket ${ARRIVING}`]: 'Claim' });
+    try {
+      const queue = JSON.parse(original) as { version: number; tickets: object[] };
+      const arriving = { id: ARRIVING, title: 'Checkout rejects every card', severity: 1, status: 'new', assignee: null, createdAt: new Date().toISOString() };
+      const withArrival = JSON.stringify({ ...queue, tickets: [...queue.tickets, arriving] }, null, 2);
+      await writeFile(queueFilePath(), withArrival);
+      const told = (): string[] => dialogs.messages.filter((m) => m.includes(ARRIVING));
+      await eventually(
+        async () => told().length,
+        (n) => n > 0,
+      );
+      assert.deepEqual(told(), [`New unclaimed S1 ticket ${ARRIVING}: Checkout rejects every card`]);
+      assert.deepEqual(dialogs.offered[dialogs.messages.indexOf(told()[0] ?? '')], ['Claim', 'Open']);
+      const claimed = await eventually(
+        async () => (JSON.parse(await readFile(queueFilePath(), 'utf8')) as RawQueue).tickets.find((t) => t.id === ARRIVING)?.assignee,
+        (assignee) => assignee === ME,
+      );
+      assert.equal(claimed, ME);
+
+      // The same ticket written again, unclaimed as it arrived: it is not new any more.
+      await writeFile(queueFilePath(), withArrival);
+      await eventually(
+        () => api.snapshot(),
+        (rows) => ticketsUnder(rows, 'Unclaimed').some((row) => row.startsWith(`${ARRIVING} `)),
+      );
+      assert.deepEqual(told(), [`New unclaimed S1 ticket ${ARRIVING}: Checkout rejects every card`]);
+    } finally {
+      dialogs.restore();
+    }
+  });
+});
