@@ -41,6 +41,8 @@ export interface SupportRotationApi {
   activeTicketText(): string | undefined;
   /** Delivers a message to a ticket's open panel exactly as its webview would; false when none is open. */
   postToTicketPanel(ref: { sourceId: string; id: string }, message: unknown): Promise<boolean>;
+  /** The code reference links (key and id) a ticket's open panel last gave its page; undefined when none is open. */
+  ticketPanelReferences(ref: { sourceId: string; id: string }): readonly { key: string; id: string }[] | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): SupportRotationApi {
@@ -109,5 +111,6 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
     state: () => model.state,
     activeTicketText: () => branch.activeTicketText(),
     postToTicketPanel: (ref, message) => ticket.postToTicketPanel(ref, message),
+    ticketPanelReferences: (ref) => ticket.ticketPanelReferences(ref),
   };
 }

@@ -3,6 +3,7 @@
  * the customer is a separate button that says so, and the extension asks for confirmation. The
  * text stays until the extension reports it sent, and survives reloads through the saved state.
  */
+import * as l10n from '@vscode/l10n';
 import { custom, el } from './dom';
 
 export interface ComposeOptions {
@@ -27,7 +28,12 @@ export class ComposeBox {
 
   constructor(private readonly options: ComposeOptions) {
     this.textarea = custom('vscode-textarea', {
-      attributes: { rows: '5', resize: 'vertical', placeholder: 'Internal note: what you found, what you tried, what is next…', 'aria-label': 'Internal note' },
+      attributes: {
+        rows: '5',
+        resize: 'vertical',
+        placeholder: l10n.t('Internal note: what you found, what you tried, what is next…'),
+        'aria-label': l10n.t('Internal note'),
+      },
     }) as TextArea;
     this.textarea.value = options.initialDraft;
     this.textarea.addEventListener('input', () => options.onDraft(this.textarea.value));
@@ -37,20 +43,20 @@ export class ComposeBox {
         this.submit('note');
       }
     });
-    this.noteButton = custom('vscode-button', { text: 'Add Internal Note' });
+    this.noteButton = custom('vscode-button', { text: l10n.t('Add Internal Note') });
     this.noteButton.addEventListener('click', () => this.submit('note'));
     this.replyButton = custom('vscode-button', {
-      text: 'Reply to Customer…',
-      attributes: { secondary: '', title: 'Visible to the customer; you will be asked to confirm' },
+      text: l10n.t('Reply to Customer…'),
+      attributes: { secondary: '', title: l10n.t('Visible to the customer; you will be asked to confirm') },
     });
     this.replyButton.addEventListener('click', () => this.submit('reply'));
     this.status = el('p', { className: 'compose-status', attributes: { role: 'status', 'aria-live': 'polite' } });
     this.warning = el('p', { className: 'compose-warning', attributes: { role: 'note' } });
     this.element = el('section', { className: 'compose', attributes: { 'aria-labelledby': 'compose-heading' } }, [
-      el('h2', { text: 'Write', attributes: { id: 'compose-heading' } }),
+      el('h2', { text: l10n.t('Write'), attributes: { id: 'compose-heading' } }),
       this.warning,
       this.textarea,
-      el('p', { className: 'compose-hint', text: 'Ctrl+Enter (⌘+Enter) adds an internal note. The customer never sees internal notes.' }),
+      el('p', { className: 'compose-hint', text: l10n.t('Ctrl+Enter (⌘+Enter) adds an internal note. The customer never sees internal notes.') }),
       el('div', { className: 'compose-buttons' }, [this.noteButton, this.replyButton]),
       this.status,
     ]);
@@ -58,7 +64,7 @@ export class ComposeBox {
 
   /** What the source allows: said before anything is written. */
   configure(sourceLabel: string, internalNotes: boolean, publicReplies: boolean): void {
-    this.warning.textContent = internalNotes ? '' : `${sourceLabel} has no internal notes: anything written there is visible to the customer.`;
+    this.warning.textContent = internalNotes ? '' : l10n.t('{0} has no internal notes: anything written there is visible to the customer.', sourceLabel);
     this.warning.hidden = internalNotes;
     this.noteButton.hidden = !internalNotes;
     this.replyButton.hidden = !publicReplies;
@@ -69,7 +75,7 @@ export class ComposeBox {
     this.pending = undefined;
     this.textarea.value = '';
     this.options.onDraft('');
-    this.status.textContent = 'Sent.';
+    this.status.textContent = l10n.t('Sent.');
     this.setBusy(false);
   }
 
@@ -84,11 +90,11 @@ export class ComposeBox {
     const body = this.textarea.value.trim();
     if (this.pending) return;
     if (!body) {
-      this.status.textContent = 'Write something first.';
+      this.status.textContent = l10n.t('Write something first.');
       return;
     }
     this.pending = `r${Date.now()}-${this.counter++}`;
-    this.status.textContent = kind === 'note' ? 'Adding the internal note…' : 'Waiting for your confirmation…';
+    this.status.textContent = kind === 'note' ? l10n.t('Adding the internal note…') : l10n.t('Waiting for your confirmation…');
     this.setBusy(true);
     this.options.send(kind, body, this.pending);
   }

@@ -4,6 +4,7 @@
  * repository, so it starts only when asked.
  */
 import type { ExpertView } from '../src/shared/panelMessages';
+import * as l10n from '@vscode/l10n';
 import { custom, el } from './dom';
 
 export type ExpertRequest =
@@ -15,16 +16,16 @@ export class ExpertsSection {
   private readonly status: HTMLElement;
 
   constructor(private readonly request: (what: ExpertRequest) => void) {
-    const find = custom('vscode-button', { text: 'Find Who Knows This Code', attributes: { secondary: '' } });
+    const find = custom('vscode-button', { text: l10n.t('Find Who Knows This Code'), attributes: { secondary: '' } });
     find.addEventListener('click', () => {
-      this.status.textContent = 'Reading the history of the files this ticket points at…';
+      this.status.textContent = l10n.t('Reading the history of the files this ticket points at…');
       this.request({ kind: 'find' });
     });
     this.status = el('p', { className: 'experts-status', attributes: { role: 'status', 'aria-live': 'polite' } });
     this.body = el('div', { className: 'experts-list' });
     this.element = el('section', { className: 'experts', attributes: { 'aria-labelledby': 'experts-heading' } }, [
-      el('h2', { text: 'Pair with an expert', attributes: { id: 'experts-heading' } }),
-      el('p', { className: 'experts-hint', text: 'The colleagues who changed the files this ticket names, most and most recently, with why.' }),
+      el('h2', { text: l10n.t('Pair with an expert'), attributes: { id: 'experts-heading' } }),
+      el('p', { className: 'experts-hint', text: l10n.t('The colleagues who changed the files this ticket names, most and most recently, with why.') }),
       find,
       this.status,
       this.body,
@@ -32,22 +33,22 @@ export class ExpertsSection {
   }
 
   show(experts: readonly ExpertView[], liveShare: boolean, message: string | undefined): void {
-    this.status.textContent = message ?? `${experts.length} suggestion${experts.length === 1 ? '' : 's'}.`;
+    this.status.textContent = message ?? (experts.length === 1 ? l10n.t('1 suggestion.') : l10n.t('{0} suggestions.', experts.length));
     this.body.replaceChildren(
       ...experts.map((expert) =>
         el('article', { className: 'expert' }, [
           el('h3', { text: expert.name }),
-          el('p', { className: 'expert-email', text: expert.email + (expert.inPreferredRegion ? " · in the customer's region" : '') }),
+          el('p', { className: 'expert-email', text: expert.inPreferredRegion ? l10n.t("{0} · in the customer's region", expert.email) : expert.email }),
           el(
             'ul',
-            { className: 'expert-evidence', attributes: { 'aria-label': `Why ${expert.name}` } },
+            { className: 'expert-evidence', attributes: { 'aria-label': l10n.t('Why {0}', expert.name) } },
             expert.evidence.map((line) => el('li', { text: line })),
           ),
           el('div', { className: 'expert-actions' }, [
-            this.button('Ask in an Internal Note…', expert.email, 'ask'),
-            this.button('Copy Message', expert.email, 'copy'),
-            this.button('Recent Commits', expert.email, 'commits'),
-            ...(liveShare ? [this.button('Start Live Share', expert.email, 'liveShare')] : []),
+            this.button(l10n.t('Ask in an Internal Note…'), expert.email, 'ask'),
+            this.button(l10n.t('Copy Message'), expert.email, 'copy'),
+            this.button(l10n.t('Recent Commits'), expert.email, 'commits'),
+            ...(liveShare ? [this.button(l10n.t('Start Live Share'), expert.email, 'liveShare')] : []),
           ]),
         ]),
       ),

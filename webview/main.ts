@@ -11,6 +11,8 @@ import { ComposeBox } from './compose';
 import { el } from './dom';
 import { ExpertsSection } from './experts';
 import { renderHeader, slaOf } from './header';
+import { useLocale } from './locale';
+import { refreshAges } from './relativeTime';
 import { renderDescription, renderLinks, renderTimeline } from './timeline';
 
 const CLOCK_MS = 30_000;
@@ -18,12 +20,13 @@ const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
 const saved = panelStateSchema.safeParse(vscode.getState());
 let state: PanelState | undefined = saved.success ? saved.data : undefined;
+// Built with the first ticket, once the extension has said which language to speak.
 let compose: ComposeBox | undefined;
-const experts = new ExpertsSection((what) =>
-  post(what.kind === 'find' ? { type: 'findExperts' } : { type: 'expertAction', expert: what.email, action: what.action }),
-);
+let experts: ExpertsSection | undefined;
 const content = el('div', { className: 'ticket-content' });
 let current: Extract<ToWebview, { type: 'ticket' }> | undefined;
+/** Code reference key → the id the extension gave it for this ticket. */
+let referenceIds = new Map<string, string>();
 
 function post(message: FromWebview): void {
   vscode.postMessage(message);
@@ -41,16 +44,19 @@ function showTicket(message: Extract<ToWebview, { type: 'ticket' }>): void {
   const { ticket } = message;
   if (!state || state.sourceId !== ticket.sourceId || state.id !== ticket.id) state = { sourceId: ticket.sourceId, id: ticket.id, draft: '', scrollTop: 0 };
   vscode.setState(state);
-  const copy = (text: string): void => post({ type: 'copy', text });
+  const options = { copy: (text: string): void => post({ type: 'copy', text }), references: referenceIds };
   const links = renderLinks(ticket);
   content.replaceChildren(
     renderHeader(ticket, message.sourceLabel, new Date()),
     renderActions(message.actions, (action) => post({ type: 'runAction', action })),
-    renderDescription(ticket, DOMPurify, { copy }),
+    renderDescription(ticket, DOMPurify, options),
     ...(links ? [links] : []),
-    renderTimeline(ticket, DOMPurify, { copy }),
+    renderTimeline(ticket, DOMPurify, options),
   );
-  if (!compose) {
+  if (!compose || !experts) {
+    experts = new ExpertsSection((what) =>
+      post(what.kind === 'find' ? { type: 'findExperts' } : { type: 'expertAction', expert: what.email, action: what.action }),
+    );
     compose = new ComposeBox({
       initialDraft: state.draft,
       onDraft: (draft) => save({ draft }),
@@ -74,28 +80,41 @@ function receive(raw: unknown): void {
     case 'sendFailed':
       return compose?.failed(message.requestId, message.message);
     case 'experts':
-      return experts.show(message.experts, message.liveShare, message.message);
+      return experts?.show(message.experts, message.liveShare, message.message);
+    case 'locale':
+      return useLocale(message.language, message.bundle);
+    case 'references':
+      referenceIds = new Map(message.references.map((reference) => [reference.key, reference.id]));
+      if (current) showTicket(current);
+      return;
     case 'gone':
       content.prepend(el('p', { className: 'gone', text: message.message, attributes: { role: 'alert' } }));
       return;
   }
 }
 
-/** Links in customer text open only through the extension, which checks the address again. */
+/**
+ * Links in customer text open only through the extension, which checks the address again; a code
+ * reference sends only its id.
+ */
 function interceptLinks(event: MouseEvent): void {
   const link = (event.target as Element | null)?.closest('a');
   if (!link) return;
   event.preventDefault();
+  const reference = link.dataset.reference;
   const href = link.getAttribute('href');
-  if (href) post({ type: 'openLink', href });
+  if (reference) post({ type: 'openReference', id: reference });
+  else if (href) post({ type: 'openLink', href });
 }
 
 function tickClock(): void {
   const sla = document.querySelector<HTMLElement>('[data-sla]');
   if (!sla || !current) return;
-  const text = slaOf(current.ticket, new Date());
+  const now = new Date();
+  const { text, breached } = slaOf(current.ticket, now);
   sla.textContent = text;
-  sla.classList.toggle('sla-breached', text.includes('breached'));
+  sla.classList.toggle('sla-breached', breached);
+  refreshAges(content, now);
 }
 
 let scrollTimer: number | undefined;

@@ -47,6 +47,22 @@ export const expertViewSchema = z.object({
 });
 export type ExpertView = z.infer<typeof expertViewSchema>;
 
+/**
+ * A code reference the extension resolved to one workspace file, named by `referenceKey` (its path as
+ * written and its line) and given an id that means something only to the panel that issued it. The
+ * page asks to open the id, never a path.
+ */
+const referenceId = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
+export const codeReferenceSchema = z.object({ key: z.string().check(z.maxLength(4_000)), id: referenceId });
+export type CodeReferenceLink = z.infer<typeof codeReferenceSchema>;
+
+/** The extension's bundle for the display language (absent in English) and that language, for dates and numbers. */
+const localeSchema = z.object({
+  type: z.literal('locale'),
+  language: z.string().check(z.minLength(2), z.maxLength(35)),
+  bundle: z.optional(z.record(z.string(), z.string())),
+});
+
 export const toWebviewSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('ticket'),
@@ -61,6 +77,8 @@ export const toWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sendFailed'), requestId: z.string(), message: z.string() }),
   z.object({ type: z.literal('gone'), message: z.string() }),
   z.object({ type: z.literal('experts'), experts: z.array(expertViewSchema), liveShare: z.boolean(), message: z.optional(z.string()) }),
+  localeSchema,
+  z.object({ type: z.literal('references'), references: z.array(codeReferenceSchema) }),
 ]);
 export type ToWebview = z.infer<typeof toWebviewSchema>;
 
@@ -75,6 +93,7 @@ export const fromWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('copy'), text }),
   z.object({ type: z.literal('findExperts') }),
   z.object({ type: z.literal('expertAction'), expert: z.string().check(z.maxLength(320)), action: z.enum(EXPERT_ACTIONS) }),
+  z.object({ type: z.literal('openReference'), id: referenceId }),
 ]);
 export type FromWebview = z.infer<typeof fromWebviewSchema>;
 

@@ -12,6 +12,8 @@ import { TicketPanelPage } from './ticketPanelPage';
 import { SCREENSHOT_DIR, useWorkbenchSession } from './workbenchSession';
 
 const KEY = 'SUP-666';
+// A real file of the sample, wrapped in markup: the reference is a link, the markup stays text.
+const CODE_REFERENCE = '<img src=x onerror="window.__pwned=1">services/api/src/errors.ts:16<script>window.__pwned=1</script>';
 const TITLE = `<img src=x onerror="window.__pwned=1"> Checkout broken <script>window.__pwned=1</script>`;
 
 function hostileTicket(): Record<string, unknown> {
@@ -22,7 +24,7 @@ function hostileTicket(): Record<string, unknown> {
     status: 'open',
     assignee: null,
     createdAt: new Date().toISOString(),
-    description: XSS_PAYLOADS.join('\n\n'),
+    description: [...XSS_PAYLOADS, CODE_REFERENCE].join('\n\n'),
     requester: XSS_PAYLOADS[8],
     organization: XSS_PAYLOADS[30],
     region: '<b>EMEA</b>',
@@ -73,9 +75,9 @@ describe('the ticket panel against hostile ticket text (Chromium)', function () 
     for (const tag of ['script:not([nonce])', 'iframe', 'object', 'embed', 'svg', 'math', 'form', 'meta', 'base', 'template', 'style']) {
       assert.equal(await doc.locator(`#app ${tag}`).count(), 0, `<${tag}> in the panel`);
     }
-    const hrefs = await doc.locator('#app a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    const hrefs = await doc.locator('#app a[href]:not(.code-reference)').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
     for (const href of hrefs) assert.match(href, /^(https?:|mailto:)/i);
-    for (const link of await doc.locator('#app a').all()) await link.click({ timeout: 2_000 }).catch(() => undefined);
+    for (const link of await doc.locator('#app a:not(.code-reference)').all()) await link.click({ timeout: 2_000 }).catch(() => undefined);
     await page.mouse.move(10, 10);
     await page.waitForTimeout(1_500);
 
@@ -88,5 +90,31 @@ describe('the ticket panel against hostile ticket text (Chromium)', function () 
     assert.deepEqual(dialogs, []);
     await doc.locator('body').evaluate((body) => body.ownerDocument.defaultView?.scrollTo(0, 0));
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'ticket-panel-hostile.png') });
+  });
+
+  it('turns a file named among the payloads into a link that opens only what the extension resolved', async () => {
+    const page = current().workbench.page;
+    const doc = panel.document;
+    // The first test clicked every link: VS Code still asks whether to open the web addresses.
+    while ((await page.locator('.monaco-dialog-box').count()) > 0)
+      await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Cancel' }).first().click();
+    const link = doc.locator('a.code-reference', { hasText: 'services/api/src/errors.ts:16' });
+    await link.waitFor({ timeout: 15_000 });
+    assert.equal(await link.getAttribute('href'), '#');
+    assert.match((await link.getAttribute('data-reference')) ?? '', /^[A-Za-z0-9_-]{8,64}$/);
+    assert.equal(await doc.locator('a.code-reference').count(), 1, 'only the file the extension resolved');
+
+    // A page that puts a path where the id goes gets nothing opened.
+    await link.evaluate((a) => a.setAttribute('data-reference', 'services/api/src/db/pool.ts'));
+    await link.click();
+    await page.waitForTimeout(1_500);
+    assert.equal(await page.locator('.tab', { hasText: 'pool.ts' }).count(), 0);
+    assert.equal(await page.locator('.tab', { hasText: 'errors.ts' }).count(), 0);
+
+    const probes = await Promise.all(page.frames().map((frame) => frame.evaluate(() => (globalThis as { __pwned?: number }).__pwned).catch(() => undefined)));
+    assert.deepEqual(
+      probes.filter((p) => p !== undefined),
+      [],
+    );
   });
 });

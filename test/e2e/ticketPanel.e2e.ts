@@ -68,6 +68,19 @@ describe('the ticket panel in the workbench (Chromium)', function () {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'ticket-panel-experts.png') });
   });
 
+  it('keeps the expert results when the page comes back after "Ask in an Internal Note…"', async () => {
+    const page = current().workbench.page;
+    const names = await panel.document.locator('.expert h3').allTextContents();
+    await panel.document.locator('.expert').first().locator('vscode-button', { hasText: 'Ask in an Internal Note…' }).click();
+    // The draft opens over the panel, whose page VS Code unloads while it is hidden.
+    await page.locator('.editor-group-container.active .tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 15_000 });
+    await panel.runCommand(page, 'Support Rotation: Discard Draft');
+    await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Discard' }).click();
+    await panel.waitForTicket('SUP-127');
+    await panel.document.locator('.expert').first().waitFor({ timeout: 10_000 });
+    assert.deepEqual(await panel.document.locator('.expert h3').allTextContents(), names);
+  });
+
   it('keeps the text and says why when sending fails', async () => {
     const page = current().workbench.page;
     const queueFile = join(current().workspace, '.support', 'queue.json');
@@ -115,5 +128,62 @@ describe('the ticket panel in the workbench (Chromium)', function () {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'ticket-panel-narrow.png') });
     const background = await panel.document.locator('body').evaluate((body) => body.ownerDocument.defaultView?.getComputedStyle(body).backgroundColor);
     assert.equal(background, 'rgb(0, 0, 0)', 'the panel follows the high-contrast theme');
+  });
+
+  it('shows when the ticket was opened and when each comment was written as an age, the exact time on hover', async () => {
+    const page = current().workbench.page;
+    // The queue is still shown in the sidebar; the themes test left the window narrow.
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await view.ticketRow('SUP-119').click();
+    await panel.waitForTicket('SUP-119');
+    const opened = panel.document.locator('.ticket-facts dt', { hasText: 'Opened' }).locator('xpath=following-sibling::dd[1]/time');
+    assert.equal(await opened.textContent(), '3 hours ago');
+    assert.match((await opened.getAttribute('title')) ?? '', /^\w+day, \w+ \d{1,2}, \d{4}(,| at) \d{1,2}:\d{2}/);
+    const written = panel.document.locator('.comment-meta time').first();
+    assert.match((await written.textContent()) ?? '', / ago$|^yesterday$|^now$/);
+    assert.match((await written.getAttribute('title')) ?? '', /\d{4}/);
+  });
+
+  it('opens the file of a stack frame at its line, by click and by keyboard', async () => {
+    const page = current().workbench.page;
+    const frame = panel.document.locator('a.code-reference', { hasText: '/srv/acme/services/api/src/db/pool.ts:28:20' });
+    await frame.waitFor({ timeout: 15_000 });
+    assert.equal(await panel.document.locator('a.code-reference', { hasText: 'node_modules' }).count(), 0, 'library frames are not links');
+    await frame.click();
+    const activeTab = page.locator('.editor-group-container.active .tab.active');
+    const selection = page.locator('.statusbar-item[id="status.editor.selection"]');
+    await activeTab.filter({ hasText: 'pool.ts' }).waitFor({ timeout: 15_000 });
+    await selection.filter({ hasText: 'Ln 28, Col 1' }).waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'ticket-panel-code-link.png') });
+
+    const inline = panel.document.locator('.description a.code-reference', { hasText: 'services/api/src/routes/orders.ts:41' });
+    await inline.focus();
+    await inline.press('Enter');
+    await activeTab.filter({ hasText: 'orders.ts' }).waitFor({ timeout: 15_000 });
+    await selection.filter({ hasText: 'Ln 41, Col 1' }).waitFor({ timeout: 10_000 });
+  });
+
+  it('shows links and ages readably in the light and dark themes', async () => {
+    const page = current().workbench.page;
+    // The editors the links opened sit in a group beside the panel, and it has the focus.
+    await panel.runCommand(page, 'View: Close Editor Group');
+    for (const [theme, file] of [
+      ['Light 2026', 'ticket-panel-links-light.png'],
+      ['Dark 2026', 'ticket-panel-links-dark.png'],
+    ] as const) {
+      await panel.useTheme(page, theme);
+      await panel.document.locator('a.code-reference').first().scrollIntoViewIfNeeded();
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, file) });
+    }
+    const colour = await panel.document
+      .locator('a.code-reference')
+      .first()
+      .evaluate((a) => a.ownerDocument.defaultView?.getComputedStyle(a).color);
+    const textColour = await panel.document
+      .locator('.description p')
+      .first()
+      .evaluate((p) => p.ownerDocument.defaultView?.getComputedStyle(p).color);
+    assert.notEqual(colour, textColour, 'links stand out from the text in the theme');
   });
 });

@@ -9,8 +9,9 @@ export class TicketPanelPage {
     return this.pageOf().frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   }
 
+  /** A window reload on a busy machine restarts the extension host: half a minute is not always enough. */
   async waitForTicket(key: string): Promise<void> {
-    await this.document.locator('.ticket-key', { hasText: key }).waitFor({ timeout: 30_000 });
+    await this.document.locator('.ticket-key', { hasText: key }).waitFor({ timeout: 60_000 });
   }
 
   /** Runs a command from the command palette, as a person types it. */

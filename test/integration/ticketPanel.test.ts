@@ -82,3 +82,60 @@ describe('the ticket panel in a real VS Code', () => {
     assert.equal(readFileSync(queueFilePath(), 'utf8'), before);
   });
 });
+
+describe('code references in the ticket panel', () => {
+  const POOL = '/srv/acme/services/api/src/db/pool.ts:28';
+
+  async function linksOf(api: Awaited<ReturnType<typeof extensionApi>>): Promise<readonly { key: string; id: string }[]> {
+    await vscode.commands.executeCommand('supportRotation.openTicket', REF);
+    return eventually(
+      async () => api.ticketPanelReferences(REF) ?? [],
+      (links) => links.some((l) => l.key === POOL),
+    );
+  }
+
+  const openFiles = (): string[] => vscode.window.visibleTextEditors.map((e) => vscode.workspace.asRelativePath(e.document.uri));
+
+  it('gives the page an id for each reference that names one workspace file, and none for library frames', async () => {
+    const links = await linksOf(await extensionApi());
+    const keys = links.map((l) => l.key);
+    assert.ok(keys.includes(POOL), keys.join(' | '));
+    assert.ok(keys.includes('services/api/src/routes/orders.ts:41'), keys.join(' | '));
+    assert.ok(!keys.some((k) => k.includes('node_modules')), keys.join(' | '));
+    assert.ok(
+      links.every((l) => !/[/.]/.test(l.id)),
+      'ids say nothing of the path',
+    );
+  });
+
+  it('opens the file at the line when the page asks for a valid id', async () => {
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const id = (await linksOf(api)).find((l) => l.key === POOL)?.id ?? '';
+    assert.equal(await api.postToTicketPanel(REF, { type: 'openReference', id }), true);
+    const editor = await eventually(
+      async () => vscode.window.activeTextEditor,
+      (e) => e?.document.uri.path.endsWith('/services/api/src/db/pool.ts') === true,
+    );
+    assert.equal(editor && vscode.workspace.asRelativePath(editor.document.uri), 'services/api/src/db/pool.ts');
+    assert.equal(editor?.selection.active.line, 27, 'line 28, counted from 1');
+  });
+
+  it('refuses an id it did not issue, and a path in place of an id', async () => {
+    const api = await extensionApi();
+    await linksOf(api);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await linksOf(api);
+    for (const message of [
+      { type: 'openReference', id: 'AAAAAAAAAAAAAAAAAAAAAAAA' },
+      { type: 'openReference', id: 'services/api/src/errors.ts' },
+      { type: 'openReference', id: 'services/api/src/errors.ts:16' },
+      { type: 'openReference', path: 'services/api/src/errors.ts', line: 16 },
+      { type: 'openReference', id: { path: 'services/api/src/errors.ts' } },
+    ]) {
+      await api.postToTicketPanel(REF, message);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.deepEqual(openFiles(), []);
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * Finds English text that reaches the user without `vscode.l10n.t`: string literals and template
+ * Finds English text that reaches the user without `l10n.t`: string literals and template
  * texts given to VS Code's message, pick, input, progress and status bar functions, or set as a
  * label, description, detail, tooltip, title, prompt, placeholder or message. Icons (`$(check)`),
  * punctuation and placeholders are not text; `vscode.l10n.t(...)` and anything computed are
@@ -26,6 +26,9 @@ const USER_FACING_CALLS = new Set([
 ]);
 
 const USER_FACING_PROPERTIES = new Set(['label', 'description', 'detail', 'tooltip', 'title', 'prompt', 'placeHolder', 'message', 'name']);
+
+/** What the ticket panel's page shows: element text (the `el` helper's `text`), and the attributes people read or hear. */
+export const WEBVIEW_PROPERTIES: ReadonlySet<string> = new Set(['text', 'textContent', 'placeholder', 'aria-label', 'alt']);
 
 /** Letters outside icons and placeholders: a word someone reads. */
 function hasWords(text: string): boolean {
@@ -64,19 +67,20 @@ function propertyName(name: ts.PropertyName | ts.MemberName): string | undefined
   return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : undefined;
 }
 
-export function unlocalisedTexts(file: string, source: string): UnlocalisedText[] {
+export function unlocalisedTexts(file: string, source: string, extraProperties: ReadonlySet<string> = new Set()): UnlocalisedText[] {
+  const properties = new Set([...USER_FACING_PROPERTIES, ...extraProperties]);
   const sourceFile = ts.createSourceFile(file, source, ts.ScriptTarget.ES2022, true);
   const found: ts.Node[] = [];
   const visit = (node: ts.Node): void => {
     if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && USER_FACING_CALLS.has(calleeName(node) ?? '')) {
       for (const argument of node.arguments ?? []) found.push(...literalTexts(argument));
-    } else if (ts.isPropertyAssignment(node) && USER_FACING_PROPERTIES.has(propertyName(node.name) ?? '')) {
+    } else if (ts.isPropertyAssignment(node) && properties.has(propertyName(node.name) ?? '')) {
       found.push(...literalTexts(node.initializer));
     } else if (
       ts.isBinaryExpression(node) &&
       node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
       ts.isPropertyAccessExpression(node.left) &&
-      USER_FACING_PROPERTIES.has(node.left.name.text)
+      properties.has(node.left.name.text)
     ) {
       found.push(...literalTexts(node.right));
     }

@@ -50,23 +50,35 @@ export function ticketReferences(ticket: Pick<Ticket, 'title' | 'description' | 
 }
 
 export function referencesIn(text: string, foundIn: string): CodeReference[] {
+  return referenceSpans(text, foundIn).map((span) => span.reference);
+}
+
+/** A reference and where it stands in the text: `text.slice(start, end)` is what names it. */
+export interface ReferenceSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly reference: CodeReference;
+}
+
+export function referenceSpans(text: string, foundIn: string): ReferenceSpan[] {
   // Web addresses are not code, except a script in a browser or bundler frame: keep its path.
-  const plain = text.replace(URL_LIKE, (url) => (CODE_URL.test(url) ? url.replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, ' ') : ' '.repeat(url.length)));
-  const taken: [number, number][] = [];
-  const found: CodeReference[] = [];
+  // Blanked to the same length, so that positions in `plain` are positions in `text`.
+  const plain = text.replace(URL_LIKE, (url) =>
+    CODE_URL.test(url) ? url.replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, (origin) => ' '.repeat(origin.length)) : ' '.repeat(url.length),
+  );
+  const found: ReferenceSpan[] = [];
   for (const { kind, regex } of PATTERNS) {
     for (const match of plain.matchAll(regex)) {
       const start = match.index;
       const end = start + match[0].length;
       // A later, looser pattern must not re-read text an earlier one understood.
-      if (taken.some(([s, e]) => start < e && end > s)) continue;
+      if (found.some((span) => start < span.end && end > span.start)) continue;
       const path = normalise(match[1] ?? '', match[0]);
       if (!path || !/[/\\]|\.\w+$/.test(path)) continue;
-      taken.push([start, end]);
       const line = match[2] ? Number(match[2]) : undefined;
       const library = LIBRARY.test(path);
       const confidence = library ? 0.3 : kind === 'frame' || line !== undefined ? 0.9 : 0.7;
-      found.push({ kind, path, line, confidence, foundIn, library });
+      found.push({ start, end, reference: { kind, path, line, confidence, foundIn, library } });
     }
   }
   return found;

@@ -17,19 +17,24 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
     `font-src ${webview.cspSource}`,
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(vscode.env.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${style.toString()}">
-<title>Ticket</title>
+<title>${escapeHtml(vscode.l10n.t('Ticket'))}</title>
 </head>
 <body>
-<main id="app"><p class="loading" role="status">Loading the ticket…</p></main>
+<main id="app"><p class="loading" role="status">${escapeHtml(vscode.l10n.t('Loading the ticket…'))}</p></main>
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;
+}
+
+/** Translations are ours, but a translator's `<` must not become markup. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Only what the panel loads: its script and its stylesheet. */

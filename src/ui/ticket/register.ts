@@ -1,17 +1,21 @@
 /** The ticket panel: one per ticket, restored after a reload, opened from the tree, the palette or the status bar. */
 import * as vscode from 'vscode';
 import type { Ticket } from '../../core/ticket';
+import type { CodeReferenceLink } from '../../shared/panelMessages';
 import { COMMANDS } from '../common/contributionIds';
 import type { Settings } from '../common/settings';
 import { registerTicketCommand, type TicketCommandHost } from '../common/ticketCommand';
 import type { ExpertFinding } from '../experts/expertFinder';
 import type { QueueModel } from '../queue/queueModel';
+import { resolveTicketReferences } from './referenceLinks';
 import { TicketPanels } from './ticketPanels';
 import { TicketWriter } from './ticketWriter';
 
 export interface TicketFeature {
   /** Delivers a message to a ticket's open panel as its webview would; false when it is not open. */
   postToTicketPanel(ref: { sourceId: string; id: string }, message: unknown): Promise<boolean>;
+  /** The code reference links a ticket's open panel last gave its page; undefined when it is not open. */
+  ticketPanelReferences(ref: { sourceId: string; id: string }): readonly CodeReferenceLink[] | undefined;
 }
 
 export function registerTicket(
@@ -24,6 +28,7 @@ export function registerTicket(
     model,
     experts,
     writer: new TicketWriter(model),
+    references: resolveTicketReferences,
     extensionUri: host.context.extensionUri,
     targets: () => settings().slaTargets,
   });
@@ -35,5 +40,6 @@ export function registerTicket(
       if (panel) await panel.receive(message);
       return panel !== undefined;
     },
+    ticketPanelReferences: (ref) => panels.find(ref)?.referenceLinks,
   };
 }

@@ -7,7 +7,7 @@ import { evidenceLines } from '../../core/expertise/expertMessage';
 import type { Expert } from '../../core/expertise/expertRanking';
 import type { SlaTargets } from '../../core/sla';
 import { ticketUid, type Ticket } from '../../core/ticket';
-import { fromWebviewSchema, type FromWebview, type PanelAction, type ToWebview } from '../../shared/panelMessages';
+import { fromWebviewSchema, type CodeReferenceLink, type FromWebview, type PanelAction, type ToWebview } from '../../shared/panelMessages';
 import { COMMANDS } from '../common/contributionIds';
 import { log } from '../common/log';
 import type { QueueModel } from '../queue/queueModel';
@@ -15,6 +15,7 @@ import type { TicketWriter, WriteOutcome } from './ticketWriter';
 import { openTicketInBrowser } from '../queue/ticketNavigation';
 import { safeWebUrl } from '../common/safeWebUrl';
 import { panelHtml, panelResourceRoots } from './panelHtml';
+import { ReferenceLinks, type ResolvedReference } from './referenceLinks';
 import { panelActionsFor, ticketViewOf } from './ticketView';
 
 export const TICKET_PANEL_VIEW_TYPE = 'supportRotation.ticket';
@@ -32,6 +33,8 @@ export interface TicketPanelDeps {
   /** The experts for the ticket, for the panel's "Pair with an expert" section. */
   readonly experts: (ticket: Ticket) => Thenable<{ readonly experts: readonly Expert[]; readonly files: readonly string[] }>;
   readonly writer: TicketWriter;
+  /** The ticket's code references that name one workspace file, for links in the panel. */
+  readonly references: (ticket: Ticket) => Thenable<readonly ResolvedReference[]>;
   readonly extensionUri: vscode.Uri;
   readonly targets: () => SlaTargets;
 }
@@ -39,6 +42,9 @@ export interface TicketPanelDeps {
 export class TicketPanel implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private lastRevision: string | undefined;
+  private readonly links = new ReferenceLinks();
+  /** The last experts shown: a page that reloads (hidden, then shown again) gets them back. */
+  private lastExperts: Extract<ToWebview, { type: 'experts' }> | undefined;
   private readonly closed = new vscode.EventEmitter<void>();
   readonly onDidClose = this.closed.event;
 
@@ -55,11 +61,16 @@ export class TicketPanel implements vscode.Disposable {
       deps.model.onDidChange(() => this.refresh(false)),
       panel.onDidDispose(() => this.dispose()),
     );
-    this.refresh(true);
+    this.greet();
   }
 
   get uid(): string {
     return ticketUid(this.ref);
+  }
+
+  /** The code reference links the page was last given. */
+  get referenceLinks(): readonly CodeReferenceLink[] {
+    return this.links.issued;
   }
 
   reveal(): void {
@@ -87,7 +98,7 @@ export class TicketPanel implements vscode.Disposable {
     const ticket = this.ticket();
     switch (message.type) {
       case 'ready':
-        return this.refresh(true);
+        return this.greet();
       case 'sendNote':
       case 'sendReply': {
         if (!ticket) return this.post({ type: 'sendFailed', requestId: message.requestId, message: vscode.l10n.t('The ticket is no longer in the queue.') });
@@ -111,6 +122,9 @@ export class TicketPanel implements vscode.Disposable {
       case 'copy':
         await vscode.env.clipboard.writeText(message.text);
         vscode.window.setStatusBarMessage(`$(copy) ${vscode.l10n.t('Copied')}`, 2_000);
+        return;
+      case 'openReference':
+        if (!(await this.links.open(message.id))) log().warn(`Did not open a code reference that the ${this.ref.id} panel was not given.`);
         return;
       case 'findExperts':
         if (ticket) await this.postExperts(ticket);
@@ -138,7 +152,7 @@ export class TicketPanel implements vscode.Disposable {
           : finding.files.length === 0
             ? vscode.l10n.t('{0} names no file of the open repositories.', ticket.key)
             : vscode.l10n.t('No one but you (or a bot) has changed those files.');
-      await this.post({
+      await this.postExpertsMessage({
         type: 'experts',
         experts: finding.experts
           .slice(0, 3)
@@ -147,13 +161,25 @@ export class TicketPanel implements vscode.Disposable {
         message,
       });
     } catch (error) {
-      await this.post({
+      await this.postExpertsMessage({
         type: 'experts',
         experts: [],
         liveShare,
         message: vscode.l10n.t('Could not read the history: {0}', error instanceof Error ? error.message : String(error)),
       });
     }
+  }
+
+  private async postExpertsMessage(message: Extract<ToWebview, { type: 'experts' }>): Promise<void> {
+    this.lastExperts = message;
+    await this.post(message);
+  }
+
+  /** Everything a freshly loaded page needs, in order: its language, the ticket, then what it had shown. */
+  private greet(): void {
+    void this.post({ type: 'locale', language: vscode.env.language, bundle: vscode.l10n.bundle });
+    this.refresh(true);
+    if (this.lastExperts) void this.post(this.lastExperts);
   }
 
   private ticket(): Ticket | undefined {
@@ -180,6 +206,19 @@ export class TicketPanel implements vscode.Disposable {
       internalNotes: source?.capabilities.internalNotes ?? false,
       publicReplies: source?.capabilities.publicReplies ?? false,
     });
+    void this.postReferences(ticket);
+  }
+
+  /** Resolving reads the repository's file list, so the ticket shows first and its links follow. */
+  private async postReferences(ticket: Ticket): Promise<void> {
+    let resolved: readonly ResolvedReference[] = [];
+    try {
+      resolved = await this.deps.references(ticket);
+    } catch (error) {
+      log().warn(`Could not resolve the code references of ${ticket.key}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (ticket.revision !== this.lastRevision) return;
+    await this.post({ type: 'references', references: this.links.issue(resolved) });
   }
 
   private async post(message: ToWebview): Promise<void> {

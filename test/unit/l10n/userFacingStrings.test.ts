@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { REPO_ROOT } from '../../support/testPaths';
-import { unlocalisedTexts } from '../../support/userFacingStrings';
+import { WEBVIEW_PROPERTIES, unlocalisedTexts } from '../../support/userFacingStrings';
 
 /** Every file of the extension host that may speak to the user: the ones that import `vscode`. */
 function vscodeFiles(dir: string): string[] {
@@ -58,5 +58,30 @@ describe('user-facing strings go through vscode.l10n.t', () => {
       log().info(\`Claimed \${key}\`);
     `;
     assert.deepEqual(unlocalisedTexts('sample.ts', source), []);
+  });
+
+  it("finds none written out in English in the ticket panel's page", () => {
+    const dir = join(REPO_ROOT, 'webview');
+    const files = readdirSync(dir).filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'));
+    assert.ok(files.length > 8, `the check reads the page's code (${files.length} files)`);
+    const found = files.flatMap((name) => unlocalisedTexts(`webview/${name}`, readFileSync(join(dir, name), 'utf8'), WEBVIEW_PROPERTIES));
+    assert.deepEqual(
+      found.map((f) => `${f.file}:${f.line} ${f.text}`),
+      [],
+    );
+  });
+
+  it('catches English in the page: element text, text content and the attributes people read or hear', () => {
+    const source = `
+      el('h2', { text: 'Description', attributes: { id: 'description-heading' } });
+      custom('vscode-textarea', { attributes: { placeholder: 'Write here', 'aria-label': 'Internal note', title: \`Why \${name}\` } });
+      status.textContent = 'Sent.';
+      el('p', { text: l10n.t('Sent.') });
+      el('time', { text: relativeAge(then, now), attributes: { datetime: iso } });
+    `;
+    assert.deepEqual(
+      unlocalisedTexts('page.ts', source, WEBVIEW_PROPERTIES).map((f) => f.text),
+      ["'Description'", "'Write here'", "'Internal note'", '`Why ${name}`', "'Sent.'"],
+    );
   });
 });
