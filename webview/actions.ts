@@ -8,6 +8,8 @@ const LABELS: Record<PanelAction, string> = {
   createFixBranch: 'Create Fix Branch',
   createMergeRequest: 'Create Merge Request',
   handOff: 'Hand Off…',
+  setSeverity: 'Set Severity…',
+  setStatus: 'Set Status…',
   openInBrowser: 'Open in Browser',
 };
 

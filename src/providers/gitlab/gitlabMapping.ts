@@ -67,7 +67,7 @@ export function issueToTicket(
   };
 }
 
-export function severityOf(labels: readonly string[], scheme: GitlabLabelScheme): Severity {
+function severityOf(labels: readonly string[], scheme: GitlabLabelScheme): Severity {
   const mapped = scheme.severityLabels ? labels.map((l) => scheme.severityLabels?.[l]).find((n) => n !== undefined) : undefined;
   const severityNumber = mapped ?? Number(labels.find((l) => l.startsWith(scheme.severityPrefix))?.slice(scheme.severityPrefix.length));
   return severityNumber >= 1 && severityNumber <= 4 ? (severityNumber as 1 | 2 | 3 | 4) : 'unknown';

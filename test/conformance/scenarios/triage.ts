@@ -90,13 +90,15 @@ export function triage(subject: ConformanceSubject): void {
 }
 
 function setSeverity(source: TicketSource): NonNullable<TicketSource['setSeverity']> {
-  assert.ok(source.setSeverity, 'a source that declares setSeverity has the method');
-  return source.setSeverity.bind(source);
+  const set = source.setSeverity?.bind(source);
+  assert.ok(set, 'a source that declares setSeverity has the method');
+  return set;
 }
 
 function setStatus(source: TicketSource): NonNullable<TicketSource['setStatus']> {
-  assert.ok(source.setStatus, 'a source that declares setStatus has the method');
-  return source.setStatus.bind(source);
+  const set = source.setStatus?.bind(source);
+  assert.ok(set, 'a source that declares setStatus has the method');
+  return set;
 }
 
 function anotherSeverity(ticket: Ticket): TriagedSeverity {
