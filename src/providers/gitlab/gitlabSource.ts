@@ -3,7 +3,9 @@
  * locking: read, check the issue is unassigned (or mine), write, then look at what the write did:
  * GitLab's system notes name anyone it unassigned, and they are put back (see `restoreDisplaced`).
  * Notes are never posted twice. A hand-off is labels, then the note, then the release; a failed
- * step is named, with what was already done. The queue is `GitlabQueue`'s.
+ * step is named, with what was already done. Severity and status are labels (and the issue's
+ * state), added and removed one by one after the same check against what was seen as a claim's.
+ * The queue is `GitlabQueue`'s.
  */
 import * as z from 'zod/mini';
 import type { Ticket, TicketLink } from '../../core/ticket';
