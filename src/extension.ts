@@ -24,6 +24,7 @@ import { registerQueue } from './ui/queue/register';
 import { registerSources } from './ui/sources/register';
 import { buildSources } from './ui/sources/sourceFactory';
 import { registerTicket } from './ui/ticket/register';
+import { registerTriage } from './ui/triage/register';
 
 /** What the extension exports: for its own integration tests and for automation. */
 export interface SupportRotationApi {
@@ -82,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
     claim: async (ticket, source) => (await queue.claims.claim(ticket, source)) === 'ok',
   });
   registerHandoff(host, model, drafts, settings, tracker);
+  registerTriage(host, model);
   const experts = registerExperts(host, model, drafts, settings);
   const ticket = registerTicket(host, model, (t) => experts.find(t), settings);
   registerAlerts(context, model, settings);

@@ -15,6 +15,10 @@ function labelOf(action: PanelAction): string {
       return l10n.t('Create Merge Request');
     case 'handOff':
       return l10n.t('Hand Off…');
+    case 'setSeverity':
+      return l10n.t('Set Severity…');
+    case 'setStatus':
+      return l10n.t('Set Status…');
     case 'openInBrowser':
       return l10n.t('Open in Browser');
   }

@@ -3,6 +3,7 @@
  * and Jira later). Implementations never import `vscode`: cancellation is an AbortSignal and
  * identity ("me") is given to them, so each is testable in plain Node.
  */
+import type { Severity } from '../core/severity';
 import type { Ticket, TicketLink } from '../core/ticket';
 import type { SourceResult } from './sourceResult';
 
@@ -17,7 +18,14 @@ export interface SourceCapabilities {
   readonly linkChanges: boolean;
   /** Merge requests can be opened for a fix branch (GitLab). */
   readonly mergeRequests?: boolean;
+  /** Severity can be set from here (triage). */
+  readonly setSeverity?: boolean;
+  /** Status can be set from here, to one of the source's `statuses`. */
+  readonly setStatus?: boolean;
 }
+
+/** A severity a ticket can be triaged to: "not yet triaged" is where tickets start, never where triage leaves them. */
+export type TriagedSeverity = Exclude<Severity, 'unknown'>;
 
 export interface MergeRequestDraft {
   /** The ticket the merge request is for: it decides the project in a group-wide source. */
@@ -93,4 +101,13 @@ export interface TicketSource {
   linkChange(id: string, link: TicketLink): Promise<SourceResult<Ticket>>;
   /** Only where `capabilities.mergeRequests`. */
   createMergeRequest?(draft: MergeRequestDraft): Promise<SourceResult<CreatedMergeRequest>>;
+  /** The statuses `setStatus` takes, in the order a person goes through them; only where `capabilities.setStatus`. */
+  readonly statuses?: readonly string[];
+  /**
+   * Only where `capabilities.setSeverity`. Like a claim, refused (a conflict carrying the ticket as
+   * it is now) when the ticket changed since `seen`, so nobody's triage is overwritten unseen.
+   */
+  setSeverity?(seen: TicketSeen, severity: TriagedSeverity): Promise<SourceResult<Ticket>>;
+  /** Only where `capabilities.setStatus`; refused like `setSeverity` when the ticket changed since `seen`. */
+  setStatus?(seen: TicketSeen, status: string): Promise<SourceResult<Ticket>>;
 }

@@ -9,7 +9,7 @@ const MAX_TEXT = 100_000;
 const text = z.string().check(z.maxLength(MAX_TEXT));
 const isoTime = z.iso.datetime({ offset: true });
 
-export const PANEL_ACTIONS = ['claim', 'release', 'createFixBranch', 'createMergeRequest', 'handOff', 'openInBrowser'] as const;
+export const PANEL_ACTIONS = ['claim', 'release', 'createFixBranch', 'createMergeRequest', 'handOff', 'setSeverity', 'setStatus', 'openInBrowser'] as const;
 export type PanelAction = (typeof PANEL_ACTIONS)[number];
 
 export const ticketViewSchema = z.object({

@@ -39,6 +39,8 @@ export const gitlabSourceConfigSchema = z
     ),
     regionPrefix: labelPrefix('region::', '%config.sources.gitlab.regionPrefix%'),
     teamPrefix: labelPrefix('team::', '%config.sources.gitlab.teamPrefix%'),
+    /** When given, statuses are labels with this prefix (`status::pending`) beside the issue's state. */
+    statusPrefix: z.optional(z.string().check(z.minLength(1), z.describe('%config.sources.gitlab.statusPrefix%'))),
   })
   .check(z.refine((c) => (c.project === undefined) !== (c.group === undefined), { message: 'give either "project" or "group"', path: ['project'] }));
 

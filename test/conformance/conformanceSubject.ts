@@ -2,6 +2,7 @@
  * What a ticket source brings to the conformance suite: the source, and a stateful fake of its
  * server that the scenarios drive and then inspect. README.md in this folder explains each part.
  */
+import type { Severity } from '../../src/core/severity';
 import type { Person } from '../../src/core/ticket';
 import type { SourceCapabilities, TicketSource } from '../../src/providers/ticketSource';
 
@@ -38,6 +39,10 @@ export interface ServerTicket {
   readonly notes: readonly { readonly body: string; readonly internal: boolean; readonly author: string }[];
   /** Fix branches and merge requests recorded on the ticket itself, by name (a source that records them as notes has none here). */
   readonly links: readonly string[];
+  /** As the source would read it; present where the source can set it (`setSeverity`). */
+  readonly severity?: Severity;
+  /** As the source would read it; present where the source can set it (`setStatus`). */
+  readonly status?: string;
 }
 
 /** Where in one of our operations a colleague's action lands. */

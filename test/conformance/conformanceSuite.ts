@@ -6,6 +6,7 @@ import { clockSkew } from './scenarios/clockSkew';
 import { faults } from './scenarios/faults';
 import { lostAnswers } from './scenarios/lostAnswers';
 import { queueUnderChange } from './scenarios/queueUnderChange';
+import { triage } from './scenarios/triage';
 import { useServer } from './scenarios/scenarioKit';
 
 export function conformanceSuite(subject: ConformanceSubject): void {
@@ -14,7 +15,9 @@ export function conformanceSuite(subject: ConformanceSubject): void {
       const kit = useServer(subject);
       it('declares what its source and its fake offer', () => {
         const source = kit.server.source();
-        assert.deepEqual({ mergeRequests: false, ...source.capabilities }, { mergeRequests: false, ...subject.capabilities });
+        const optional = { mergeRequests: false, setSeverity: false, setStatus: false };
+        assert.deepEqual({ ...optional, ...source.capabilities }, { ...optional, ...subject.capabilities });
+        assert.equal(source.statuses !== undefined, subject.capabilities.setStatus === true, 'statuses are offered exactly where they can be set');
         assert.equal(kit.server.transport !== undefined, subject.transport);
         assert.equal(kit.server.mergeRequests !== undefined, subject.capabilities.mergeRequests === true);
       });
@@ -24,5 +27,6 @@ export function conformanceSuite(subject: ConformanceSubject): void {
     lostAnswers(subject);
     clockSkew(subject);
     faults(subject);
+    triage(subject);
   });
 }

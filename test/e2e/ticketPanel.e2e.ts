@@ -36,7 +36,7 @@ describe('the ticket panel in the workbench (Chromium)', function () {
     assert.equal(await doc.locator('.comment.internal .comment-kind').first().textContent(), 'Internal note — not visible to the customer');
     assert.deepEqual(
       await doc.locator('.actions vscode-button').allTextContents(),
-      ['Release', 'Create Fix Branch', 'Hand Off…', 'Open in Browser'].filter(
+      ['Release', 'Create Fix Branch', 'Hand Off…', 'Set Severity…', 'Set Status…', 'Open in Browser'].filter(
         (a) => a !== 'Open in Browser' || /https?:/.test(JSON.stringify(fileTicket(key))),
       ),
     );

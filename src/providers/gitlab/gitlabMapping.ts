@@ -10,7 +10,16 @@ export interface GitlabLabelScheme {
   readonly severityLabels?: Readonly<Record<string, number>>;
   readonly regionPrefix: string;
   readonly teamPrefix: string;
+  /** When given, a label `status::pending` gives the status (within the issue's state); otherwise the state alone does. */
+  readonly statusPrefix?: string;
 }
+
+/** Statuses of a source whose labels carry them, in the order a person goes through them. */
+export const LABELLED_STATUSES = ['new', 'open', 'pending', 'solved', 'closed'] as const;
+/** GitLab's own states, when no labels carry a status. */
+export const ISSUE_STATES = ['opened', 'closed'] as const;
+/** The statuses that close the issue: the ticket is done. */
+export const CLOSING_STATUSES: ReadonlySet<string> = new Set(['solved', 'closed']);
 
 export const DEFAULT_LABEL_SCHEME: GitlabLabelScheme = { severityPrefix: 'severity::', regionPrefix: 'region::', teamPrefix: 'team::' };
 
@@ -32,9 +41,6 @@ export function issueToTicket(
   groupScoped = false,
 ): Ticket {
   const labelValue = (prefix: string): string | undefined => issue.labels.find((l) => l.startsWith(prefix))?.slice(prefix.length) || undefined;
-  const mapped = scheme.severityLabels ? issue.labels.map((l) => scheme.severityLabels?.[l]).find((n) => n !== undefined) : undefined;
-  const severityNumber = mapped ?? Number(labelValue(scheme.severityPrefix));
-  const severity: Severity = severityNumber >= 1 && severityNumber <= 4 ? (severityNumber as 1 | 2 | 3 | 4) : 'unknown';
   const assignee = issue.assignees[0];
   return {
     sourceId,
@@ -42,8 +48,8 @@ export function issueToTicket(
     key: groupScoped ? (issue.references?.full ?? `#${issue.iid}`) : `#${issue.iid}`,
     title: issue.title,
     description: issue.description ?? '',
-    severity,
-    status: issue.state,
+    severity: severityOf(issue.labels, scheme),
+    status: statusOf(issue, scheme),
     assignee: assignee ? person(assignee) : null,
     requester: person(issue.author),
     region: labelValue(scheme.regionPrefix),
@@ -51,13 +57,38 @@ export function issueToTicket(
     createdAt: new Date(issue.created_at),
     updatedAt: new Date(issue.updated_at),
     labels: issue.labels.filter(
-      (l) => ![scheme.severityPrefix, scheme.regionPrefix, scheme.teamPrefix].some((p) => l.startsWith(p)) && scheme.severityLabels?.[l] === undefined,
+      (l) =>
+        ![scheme.severityPrefix, scheme.regionPrefix, scheme.teamPrefix, scheme.statusPrefix].some((p) => p && l.startsWith(p)) && !isSeverityLabel(l, scheme),
     ),
     comments: notes.filter((n) => !n.system).map(noteToComment),
     links: mergeRequests.map((mr) => ({ kind: 'mergeRequest' as const, name: `!${mr.iid} ${mr.title} (${mr.state})`, url: mr.web_url })),
     url: issue.web_url,
     revision: issue.updated_at,
   };
+}
+
+function severityOf(labels: readonly string[], scheme: GitlabLabelScheme): Severity {
+  const mapped = scheme.severityLabels ? labels.map((l) => scheme.severityLabels?.[l]).find((n) => n !== undefined) : undefined;
+  const severityNumber = mapped ?? Number(labels.find((l) => l.startsWith(scheme.severityPrefix))?.slice(scheme.severityPrefix.length));
+  return severityNumber >= 1 && severityNumber <= 4 ? (severityNumber as 1 | 2 | 3 | 4) : 'unknown';
+}
+
+/** The label that says this severity (the map's first for it, when the scheme has a map), by the scheme's map when it has one; undefined when the map has none for it. */
+export function severityLabelFor(severity: 1 | 2 | 3 | 4, scheme: GitlabLabelScheme): string | undefined {
+  if (!scheme.severityLabels) return `${scheme.severityPrefix}${severity}`;
+  return Object.entries(scheme.severityLabels).find(([, n]) => n === severity)?.[0];
+}
+
+export function isSeverityLabel(label: string, scheme: GitlabLabelScheme): boolean {
+  return scheme.severityLabels?.[label] !== undefined || label.startsWith(scheme.severityPrefix);
+}
+
+/** A status label that contradicts the issue's state (`status::open` on a closed issue) yields to the state. */
+function statusOf(issue: Pick<GitlabIssue, 'labels' | 'state'>, scheme: GitlabLabelScheme): string {
+  const prefix = scheme.statusPrefix;
+  const labelled = prefix ? issue.labels.find((l) => l.startsWith(prefix))?.slice(prefix.length) : undefined;
+  if (!labelled) return issue.state;
+  return CLOSING_STATUSES.has(labelled) === (issue.state === 'closed') ? labelled : issue.state;
 }
 
 function noteToComment(note: GitlabNote): TicketComment {

@@ -3,15 +3,37 @@
  * locking: read, check the issue is unassigned (or mine), write, then look at what the write did:
  * GitLab's system notes name anyone it unassigned, and they are put back (see `restoreDisplaced`).
  * Notes are never posted twice. A hand-off is labels, then the note, then the release; a failed
- * step is named, with what was already done. The queue is `GitlabQueue`'s.
+ * step is named, with what was already done. Severity and status are labels (and the issue's
+ * state), added and removed one by one after the same check against what was seen as a claim's.
+ * The queue is `GitlabQueue`'s.
  */
 import * as z from 'zod/mini';
 import type { Ticket, TicketLink } from '../../core/ticket';
 import type { HttpClient } from '../http/httpClient';
 import { fail, ok, type SourceFailure, type SourceResult } from '../sourceResult';
-import type { CreatedMergeRequest, Handoff, ListRequest, MergeRequestDraft, QueuePage, SourceCapabilities, TicketSeen, TicketSource } from '../ticketSource';
+import type {
+  CreatedMergeRequest,
+  Handoff,
+  ListRequest,
+  MergeRequestDraft,
+  QueuePage,
+  SourceCapabilities,
+  TicketSeen,
+  TicketSource,
+  TriagedSeverity,
+} from '../ticketSource';
+import { changedSinceSeen } from '../triageConflict';
 import { displacedBy } from './assignmentNotes';
-import { issueToTicket, person, type GitlabLabelScheme } from './gitlabMapping';
+import {
+  CLOSING_STATUSES,
+  ISSUE_STATES,
+  isSeverityLabel,
+  issueToTicket,
+  LABELLED_STATUSES,
+  person,
+  severityLabelFor,
+  type GitlabLabelScheme,
+} from './gitlabMapping';
 import { GitlabNotes, settle } from './gitlabNotes';
 import { GitlabQueue } from './gitlabQueue';
 import { gitlabIssueSchema, gitlabMergeRequestSchema, gitlabUserSchema, type GitlabIssue, type GitlabMergeRequest, type GitlabUser } from './gitlabSchemas';
@@ -35,7 +57,17 @@ const MAX_RESTORE_ROUNDS = 3;
 
 export class GitlabSource implements TicketSource {
   readonly kind = 'gitlab';
-  readonly capabilities: SourceCapabilities = { claim: true, internalNotes: true, publicReplies: true, handoff: true, linkChanges: true, mergeRequests: true };
+  readonly capabilities: SourceCapabilities = {
+    claim: true,
+    internalNotes: true,
+    publicReplies: true,
+    handoff: true,
+    linkChanges: true,
+    mergeRequests: true,
+    setSeverity: true,
+    setStatus: true,
+  };
+  readonly statuses: readonly string[];
 
   private readonly queue: GitlabQueue;
   private readonly notes: GitlabNotes;
@@ -54,6 +86,7 @@ export class GitlabSource implements TicketSource {
       elapsed: options.elapsed,
     });
     this.notes = new GitlabNotes(http, options.label);
+    this.statuses = options.scheme.statusPrefix ? LABELLED_STATUSES : ISSUE_STATES;
   }
 
   get id(): string {
@@ -136,7 +169,42 @@ export class GitlabSource implements TicketSource {
     if (other || !after.value.assignees.some((a) => a.id === me.id)) {
       return this.conflict(after.value, other ?? null, `#${seen.id} was claimed by ${other?.name ?? 'someone else'} at the same moment; it stays theirs.`);
     }
+    const opened = await this.openIfNew(seen.id, after.value);
+    if (opened.kind !== 'ok') return { ...opened, message: `#${seen.id} is yours, but could not be marked open: ${opened.message}` };
     return this.getTicket(seen.id);
+  }
+
+  async setSeverity(seen: TicketSeen, severity: TriagedSeverity): Promise<SourceResult<Ticket>> {
+    const label = severityLabelFor(severity, this.options.scheme);
+    if (!label) return fail('invalidResponse', `${this.label} has no label for S${severity} in its "severityLabels".`);
+    return this.triage(
+      seen,
+      (current) => current.severity === severity,
+      (issue) => ({
+        add_labels: label,
+        remove_labels: issue.labels.filter((l) => l !== label && isSeverityLabel(l, this.options.scheme)).join(',') || undefined,
+      }),
+    );
+  }
+
+  async setStatus(seen: TicketSeen, status: string): Promise<SourceResult<Ticket>> {
+    if (!this.statuses.includes(status)) return fail('invalidResponse', `${this.label} has no status "${status}"; it takes ${this.statuses.join(', ')}.`);
+    const prefix = this.options.scheme.statusPrefix;
+    return this.triage(
+      seen,
+      (current) => current.status === status,
+      (issue) => {
+        const closing = CLOSING_STATUSES.has(status);
+        const stateEvent = closing && issue.state !== 'closed' ? 'close' : !closing && issue.state === 'closed' ? 'reopen' : undefined;
+        if (!prefix) return { state_event: stateEvent };
+        const label = `${prefix}${status}`;
+        return {
+          state_event: stateEvent,
+          add_labels: label,
+          remove_labels: issue.labels.filter((l) => l !== label && l.startsWith(prefix)).join(',') || undefined,
+        };
+      },
+    );
   }
 
   async release(seen: TicketSeen): Promise<SourceResult<Ticket>> {
@@ -201,6 +269,33 @@ export class GitlabSource implements TicketSource {
     // Recording the same link twice changes nothing.
     if (notes.value.some((n) => n.body.startsWith(what))) return this.getTicket(id);
     return this.addNote(id, `${what} is linked to this issue.`, true);
+  }
+
+  /**
+   * Read, compare with what was seen, write. GitLab's update takes no precondition, so the check is
+   * as good as the read: a change landing between it and the write is not seen. The write adds and
+   * removes single labels, never replacing the list, so a colleague's other labels survive.
+   */
+  private async triage(
+    seen: TicketSeen,
+    alreadySo: (current: Ticket) => boolean,
+    changes: (issue: GitlabIssue) => Record<string, unknown>,
+  ): Promise<SourceResult<Ticket>> {
+    if (!this.options.me) return fail('unauthorised', `Sign in to ${this.label} first.`);
+    const before = await this.readIssue(seen.id);
+    if (before.kind !== 'ok') return before;
+    const current = issueToTicket(before.value, [], this.id, this.options.scheme, [], this.grouped);
+    if (alreadySo(current)) return this.getTicket(seen.id);
+    if (before.value.updated_at !== seen.revision) return changedSinceSeen(current);
+    const written = await this.updateIssue(seen.id, changes(before.value));
+    return written.kind === 'ok' ? this.getTicket(seen.id) : written;
+  }
+
+  /** Where labels carry the status, a claim takes a new issue to open: someone is on it. */
+  private async openIfNew(id: string, issue: GitlabIssue): Promise<SourceResult<unknown>> {
+    const prefix = this.options.scheme.statusPrefix;
+    if (!prefix || !issue.labels.includes(`${prefix}new`)) return ok(undefined);
+    return this.updateIssue(id, { add_labels: `${prefix}open`, remove_labels: `${prefix}new` });
   }
 
   private async addNote(id: string, body: string, internal: boolean): Promise<SourceResult<Ticket>> {

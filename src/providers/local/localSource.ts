@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { isAssignedTo, type Ticket, type TicketLink } from '../../core/ticket';
 import { fail, ok, type SourceFailure, type SourceResult } from '../sourceResult';
-import type { Handoff, ListRequest, QueuePage, SourceCapabilities, TicketSeen, TicketSource } from '../ticketSource';
+import type { Handoff, ListRequest, QueuePage, SourceCapabilities, TicketSeen, TicketSource, TriagedSeverity } from '../ticketSource';
+import { changedSinceSeen } from '../triageConflict';
 import { writeFileAtomic } from './atomicWrite';
 import { DEFAULT_LOCK_OPTIONS, LockTimeoutError, withFileLock, type LockOptions } from './fileLock';
 import { localTicketSchema } from './queueFileSchema';
@@ -28,6 +29,9 @@ export interface LocalSourceOptions {
 /** The status a hand-off leaves: the ticket is the receiving team's now, no longer the rotation's to claim. */
 const HANDED_OFF_STATUS = 'handed-off';
 
+/** The statuses offered when setting one; the file takes any other text too. */
+const LOCAL_STATUSES = ['new', 'open', 'pending', 'solved', 'closed'] as const;
+
 /** The raw ticket object from the file; changes are made to it so that unknown fields survive. */
 type RawTicket = Record<string, unknown>;
 
@@ -36,7 +40,16 @@ type Decision = { readonly write: (raw: RawTicket) => void } | { readonly unchan
 
 export class LocalSource implements TicketSource {
   readonly kind = 'local';
-  readonly capabilities: SourceCapabilities = { claim: true, internalNotes: true, publicReplies: true, handoff: true, linkChanges: true };
+  readonly capabilities: SourceCapabilities = {
+    claim: true,
+    internalNotes: true,
+    publicReplies: true,
+    handoff: true,
+    linkChanges: true,
+    setSeverity: true,
+    setStatus: true,
+  };
+  readonly statuses: readonly string[] = LOCAL_STATUSES;
   readonly id: string;
   readonly label: string;
   readonly me: string | undefined;
@@ -76,7 +89,13 @@ export class LocalSource implements TicketSource {
       if (current.revision !== seen.revision) {
         return { kind: 'conflict', holder: null, current, message: `${current.key} changed since the queue was loaded.` };
       }
-      return { write: (raw) => (raw.assignee = me) };
+      return {
+        write: (raw) => {
+          raw.assignee = me;
+          // Someone is on it now: a ticket nobody had looked at is open.
+          if (raw.status === 'new') raw.status = 'open';
+        },
+      };
     });
   }
 
@@ -88,6 +107,22 @@ export class LocalSource implements TicketSource {
       }
       return { write: (raw) => (raw.assignee = null) };
     });
+  }
+
+  setSeverity(seen: TicketSeen, severity: TriagedSeverity): Promise<SourceResult<Ticket>> {
+    return this.triage(
+      seen,
+      (current) => current.severity === severity,
+      (raw) => (raw.severity = severity),
+    );
+  }
+
+  setStatus(seen: TicketSeen, status: string): Promise<SourceResult<Ticket>> {
+    return this.triage(
+      seen,
+      (current) => current.status === status,
+      (raw) => (raw.status = status),
+    );
   }
 
   addInternalNote(id: string, body: string): Promise<SourceResult<Ticket>> {
@@ -128,6 +163,15 @@ export class LocalSource implements TicketSource {
           raw.links = [...links, link.url ? { kind: link.kind, name: link.name, url: link.url } : { kind: link.kind, name: link.name }];
         },
       };
+    });
+  }
+
+  /** Already as asked: nothing to write (a repeated request changes nothing). Changed since seen: refused. */
+  private triage(seen: TicketSeen, alreadySo: (current: Ticket) => boolean, write: (raw: RawTicket) => void): Promise<SourceResult<Ticket>> {
+    return this.change(seen.id, (current) => {
+      if (alreadySo(current)) return { unchanged: true };
+      if (current.revision !== seen.revision) return changedSinceSeen(current);
+      return { write };
     });
   }
 

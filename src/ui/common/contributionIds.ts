@@ -26,6 +26,8 @@ export const COMMANDS = {
   signInGitlab: 'supportRotation.signInGitlab',
   signOutGitlab: 'supportRotation.signOutGitlab',
   createMergeRequest: 'supportRotation.createMergeRequest',
+  setSeverity: 'supportRotation.setSeverity',
+  setStatus: 'supportRotation.setStatus',
 } as const;
 
 export const SETTINGS = {
@@ -63,6 +65,10 @@ export const CONTEXT_KEYS = {
   queueState: 'supportRotation.queueState',
   /** True while the active editor is a note or hand-off draft: its title bar shows Send and Discard. */
   draftActive: 'supportRotation.draftActive',
+  /** True while a ticket in the queue comes from a source that can set severities: the menus offer Set Severity…. */
+  canSetSeverity: 'supportRotation.canSetSeverity',
+  /** The same for Set Status…. */
+  canSetStatus: 'supportRotation.canSetStatus',
 } as const;
 
 /** What the welcome view shows: `loading`, `ready`, `missing` (no queue file), `noFolder`, `failed`. */

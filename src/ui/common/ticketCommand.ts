@@ -75,6 +75,10 @@ export function unsupportedMessage(need: TicketNeed, source: Pick<TicketSource, 
       return vscode.l10n.t('{0} cannot record branches on its tickets.', source.label);
     case 'mergeRequests':
       return vscode.l10n.t('{0} cannot open merge requests from here.', source.label);
+    case 'setSeverity':
+      return vscode.l10n.t('{0} does not take severities from here.', source.label);
+    case 'setStatus':
+      return vscode.l10n.t('{0} does not take statuses from here.', source.label);
   }
 }
 

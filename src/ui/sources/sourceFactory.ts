@@ -50,7 +50,13 @@ function gitlabSource(config: GitlabSourceConfig, accounts: GitlabAccounts): Git
     label: gitlabSourceLabel(config),
     scope: config.group ? { group: config.group } : { project: config.project ?? '' },
     queueLabels: config.labels,
-    scheme: { severityPrefix: config.severityPrefix, severityLabels: config.severityLabels, regionPrefix: config.regionPrefix, teamPrefix: config.teamPrefix },
+    scheme: {
+      severityPrefix: config.severityPrefix,
+      severityLabels: config.severityLabels,
+      regionPrefix: config.regionPrefix,
+      teamPrefix: config.teamPrefix,
+      statusPrefix: config.statusPrefix,
+    },
     me: accounts.user(config.id),
   });
 }

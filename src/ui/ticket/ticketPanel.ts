@@ -26,6 +26,8 @@ const ACTION_COMMANDS: Record<Exclude<PanelAction, 'openInBrowser'>, string> = {
   createFixBranch: COMMANDS.createFixBranch,
   createMergeRequest: COMMANDS.createMergeRequest,
   handOff: COMMANDS.handOff,
+  setSeverity: COMMANDS.setSeverity,
+  setStatus: COMMANDS.setStatus,
 };
 
 export interface TicketPanelDeps {

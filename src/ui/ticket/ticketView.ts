@@ -40,6 +40,8 @@ export function panelActionsFor(ticket: Ticket, source: TicketSource | undefined
   if (free || mine) actions.push('createFixBranch');
   if (source?.capabilities.mergeRequests && mine) actions.push('createMergeRequest');
   if (source?.capabilities.handoff && (free || mine)) actions.push('handOff');
+  if (source?.capabilities.setSeverity) actions.push('setSeverity');
+  if (source?.capabilities.setStatus) actions.push('setStatus');
   if (ticket.url && /^https?:\/\//i.test(ticket.url)) actions.push('openInBrowser');
   return actions;
 }

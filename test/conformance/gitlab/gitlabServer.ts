@@ -9,7 +9,8 @@
  *   `Link` headers, and `x-total`/`x-total-pages` only up to 10,000 items; a weak ETag, with 304
  *   for a matching `If-None-Match`;
  * - `issues_statistics`, whose `scope` defaults to `created_by_me`, and which ignores `state`;
- * - the issue PUT without precondition: `assignee_ids` replaces, `add_labels`/`remove_labels`;
+ * - the issue PUT without precondition: `assignee_ids` replaces, `add_labels`/`remove_labels`
+ *   (comma-separated; removed, then added), `state_event` `close` and `reopen`;
  *   each change of assignees writes the system note GitLab writes, authored by whoever made it
  *   ("assigned to @a and unassigned @b");
  * - notes (default `sort=desc`, `order_by=created_at`; `internal`, or the deprecated

@@ -1,15 +1,19 @@
 /** The GitLab source against the GitLab fake: the adapter the conformance suite runs. */
 import { HttpClient } from '../../../src/providers/http/httpClient';
-import { DEFAULT_LABEL_SCHEME } from '../../../src/providers/gitlab/gitlabMapping';
+import type { Severity } from '../../../src/core/severity';
+import { DEFAULT_LABEL_SCHEME, type GitlabLabelScheme } from '../../../src/providers/gitlab/gitlabMapping';
 import { GitlabSource } from '../../../src/providers/gitlab/gitlabSource';
 import type { ConformanceSubject, FakeServer, SeedTicket, ServerTicket } from '../conformanceSubject';
 import type { IssueRecord } from './gitlabRecords';
 import { fakeGitlab, MEI, QUEUE_LABEL, SAM, type GitlabServer } from './gitlabServer';
 
+/** Statuses as labels, so that setting one exercises both the labels and the issue's state. */
+const SCHEME: GitlabLabelScheme = { ...DEFAULT_LABEL_SCHEME, statusPrefix: 'status::' };
+
 /** Short enough that a timeout scenario takes a moment; long enough that no answer on a busy machine times out unasked. */
 const CLIENT_TIMEOUT_MS = 1_000;
 
-export function gitlabSource(server: GitlabServer, waits: number[] = [], token = 'glpat-test'): GitlabSource {
+export function gitlabSource(server: GitlabServer, waits: number[] = [], token = 'glpat-test', scheme = SCHEME): GitlabSource {
   return new GitlabSource(
     new HttpClient({
       baseUrl: `${server.server.url}/api/v4`,
@@ -20,13 +24,22 @@ export function gitlabSource(server: GitlabServer, waits: number[] = [], token =
       sleep: async (ms) => void waits.push(ms),
       random: () => 0.5,
     }),
-    { id: 'gitlab', label: 'GitLab (support)', scope: { project: 'acme/support' }, queueLabels: [QUEUE_LABEL], scheme: DEFAULT_LABEL_SCHEME, me: { ...SAM } },
+    { id: 'gitlab', label: 'GitLab (support)', scope: { project: 'acme/support' }, queueLabels: [QUEUE_LABEL], scheme, me: { ...SAM } },
   );
 }
 
 export const gitlabSubject: ConformanceSubject = {
   name: 'GitLab',
-  capabilities: { claim: true, internalNotes: true, publicReplies: true, handoff: true, linkChanges: true, mergeRequests: true },
+  capabilities: {
+    claim: true,
+    internalNotes: true,
+    publicReplies: true,
+    handoff: true,
+    linkChanges: true,
+    mergeRequests: true,
+    setSeverity: true,
+    setStatus: true,
+  },
   transport: true,
   paged: true,
   start: async (): Promise<FakeServer> => {
@@ -90,7 +103,13 @@ export const gitlabSubject: ConformanceSubject = {
 };
 
 function serverTicket(issue: IssueRecord): ServerTicket {
+  const labelled = (prefix: string): string[] => issue.labels.filter((l) => l.startsWith(prefix)).map((l) => l.slice(prefix.length));
+  const severities = labelled('severity::');
+  const statuses = labelled('status::');
   return {
+    // Two severity or status labels at once is a state no reader can settle: shown as such, it fails the scenario.
+    severity: severities.length === 1 && ['1', '2', '3', '4'].includes(severities[0] ?? '') ? (Number(severities[0]) as Severity) : 'unknown',
+    status: statuses.length > 1 ? statuses.join(' and ') : (statuses[0] ?? issue.state),
     id: String(issue.iid),
     title: issue.title,
     description: issue.description ?? '',

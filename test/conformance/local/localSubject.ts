@@ -19,7 +19,7 @@ type RawTicket = Record<string, unknown>;
 
 export const localSubject: ConformanceSubject = {
   name: 'local queue file',
-  capabilities: { claim: true, internalNotes: true, publicReplies: true, handoff: true, linkChanges: true },
+  capabilities: { claim: true, internalNotes: true, publicReplies: true, handoff: true, linkChanges: true, setSeverity: true, setStatus: true },
   transport: false,
   paged: false,
   start: async (): Promise<FakeServer> => {
@@ -113,5 +113,7 @@ function serverTicket(raw: RawTicket): ServerTicket {
     team: typeof raw.team === 'string' ? raw.team : undefined,
     notes: comments.map((c) => ({ body: c.body, internal: c.internal ?? false, author: c.author })),
     links: links.map((l) => l.name),
+    severity: raw.severity === 1 || raw.severity === 2 || raw.severity === 3 || raw.severity === 4 ? raw.severity : 'unknown',
+    status: String(raw.status),
   };
 }
