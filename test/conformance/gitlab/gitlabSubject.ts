@@ -13,14 +13,14 @@ const SCHEME: GitlabLabelScheme = { ...DEFAULT_LABEL_SCHEME, statusPrefix: 'stat
 /** Short enough that a timeout scenario takes a moment; long enough that no answer on a busy machine times out unasked. */
 const CLIENT_TIMEOUT_MS = 1_000;
 
-export function gitlabSource(server: GitlabServer, waits: number[] = [], token = 'glpat-test', scheme = SCHEME): GitlabSource {
+export function gitlabSource(server: GitlabServer, waits: number[] = [], token = 'glpat-test', scheme = SCHEME, timeoutMs = CLIENT_TIMEOUT_MS): GitlabSource {
   return new GitlabSource(
     new HttpClient({
       baseUrl: `${server.server.url}/api/v4`,
       authHeaders: async () => ({ 'PRIVATE-TOKEN': token }),
       userAgent: 'support-rotation-conformance',
       label: 'GitLab (support)',
-      timeoutMs: CLIENT_TIMEOUT_MS,
+      timeoutMs,
       sleep: async (ms) => void waits.push(ms),
       random: () => 0.5,
     }),
