@@ -30,6 +30,7 @@ export class ZendeskApi {
     private readonly http: HttpClient,
     readonly label: string,
     private readonly budget: PollBudget,
+    private readonly credential?: string,
   ) {}
 
   async get<T>(path: string, schema: z.ZodMiniType<T>, params: Params = {}, signal?: AbortSignal): Promise<SourceResult<Answer<T>>> {
@@ -85,6 +86,9 @@ export class ZendeskApi {
       return ok({ data: answer.data, status: answer.status, header: answer.header });
     }
     if (answer.kind === 'rateLimited') this.budget.throttled(answer.retryAt);
+    // Say which credential was refused: with several Zendesk sources, "sign in again" alone does not say where.
+    if (answer.kind === 'unauthorised')
+      return { ...answer, message: `${this.label} refused ${this.credential ?? 'the request: no one is signed in'}. Sign in again. (${answer.message})` };
     return answer;
   }
 }

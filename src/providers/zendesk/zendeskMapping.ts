@@ -10,17 +10,17 @@ import type { ZendeskComment, ZendeskGroup, ZendeskOrganization, ZendeskTicket, 
 export interface ZendeskMapping {
   /** A custom field whose value decides the severity instead of `priority`. */
   readonly severityField?: number;
-  /** Field (or priority) values to severities. */
-  readonly severityValues: Readonly<Record<string, number>>;
+  /** Field (or priority) values to severities; by default Zendesk's priorities, urgent 1 to low 4. */
+  readonly severityValues?: Readonly<Record<string, number>>;
   /** A ticket custom field holding the customer's preferred region. */
   readonly regionField?: number;
   /** An organisation field (its key) holding the region, when the ticket has none. */
   readonly organizationRegionField?: string;
 }
 
-export const PRIORITY_SEVERITIES: Readonly<Record<string, number>> = { urgent: 1, high: 2, normal: 3, low: 4 };
+const PRIORITY_SEVERITIES: Readonly<Record<string, number>> = { urgent: 1, high: 2, normal: 3, low: 4 };
 
-export const DEFAULT_MAPPING: ZendeskMapping = { severityValues: PRIORITY_SEVERITIES };
+export const DEFAULT_MAPPING: ZendeskMapping = {};
 
 /** Side-loaded records by id; a list answer brings them beside its tickets. */
 export class ZendeskDirectory {
@@ -80,7 +80,7 @@ export function zendeskTicketToTicket(ticket: ZendeskTicket, context: TicketCont
 
 function severityOf(ticket: ZendeskTicket, mapping: ZendeskMapping): Severity {
   const raw = mapping.severityField === undefined ? ticket.priority : ticket.custom_fields.find((f) => f.id === mapping.severityField)?.value;
-  const severity = typeof raw === 'string' ? mapping.severityValues[raw] : undefined;
+  const severity = typeof raw === 'string' ? (mapping.severityValues ?? PRIORITY_SEVERITIES)[raw] : undefined;
   return severity === 1 || severity === 2 || severity === 3 || severity === 4 ? severity : 'unknown';
 }
 

@@ -41,7 +41,7 @@ export interface ZendeskQueueOptions {
 }
 
 /** 20,000 tickets; a server that keeps announcing more pages stops here, with a failure. */
-export const MAX_QUEUE_PAGES = 200;
+const MAX_QUEUE_PAGES = 200;
 const VIEW_FULL_READ_EVERY_MS = 60 * 60_000;
 const SEARCH_FULL_READ_EVERY_MS = 10 * 60_000;
 const SIDE_LOADS = 'users,organizations,groups,slas';

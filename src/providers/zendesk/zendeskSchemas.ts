@@ -77,7 +77,7 @@ export const zendeskTicketPageSchema = z.looseObject({
 });
 export type ZendeskTicketPage = z.infer<typeof zendeskTicketPageSchema>;
 
-export const zendeskAttachmentSchema = z.looseObject({ file_name: z.string(), content_url: z.string() });
+const zendeskAttachmentSchema = z.looseObject({ file_name: z.string(), content_url: z.string() });
 
 export const zendeskCommentSchema = z.looseObject({
   id: z.number(),

@@ -29,6 +29,8 @@ export interface ZendeskSourceOptions {
   readonly mapping: ZendeskMapping;
   /** The signed-in agent; unset until sign-in. */
   readonly me?: ZendeskAgent;
+  /** The credential in words ("the API token of sam@example.com"), for a refusal to name it. */
+  readonly credential?: string;
   /** A tag added to a ticket when a fix branch or merge request is recorded on it. */
   readonly linkTag?: string;
   readonly elapsed?: () => number;
@@ -60,7 +62,7 @@ export class ZendeskSource implements TicketSource {
     private readonly options: ZendeskSourceOptions,
   ) {
     this.budget = options.budget ?? new PollBudget();
-    this.api = new ZendeskApi(http, options.label, this.budget);
+    this.api = new ZendeskApi(http, options.label, this.budget, options.credential);
     this.lookups = new ZendeskLookups(this.api, new ZendeskDirectory());
     this.queue = new ZendeskQueue(this.api, this.lookups, { ...options, sourceId: options.id });
     this.updates = new ZendeskUpdates(this.api, options.label);

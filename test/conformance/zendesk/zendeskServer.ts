@@ -46,9 +46,9 @@ import {
 
 export const SAM: UserRecord = { id: 7, name: 'Sam Taylor', email: 'sam.taylor@example.com', role: 'agent' };
 export const MEI: UserRecord = { id: 9, name: 'Mei Chen', email: 'mei.chen@example.com', role: 'agent' };
-export const LENA: UserRecord = { id: 100, name: 'Lena Fischer', email: 'lena.fischer@nordlicht.example', role: 'end-user' };
-export const API_TOKENS: Readonly<Record<string, UserRecord>> = { 'zd-sam': SAM, 'zd-mei': MEI };
-export const OAUTH_TOKENS: Readonly<Record<string, UserRecord>> = { 'oauth-sam': SAM };
+const LENA: UserRecord = { id: 100, name: 'Lena Fischer', email: 'lena.fischer@nordlicht.example', role: 'end-user' };
+const API_TOKENS: Readonly<Record<string, UserRecord>> = { 'zd-sam': SAM, 'zd-mei': MEI };
+const OAUTH_TOKENS: Readonly<Record<string, UserRecord>> = { 'oauth-sam': SAM };
 export const QUEUE_TAG = 'support-escalation';
 export const VIEW_ID = 360;
 export const GROUPS: readonly GroupRecord[] = [
@@ -56,7 +56,7 @@ export const GROUPS: readonly GroupRecord[] = [
   { id: 22, name: 'billing' },
   { id: 23, name: 'platform' },
 ];
-export const NORDLICHT: OrganizationRecord = { id: 50, name: 'Nordlicht Logistik GmbH', organization_fields: { support_region: 'EMEA' } };
+const NORDLICHT: OrganizationRecord = { id: 50, name: 'Nordlicht Logistik GmbH', organization_fields: { support_region: 'EMEA' } };
 const OFFSET_LIMIT = 10_000;
 const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
 const STATUS_ORDER = ['new', 'open', 'pending', 'hold', 'solved', 'closed'];
