@@ -22,8 +22,10 @@ export interface PollBudgetOptions {
 const MINUTE = 60_000;
 /** Early in a minute, a few requests say little about the rate: the estimate counts at least this much of it. */
 const MIN_WINDOW_SHARE_MS = 15_000;
-/** One answer may move the interval by at most this factor, so that a hundred clients reacting at once do not swing. */
-const MAX_STEP = 1.5;
+/** One refresh may move the interval by at most this factor, so that a hundred clients reacting at once do not swing. */
+const MAX_STEP = 1.25;
+/** Near the share, the interval stays as it is. */
+const DEAD_BAND = { below: 0.8, above: 1 };
 
 export class PollBudget {
   private readonly share: number;
@@ -32,6 +34,8 @@ export class PollBudget {
   private readonly now: () => number;
   private interval: number;
   private notBefore = 0;
+  /** The account's rate as the last answer showed it, as a share of what all clients should stay under. */
+  private lastRatio: number | undefined;
 
   constructor(options: PollBudgetOptions = {}) {
     this.share = options.share ?? 0.2;
@@ -49,7 +53,14 @@ export class PollBudget {
     const reset = Number(header('ratelimit-reset'));
     const elapsed = Number.isFinite(reset) && reset >= 0 && reset <= 60 ? MINUTE - reset * 1000 : MINUTE;
     const perMinute = (Math.max(0, limit - remaining) * MINUTE) / Math.max(MIN_WINDOW_SHARE_MS, elapsed);
-    const ratio = perMinute / (limit * this.share);
+    this.lastRatio = perMinute / (limit * this.share);
+  }
+
+  /** After a refresh: one step of the interval towards the share, from the last answer's figures. */
+  refreshed(): void {
+    const ratio = this.lastRatio;
+    this.lastRatio = undefined;
+    if (ratio === undefined || (ratio >= DEAD_BAND.below && ratio <= DEAD_BAND.above)) return;
     const step = Math.min(MAX_STEP, Math.max(1 / MAX_STEP, ratio));
     this.interval = Math.min(this.maxIntervalMs, Math.max(this.minIntervalMs, this.interval * step));
   }

@@ -77,6 +77,9 @@ export const zendeskTicketPageSchema = z.looseObject({
 });
 export type ZendeskTicketPage = z.infer<typeof zendeskTicketPageSchema>;
 
+/** `GET /api/v2/deleted_tickets`: tickets deleted in the last 30 days, which no other list shows. */
+export const zendeskDeletedTicketsSchema = z.looseObject({ deleted_tickets: z.array(z.looseObject({ id: z.number() })) });
+
 const zendeskAttachmentSchema = z.looseObject({ file_name: z.string(), content_url: z.string() });
 
 export const zendeskCommentSchema = z.looseObject({

@@ -86,8 +86,10 @@ export class ZendeskSource implements TicketSource {
   }
 
   /** The whole queue in one page: `ZendeskQueue` pages through Zendesk itself. */
-  listQueue(request: ListRequest): Promise<SourceResult<QueuePage>> {
-    return this.queue.list(request.signal);
+  async listQueue(request: ListRequest): Promise<SourceResult<QueuePage>> {
+    const listed = await this.queue.list(request.signal);
+    this.budget.refreshed();
+    return listed;
   }
 
   async getTicket(id: string, signal?: AbortSignal): Promise<SourceResult<Ticket>> {

@@ -14,7 +14,8 @@
  *   refused with 400 past the first 10,000 records;
  * - search (`/search`, offset paged, with `include=tickets(…)`) and the search export
  *   (`/search/export`, cursor paged, `filter[type]`, no side-loads) on a query language of
- *   `type:`, `tags:`, `status:`/`status<`, `group:`;
+ *   `type:`, `tags:`, `status:`/`status<`, `group:`, `updated>`, whose index can lag the tickets;
+ * - deleted tickets (`/deleted_tickets`, `sort_order`, cursor paged);
  * - `PUT /tickets/{id}`: `safe_update` with `updated_stamp`, compared to the second (409
  *   `UpdateConflict` when they differ); `assignee_id`, `group_id`, `status`, `subject`, `tags`,
  *   `additional_tags`, `comment: { body, public }`; each update writes an audit whose `Change`
@@ -91,6 +92,10 @@ export class ZendeskServer {
   readonly users = new Map<number, UserRecord>([SAM, MEI, LENA].map((u) => [u.id, u]));
   skewMs = 0;
   readonly malformed = new Set<number>();
+  /** Deleted tickets, as `GET /deleted_tickets` lists them, oldest first. */
+  readonly deleted: { id: number; subject: string; deleted_at: string; actor: { id: number; name: string } }[] = [];
+  /** How long the search index takes to show a change: a ticket updated since is found by its older state. */
+  searchLagMs = 0;
   readonly endless = new Set<'queue' | 'comments'>();
   losingAnswers = false;
   /** Answers with status 429, sent because the account's limit was reached. */
@@ -173,6 +178,8 @@ export class ZendeskServer {
 
   /** Ends the record as a deletion does: gone from every list and every read. */
   delete(id: number): void {
+    const ticket = this.tickets.get(id);
+    if (ticket) this.deleted.push({ id, subject: ticket.subject, deleted_at: this.now(), actor: { id: MEI.id, name: MEI.name } });
     this.tickets.delete(id);
   }
 
@@ -285,6 +292,11 @@ export class ZendeskServer {
     }
     if (resource === 'views' && Number(idText) === VIEW_ID && sub === 'tickets') return this.viewTickets(request, q);
     if (resource === 'views') return json(404, { error: 'RecordNotFound', description: 'Not found' });
+    if (resource === 'deleted_tickets' && idText === undefined) {
+      const direction = q.get('sort_order') === 'desc' ? -1 : 1;
+      const sorted = this.deleted.map((d, i) => ({ key: i, id: d.id, record: d })).sort((a, b) => direction * (a.key - b.key));
+      return this.cursorPages(request, q, sorted, direction, (list) => ({ deleted_tickets: list.map((d) => d.record) }), false);
+    }
     if (resource === 'search' && idText === 'export') return this.searchExport(request, q);
     if (resource === 'search' && idText === undefined) return this.search(q);
     if (resource !== 'tickets' || idText === undefined) return json(404, { error: 'InvalidEndpoint', description: 'Not found' });
@@ -415,6 +427,8 @@ export class ZendeskServer {
         if (key === 'group') return GROUPS.find((g) => g.id === t.group_id)?.name === value;
         if (key === 'status' && op === '<') return STATUS_ORDER.indexOf(t.status) < STATUS_ORDER.indexOf(value);
         if (key === 'status') return t.status === value;
+        // The index shows a change only after its lag: until then the ticket is found as it was, not as updated.
+        if (key === 'updated' && op === '>') return Date.parse(t.updated_at) > Date.parse(value) && Date.parse(t.updated_at) <= this.nowMs() - this.searchLagMs;
         return t.subject.includes(term) || t.description.includes(term);
       }),
     );

@@ -12,11 +12,17 @@ describe('the Zendesk poll budget', () => {
     const budget = new PollBudget({ share: 0.25, minIntervalMs: 30_000, maxIntervalMs: 600_000, now: () => 0 });
     const start = budget.nextDelayMs();
     // 300 of 400 used half-way through the minute: 600 a minute, six times the share.
-    for (let i = 0; i < 5; i++) budget.observe(headers(400, 100, 30));
+    for (let i = 0; i < 10; i++) {
+      budget.observe(headers(400, 100, 30));
+      budget.refreshed();
+    }
     const busy = budget.nextDelayMs();
     assert.ok(busy > start * 5, `${busy} ms after ${start} ms`);
     // 10 of 400 used in the whole minute: far under.
-    for (let i = 0; i < 20; i++) budget.observe(headers(400, 390, 0));
+    for (let i = 0; i < 40; i++) {
+      budget.observe(headers(400, 390, 0));
+      budget.refreshed();
+    }
     assert.equal(budget.nextDelayMs(), 30_000);
   });
 
