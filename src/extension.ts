@@ -22,6 +22,7 @@ import { snapshotTree, type SnapshotRow } from './ui/queue/queueSnapshot';
 import { registerQueue } from './ui/queue/register';
 import { registerSources } from './ui/sources/register';
 import { buildSources } from './ui/sources/sourceFactory';
+import { pollRemoteSources } from './ui/sources/remotePolling';
 import { registerTicket } from './ui/ticket/register';
 
 /** What the extension exports: for its own integration tests and for automation. */
@@ -70,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
 
   const host: TicketCommandHost = { context, model, targets: () => current.slaTargets, activeTicket: () => tracker.current?.ticket };
   const queue = registerQueue(host, model, settings);
+  pollRemoteSources(context, model, queue.view);
   const branch = registerBranch({
     host,
     model,
