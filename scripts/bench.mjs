@@ -3,7 +3,8 @@
 // time to load the activation bundle; validating, grouping and sorting 10,000 tickets against
 // JSON.parse; activation and claim times inside a real VS Code extension host; the expertise
 // index on a generated history of 50,000 commits (made once, cached in .vscode-test/), and the
-// first expert answer on it before any index exists.
+// first expert answer on it before any index exists; and 100 clients polling one Zendesk account on a
+// simulated clock: requests a minute, 429s and how late a change shows.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -33,10 +34,11 @@ function main() {
   // The production bundle just built is what the extension host loads: what users run.
   const host = figuresOf(tsx, ['test/bench/runHostBench.ts']);
   const expertise = figuresOf(tsx, ['test/bench/expertiseBench.ts']);
+  const zendesk = figuresOf(tsx, ['test/bench/zendeskPollingBench.ts']);
 
   const results = join(root, 'test-results');
   mkdirSync(results, { recursive: true });
-  const all = { measuredAt: new Date().toISOString(), bundles, queue, host, expertise };
+  const all = { measuredAt: new Date().toISOString(), bundles, queue, host, expertise, zendesk };
   writeFileSync(join(results, 'bench.json'), `${JSON.stringify(all, null, 2)}\n`);
   console.log('\nTarget                                   measured     target   ratio');
   const row = (name, value, target, unit) =>
@@ -54,6 +56,9 @@ function main() {
   row('expertise build vs git log (× floor)', expertise.buildRatio, 1.5, '×');
   row('expertise update after 100 commits', expertise.update100Ms, 500, 'ms');
   row('expert query, 20 references (median)', expertise.query20Ms, 20, 'ms');
+  row('Zendesk: account requests a minute', zendesk.requestsPerMinute, zendesk.limitPerMinute / 4, '/min');
+  console.log(`${'Zendesk: 429 answers (target 0)'.padEnd(40)} ${String(zendesk.throttled429).padStart(9)}`);
+  row('Zendesk: p95 until a change shows', zendesk.changeDelayP95Seconds, 120, 's');
   console.log(`Figures written to test-results/bench.json`);
 }
 

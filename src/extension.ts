@@ -23,6 +23,7 @@ import { snapshotTree, type SnapshotRow } from './ui/queue/queueSnapshot';
 import { registerQueue } from './ui/queue/register';
 import { registerSources } from './ui/sources/register';
 import { buildSources } from './ui/sources/sourceFactory';
+import { pollRemoteSources } from './ui/sources/remotePolling';
 import { registerTicket } from './ui/ticket/register';
 import { registerTriage } from './ui/triage/register';
 
@@ -60,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
   const model = new QueueModel(
     {
       build: async () => {
-        const built = await buildSources(current, accounts.gitlab);
+        const built = await buildSources(current, accounts);
         watcher.watch(built.localFiles);
         return built;
       },
@@ -74,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
 
   const host: TicketCommandHost = { context, model, targets: () => current.slaTargets, activeTicket: () => tracker.current?.ticket };
   const queue = registerQueue(host, model, settings);
+  pollRemoteSources(context, model, queue.view);
   const branch = registerBranch({
     host,
     model,

@@ -1,8 +1,10 @@
 /**
  * The entry point of `dist/remote.js`: what only remote ticket sources need, the HTTP layer (with
- * axios) and the GitLab source. The extension `require`s it the first time a remote source is
- * configured or signed in to, so a workspace with only the local queue never loads it.
+ * axios) and the GitLab and Zendesk sources. The extension `require`s it the first time a remote
+ * source is configured or signed in to, so a workspace with only the local queue never loads it.
  */
 export { HttpClient } from './http/httpClient';
 export { GitlabSource } from './gitlab/gitlabSource';
 export { gitlabUserSchema } from './gitlab/gitlabSchemas';
+export { ZendeskSource } from './zendesk/zendeskSource';
+export { zendeskMeSchema } from './zendesk/zendeskSchemas';

@@ -44,10 +44,42 @@ export const gitlabSourceConfigSchema = z
   })
   .check(z.refine((c) => (c.project === undefined) !== (c.group === undefined), { message: 'give either "project" or "group"', path: ['project'] }));
 
-/** Kinds this version can load; the others (github, zendesk, jira) are reported as such. */
-export const sourceConfigSchema = z.discriminatedUnion('kind', [localSourceConfigSchema, gitlabSourceConfigSchema]);
+export const zendeskSourceConfigSchema = z
+  .object({
+    id: sourceId,
+    kind: z.literal('zendesk').check(z.describe('%config.sources.kind.zendesk%')),
+    label,
+    /** `acme` for `https://acme.zendesk.com`. */
+    subdomain: z.optional(
+      z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/i, 'use the subdomain only, as in "acme"'), z.describe('%config.sources.zendesk.subdomain%')),
+    ),
+    /** The account's address, for a host mapped to Zendesk: `https://support.example.com`. */
+    baseUrl: z.optional(z.url({ protocol: /^https?$/ }).check(z.describe('%config.sources.zendesk.baseUrl%'))),
+    /** The view whose tickets are the queue. */
+    view: z.optional(z.int().check(z.positive(), z.describe('%config.sources.zendesk.view%'))),
+    /** Or a search: `status<solved tags:escalation`. */
+    query: z.optional(z.string().check(z.minLength(1), z.describe('%config.sources.zendesk.query%'))),
+    /** A custom field whose value decides the severity, instead of `priority`. */
+    severityField: z.optional(z.int().check(z.positive(), z.describe('%config.sources.zendesk.severityField%'))),
+    /** Values (of the field, or of `priority`) to severities: `{ "sev_1": 1, "sev_2": 2 }`. */
+    severityValues: z.optional(
+      z.record(z.string().check(z.minLength(1)), z.int().check(z.minimum(1), z.maximum(4))).check(z.describe('%config.sources.zendesk.severityValues%')),
+    ),
+    regionField: z.optional(z.int().check(z.positive(), z.describe('%config.sources.zendesk.regionField%'))),
+    organizationRegionField: z.optional(z.string().check(z.minLength(1), z.describe('%config.sources.zendesk.organizationRegionField%'))),
+    /** A tag added when a fix branch or merge request is recorded on a ticket. */
+    linkTag: z.optional(z.string().check(z.regex(/^\S+$/, 'a tag has no spaces'), z.describe('%config.sources.zendesk.linkTag%'))),
+  })
+  .check(
+    z.refine((c) => (c.subdomain === undefined) !== (c.baseUrl === undefined), { message: 'give either "subdomain" or "baseUrl"', path: ['subdomain'] }),
+    z.refine((c) => (c.view === undefined) !== (c.query === undefined), { message: 'give either "view" or "query"', path: ['view'] }),
+  );
+
+/** Kinds this version can load; the others (github, jira) are reported as such. */
+export const sourceConfigSchema = z.discriminatedUnion('kind', [localSourceConfigSchema, gitlabSourceConfigSchema, zendeskSourceConfigSchema]);
 export type LocalSourceConfig = z.infer<typeof localSourceConfigSchema>;
 export type GitlabSourceConfig = z.infer<typeof gitlabSourceConfigSchema>;
+export type ZendeskSourceConfig = z.infer<typeof zendeskSourceConfigSchema>;
 
 export type SourceConfig = z.infer<typeof sourceConfigSchema>;
 
@@ -82,6 +114,6 @@ export function parseSourcesSetting(value: unknown): SourcesOutcome {
 
 function describeEntryProblem(entry: unknown, error: z.core.$ZodError): string {
   const kind = typeof entry === 'object' && entry !== null ? (entry as { kind?: unknown }).kind : undefined;
-  if (typeof kind === 'string' && kind !== 'local' && kind !== 'gitlab') return `the kind "${kind}" is not available in this version.`;
+  if (typeof kind === 'string' && kind !== 'local' && kind !== 'gitlab' && kind !== 'zendesk') return `the kind "${kind}" is not available in this version.`;
   return error.issues.map((i) => `${i.path.join('.') || 'entry'}: ${i.message}`).join('; ');
 }

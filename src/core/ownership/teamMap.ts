@@ -13,7 +13,8 @@ const text = z.string().check(z.trim(), z.minLength(1));
 const routingSchema = z.looseObject({
   local: z.optional(z.looseObject({ team: text })),
   gitlab: z.optional(z.looseObject({ label: z.optional(text), project: z.optional(text) })),
-  zendesk: z.optional(z.looseObject({ groupId: z.int().check(z.positive()) })),
+  /** The group's id or its name; `groupId` is the older spelling of an id. */
+  zendesk: z.optional(z.looseObject({ group: z.optional(z.union([z.int().check(z.positive()), text])), groupId: z.optional(z.int().check(z.positive())) })),
   github: z.optional(z.looseObject({ label: text })),
   jira: z.optional(z.looseObject({ component: text })),
 });
@@ -123,6 +124,7 @@ export function localRoute(team: Team): string {
 /**
  * What a source of this kind is given to move a ticket to the team. GitLab: `project:<id or path>`
  * moves the issue there, `label:<name>` adds that label; otherwise the team id becomes a team label.
+ * Zendesk: `group:<id>` for a group given by id, otherwise the group's name (by default the team id).
  */
 export function routeFor(team: Team, sourceKind: string): string {
   if (sourceKind === 'gitlab') {
@@ -130,6 +132,11 @@ export function routeFor(team: Team, sourceKind: string): string {
     if (gitlab?.project) return `project:${gitlab.project}`;
     if (gitlab?.label) return `label:${gitlab.label}`;
     return team.id;
+  }
+  if (sourceKind === 'zendesk') {
+    const group = team.routing?.zendesk?.group ?? team.routing?.zendesk?.groupId;
+    if (typeof group === 'number') return `group:${group}`;
+    return group ?? team.id;
   }
   return localRoute(team);
 }

@@ -45,6 +45,8 @@ export interface Landed {
 export interface RequestOptions {
   readonly params?: Record<string, string | number | undefined>;
   readonly signal?: AbortSignal;
+  /** Statuses besides 2xx whose body is the answer to read (a 409 that says which conflict it is). */
+  readonly answerStatuses?: readonly number[];
 }
 
 /**
@@ -96,7 +98,7 @@ export class HttpClient {
   ): Promise<HttpResult<T> | Landed> {
     const response = await this.exchange(method, path, body, options, undefined, repeat);
     if ('kind' in response) return response;
-    return this.answer(response, schema);
+    return this.answer(response, schema, options.answerStatuses);
   }
 
   private async exchange(
@@ -141,8 +143,8 @@ export class HttpClient {
     }
   }
 
-  private answer<T>(response: AxiosResponse<string>, schema: z.ZodMiniType<T>): HttpResult<T> {
-    if (response.status < 200 || response.status >= 300) return this.statusFailure(response);
+  private answer<T>(response: AxiosResponse<string>, schema: z.ZodMiniType<T>, answerStatuses: readonly number[] = []): HttpResult<T> {
+    if ((response.status < 200 || response.status >= 300) && !answerStatuses.includes(response.status)) return this.statusFailure(response);
     let json: unknown;
     try {
       json = response.data === '' ? null : JSON.parse(response.data);

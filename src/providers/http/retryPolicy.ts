@@ -29,9 +29,12 @@ export function serverRetryDelay(header: HeaderLookup, localNow: number): number
     const date = Date.parse(retryAfter);
     if (Number.isFinite(date)) return Math.max(0, date - now);
   }
-  // GitLab sends the reset as epoch seconds (`RateLimit-Reset`) and as a date (`RateLimit-ResetTime`).
+  // GitLab sends the reset as epoch seconds (`RateLimit-Reset`) and as a date (`RateLimit-ResetTime`);
+  // Zendesk sends it on every answer as the seconds left in the current minute, as the IETF RateLimit
+  // fields do: it says when to come back only once nothing remains.
   const reset = Number(header('ratelimit-reset') ?? header('x-ratelimit-reset'));
   if (Number.isFinite(reset) && reset > 1_000_000_000) return Math.max(0, reset * 1000 - now);
+  if (Number.isFinite(reset) && reset >= 0 && header('ratelimit-remaining') === '0') return reset * 1000;
   const resetTime = Date.parse(header('ratelimit-resettime') ?? '');
   if (Number.isFinite(resetTime)) return Math.max(0, resetTime - now);
   return undefined;

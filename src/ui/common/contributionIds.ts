@@ -25,6 +25,8 @@ export const COMMANDS = {
   pairWithExpert: 'supportRotation.pairWithExpert',
   signInGitlab: 'supportRotation.signInGitlab',
   signOutGitlab: 'supportRotation.signOutGitlab',
+  signInZendesk: 'supportRotation.signInZendesk',
+  signOutZendesk: 'supportRotation.signOutZendesk',
   createMergeRequest: 'supportRotation.createMergeRequest',
   setSeverity: 'supportRotation.setSeverity',
   setStatus: 'supportRotation.setStatus',

@@ -168,7 +168,8 @@ export class QueueModel implements vscode.Disposable {
       if (this.lastShownFailure.get(sourceId) === failure.message) continue;
       this.lastShownFailure.set(sourceId, failure.message);
       const source = this.sources.find((s) => s.id === sourceId);
-      const signIn = source?.kind === 'gitlab' ? { sourceId, command: COMMANDS.signInGitlab } : undefined;
+      const command = source?.kind === 'gitlab' ? COMMANDS.signInGitlab : source?.kind === 'zendesk' ? COMMANDS.signInZendesk : undefined;
+      const signIn = command ? { sourceId, command } : undefined;
       void showFailure(failure, () => this.refresh(), signIn);
     }
   }

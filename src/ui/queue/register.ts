@@ -21,6 +21,8 @@ import { ViewCommands } from './viewCommands';
 export interface QueueParts {
   readonly tree: QueueTreeProvider;
   readonly claims: ClaimCommands;
+  /** Whether someone can see the queue: remote sources refresh on their own only then. */
+  readonly view: vscode.TreeView<unknown>;
 }
 
 export function registerQueue(host: TicketCommandHost, model: QueueModel, settings: () => Settings): QueueParts {
@@ -58,7 +60,7 @@ export function registerQueue(host: TicketCommandHost, model: QueueModel, settin
   registerTicketCommand(host, COMMANDS.openInBrowser, { pick: 'active', placeHolder: vscode.l10n.t('Open which ticket in the browser?') }, (ticket) =>
     openTicketInBrowser(ticket),
   );
-  return { tree, claims };
+  return { tree, claims, view };
 }
 
 function isGroupingMode(value: unknown): value is GroupingMode {

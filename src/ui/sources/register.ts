@@ -5,9 +5,12 @@ import { COMMANDS } from '../common/contributionIds';
 import type { Settings } from '../common/settings';
 import { GitlabAccounts } from './gitlabAccounts';
 import { GitlabSignInCommands } from './gitlabSignInCommands';
+import { ZendeskAccounts } from './zendeskAccounts';
+import { ZendeskSignInCommands } from './zendeskSignInCommands';
 
 export interface SourceAccounts {
   readonly gitlab: GitlabAccounts;
+  readonly zendesk: ZendeskAccounts;
 }
 
 /** `reload` rebuilds the sources after a sign-in or sign-out. */
@@ -16,5 +19,9 @@ export function registerSources(context: vscode.ExtensionContext, settings: () =
   const signIn = new GitlabSignInCommands(gitlab, settings, reload);
   registerCommand(context, COMMANDS.signInGitlab, (sourceId) => signIn.signIn(sourceId));
   registerCommand(context, COMMANDS.signOutGitlab, (sourceId) => signIn.signOut(sourceId));
-  return { gitlab };
+  const zendesk = new ZendeskAccounts(context.secrets, context.globalState, userAgent);
+  const zendeskSignIn = new ZendeskSignInCommands(zendesk, settings, reload);
+  registerCommand(context, COMMANDS.signInZendesk, (sourceId) => zendeskSignIn.signIn(sourceId));
+  registerCommand(context, COMMANDS.signOutZendesk, (sourceId) => zendeskSignIn.signOut(sourceId));
+  return { gitlab, zendesk };
 }

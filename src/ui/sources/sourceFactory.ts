@@ -1,6 +1,6 @@
 /**
  * Turns the settings into live sources. This is the one place that knows every kind: the local
- * queue and GitLab now; GitHub, Zendesk and Jira join here. Remote sources come from their own
+ * queue, GitLab and Zendesk now; GitHub and Jira join here. Remote sources come from their own
  * bundle, loaded the first time one is configured.
  */
 import { isAbsolute, join } from 'node:path';
@@ -8,10 +8,13 @@ import * as vscode from 'vscode';
 import { gitUserEmail } from '../../git/gitUserEmail';
 import { LocalSource } from '../../providers/local/localSource';
 import type { GitlabSource } from '../../providers/gitlab/gitlabSource';
-import type { GitlabSourceConfig, LocalSourceConfig } from '../../shared/sourceConfig';
+import type { ZendeskSource } from '../../providers/zendesk/zendeskSource';
+import type { GitlabSourceConfig, LocalSourceConfig, ZendeskSourceConfig } from '../../shared/sourceConfig';
 import type { TicketSource } from '../../providers/ticketSource';
 import { gitlabSourceLabel, type GitlabAccounts } from './gitlabAccounts';
 import { remoteSources } from './remoteBundle';
+import type { SourceAccounts } from './register';
+import { zendeskOrigin, zendeskSourceLabel, type ZendeskAccounts } from './zendeskAccounts';
 import type { Settings } from '../common/settings';
 import { fileExists } from '../common/fileExists';
 
@@ -23,13 +26,17 @@ export interface BuiltSources {
   readonly needsFolder: boolean;
 }
 
-export async function buildSources(settings: Settings, accounts: GitlabAccounts): Promise<BuiltSources> {
+export async function buildSources(settings: Settings, accounts: SourceAccounts): Promise<BuiltSources> {
   const sources: TicketSource[] = [];
   const localFiles: vscode.Uri[] = [];
   let needsFolder = false;
   for (const config of settings.sources.sources) {
     if (config.kind === 'gitlab') {
-      sources.push(gitlabSource(config, accounts));
+      sources.push(gitlabSource(config, accounts.gitlab));
+      continue;
+    }
+    if (config.kind === 'zendesk') {
+      sources.push(zendeskSource(config, accounts.zendesk));
       continue;
     }
     const file = await resolveLocalQueueFile(config.queueFile ?? settings.localQueueFile);
@@ -58,6 +65,25 @@ function gitlabSource(config: GitlabSourceConfig, accounts: GitlabAccounts): Git
       statusPrefix: config.statusPrefix,
     },
     me: accounts.user(config.id),
+  });
+}
+
+function zendeskSource(config: ZendeskSourceConfig, accounts: ZendeskAccounts): ZendeskSource {
+  const { ZendeskSource } = remoteSources();
+  return new ZendeskSource(accounts.client(config), {
+    id: config.id,
+    label: zendeskSourceLabel(config),
+    origin: zendeskOrigin(config),
+    scope: config.view !== undefined ? { view: config.view } : { query: config.query ?? '' },
+    mapping: {
+      severityField: config.severityField,
+      severityValues: config.severityValues,
+      regionField: config.regionField,
+      organizationRegionField: config.organizationRegionField,
+    },
+    me: accounts.user(config.id),
+    credential: accounts.describeCredential(config.id),
+    linkTag: config.linkTag,
   });
 }
 

@@ -1,0 +1,4 @@
+import { conformanceSuite } from './conformanceSuite';
+import { zendeskSubject } from './zendesk/zendeskSubject';
+
+conformanceSuite(zendeskSubject);
