@@ -2,46 +2,48 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { fakeZendesk, GROUPS, SAM, type ZendeskServer } from '../conformance/zendesk/zendeskServer';
 import { eventually, extensionApi } from './extensionApi';
+import { commandLinks, watchProgress, type ShownProgress, type WatchedProgress } from './progressStubs';
 import { answerDialogs, answerInputBoxes, answerQuickPicks } from './windowStubs';
 
 describe('a Zendesk source in a real VS Code (Zendesk-shaped server on 127.0.0.1)', function () {
   this.timeout(60_000);
   let zendesk: ZendeskServer;
   const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('supportRotation');
-  let refused: { message: string; buttons: string[] } | undefined;
+  let progress: WatchedProgress | undefined;
+  const refusal = (): ShownProgress | undefined => progress?.shown.find((p) => /Zendesk escalations refused the request: no one is signed in/.test(p.title));
 
   before(async () => {
     zendesk = await fakeZendesk(3);
-    // Not signed in yet: the first load is refused, and the message offers to sign in.
-    const dialogs = answerDialogs({});
-    try {
-      await config().update(
-        'sources',
-        [
-          { id: 'local', kind: 'local' },
-          { id: 'zd', kind: 'zendesk', label: 'Zendesk escalations', baseUrl: zendesk.server.url, view: 360 },
-        ],
-        vscode.ConfigurationTarget.Workspace,
-      );
-      await eventually(
-        async () => dialogs.messages.length,
-        (n) => n > 0,
-      );
-      refused = { message: dialogs.messages[0] ?? '', buttons: dialogs.offered[0] ?? [] };
-    } finally {
-      dialogs.restore();
-    }
+    // Not signed in yet: the first load is refused, and the notice offers to sign in until someone does.
+    progress = watchProgress();
+    await config().update(
+      'sources',
+      [
+        { id: 'local', kind: 'local' },
+        { id: 'zd', kind: 'zendesk', label: 'Zendesk escalations', baseUrl: zendesk.server.url, view: 360 },
+      ],
+      vscode.ConfigurationTarget.Workspace,
+    );
+    await eventually(
+      async () => refusal(),
+      (shown) => shown !== undefined,
+    );
   });
 
   after(async () => {
+    progress?.restore();
     await vscode.commands.executeCommand('supportRotation.signOutZendesk', 'zd');
     await config().update('sources', undefined, vscode.ConfigurationTarget.Workspace);
     await zendesk.server.close();
   });
 
-  it('offers to sign in when Zendesk refuses the request', () => {
-    assert.match(refused?.message ?? '', /Zendesk escalations refused the request: no one is signed in/);
-    assert.deepEqual(refused?.buttons, ['Sign In', 'Open Settings', 'Show Log']);
+  it('offers to sign in when Zendesk refuses the request, and the offer stays until signed in', () => {
+    const shown = refusal();
+    assert.ok(shown, JSON.stringify(progress?.shown));
+    assert.equal(shown.ended, false);
+    const links = commandLinks(shown.title);
+    assert.deepEqual([...links.keys()], ['Sign In', 'Open Settings', 'Show Log']);
+    assert.deepEqual(links.get('Sign In'), { command: 'supportRotation.signInZendesk', args: ['zd'] });
   });
 
   it('signs in with an e-mail address and API token checked against /users/me, then shows the view beside the local queue', async () => {
@@ -59,6 +61,14 @@ describe('a Zendesk source in a real VS Code (Zendesk-shaped server on 127.0.0.1
     assert.ok(
       dialogs.messages.some((m) => m.startsWith('Signed in to Zendesk escalations as Sam Taylor')),
       dialogs.messages.join(' | '),
+    );
+    assert.equal(
+      await eventually(
+        async () => refusal()?.ended,
+        (ended) => ended === true,
+      ),
+      true,
+      'the refusal is gone',
     );
     const basic = `Basic ${Buffer.from(`${SAM.email}/token:zd-sam`).toString('base64')}`;
     assert.ok(zendesk.server.requests.some((r) => r.url === '/api/v2/users/me' && r.headers.authorization === basic));
