@@ -122,6 +122,9 @@ describe('the queue view in the workbench (Chromium)', function () {
       (d) => d.includes('S1, S2'),
     );
     assert.equal(await view.titleDescription(), 'S1, S2');
+    const said = await view.message();
+    assert.equal(said.text, 'Filtered: S1, S2.');
+    assert.ok(said.whole, 'the filter is said in full at 300 px, where the title bar is cut');
     // Colleagues' tickets sit in groups that may be collapsed: compare mine and the unclaimed ones.
     const wanted = open().filter((t) => (t.severity === 1 || t.severity === 2) && (t.assignee === null || t.assignee === ME));
     const shown = [...(await view.keysUnder('Assigned to me')), ...(await view.keysUnder('Unclaimed'))];
@@ -146,6 +149,7 @@ describe('the queue view in the workbench (Chromium)', function () {
       (keys) => keys.length === unclaimedBefore.length,
     );
     assert.equal(await view.titleDescription(), '');
+    assert.equal((await view.message()).text, '');
     assert.equal(await view.titleAction('Filter Queue').count(), 1, 'the plain filter icon is back');
   });
 

@@ -28,7 +28,7 @@ export function createQueueView(
     const filtered = viewState.regions.length > 0 || isFiltering(viewState.filter);
     view.badge = badgeOf(visible);
     view.description = descriptionOf(viewState);
-    view.message = messageOf(model, filtered && model.state === 'ready' && visible.length === 0);
+    view.message = messageOf(model, viewState, filtered && model.state === 'ready' && visible.length === 0);
     void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.queueFiltered, filtered);
   };
   updateChrome();
@@ -54,7 +54,13 @@ function descriptionOf(viewState: QueueViewState): string | undefined {
   return [regions, describeTicketFilter(viewState.filter), grouping].filter((part) => part !== '').join(' · ') || undefined;
 }
 
-function messageOf(model: QueueModel, filteredToNothing: boolean): string | undefined {
+/**
+ * A narrow sidebar cuts the title bar's description before anything else, so the filter is said
+ * again here, where the text wraps.
+ */
+function messageOf(model: QueueModel, viewState: QueueViewState, filteredToNothing: boolean): string | undefined {
+  const filter = [viewState.regions.join(', '), describeTicketFilter(viewState.filter)].filter((part) => part !== '').join(' · ');
+  const filtered = filter === '' ? undefined : vscode.l10n.t('Filtered: {0}.', filter);
   const nothingMatches = filteredToNothing ? vscode.l10n.t('No ticket matches the filter. Clear Filter shows the whole queue.') : undefined;
-  return [staleSourcesMessage(model.statuses(), new Date()), nothingMatches].filter(Boolean).join(' ') || undefined;
+  return [staleSourcesMessage(model.statuses(), new Date()), filtered, nothingMatches].filter(Boolean).join(' ') || undefined;
 }
