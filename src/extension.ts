@@ -60,11 +60,8 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
   const watcher = new QueueFileWatcher(() => void model.refresh());
   const model = new QueueModel(
     {
-      build: async () => {
-        const built = await buildSources(current, accounts);
-        watcher.watch(built.localFiles);
-        return built;
-      },
+      build: () => buildSources(current, accounts),
+      watch: (files) => watcher.watch(files),
     },
     (state: QueueState) => void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.queueState, state),
   );

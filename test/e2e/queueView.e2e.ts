@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { codiconNamesUsed } from './queueViewCodicons';
 import { QueueViewPage } from './queueViewPage';
 import { SCREENSHOT_DIR, useWorkbenchSession } from './workbenchSession';
 
@@ -13,6 +14,17 @@ interface FileTicket {
 
 const ME = 'sam.taylor@example.com';
 const CLOSED = new Set(['solved', 'closed', 'resolved', 'done']);
+
+/** Polls what a person sees until `check` passes or ten seconds are up. */
+async function expect<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  let value = await read();
+  while (!check(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    value = await read();
+  }
+  return value;
+}
 
 describe('the queue view in the workbench (Chromium)', function () {
   this.timeout(120_000);
@@ -73,6 +85,79 @@ describe('the queue view in the workbench (Chromium)', function () {
     assert.ok(breached > 0, 'the sample queue has breached tickets in view');
     await current().workbench.page.mouse.move(900, 600);
     await current().workbench.page.screenshot({ path: join(SCREENSHOT_DIR, 'queue-300px.png') });
+  });
+
+  it('at 300 pixels, a queue that could not be reloaded says so with its age, in full, until it reads again', async () => {
+    const file = join(current().workspace, '.support', 'queue.json');
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, '{ "version": 1, "tickets": [');
+    try {
+      await view.titleAction('Refresh').click();
+      await expect(
+        () => view.message(),
+        (m) => m.text !== '',
+      );
+      const message = await view.message();
+      assert.match(message.text, /^Local queue could not be loaded; its tickets are shown as loaded \S+ ago\.$/, message.text);
+      assert.ok(message.whole, `the message "${message.text}" is cut at 300 px`);
+      assert.ok((await view.keysUnder('Unclaimed')).length > 0, 'the last good queue stays');
+      await current().workbench.page.mouse.move(900, 600);
+      await current().workbench.page.screenshot({ path: join(SCREENSHOT_DIR, 'queue-300px-stale.png') });
+    } finally {
+      writeFileSync(file, good);
+    }
+    await view.titleAction('Refresh').click();
+    await expect(
+      () => view.message(),
+      (m) => m.text === '',
+    );
+  });
+
+  it('filters by severity and urgency: the title bar says so, the tree shows only those, Clear Filter shows all again', async () => {
+    const unclaimedBefore = await view.keysUnder('Unclaimed');
+    await view.titleAction('Filter Queue').click();
+    await view.pickMany(['S1', 'S2']);
+    await expect(
+      () => view.titleDescription(),
+      (d) => d.includes('S1, S2'),
+    );
+    assert.equal(await view.titleDescription(), 'S1, S2');
+    const said = await view.message();
+    assert.equal(said.text, 'Filtered: S1, S2.');
+    assert.ok(said.whole, 'the filter is said in full at 300 px, where the title bar is cut');
+    // Colleagues' tickets sit in groups that may be collapsed: compare mine and the unclaimed ones.
+    const wanted = open().filter((t) => (t.severity === 1 || t.severity === 2) && (t.assignee === null || t.assignee === ME));
+    const shown = [...(await view.keysUnder('Assigned to me')), ...(await view.keysUnder('Unclaimed'))];
+    assert.deepEqual(shown.sort(), wanted.map((t) => t.id).sort());
+    for (const row of (await view.rows()).filter((r) => /^SUP-\d+ /.test(r.label))) assert.match(row.description, /^S[12]$/, row.label);
+    await current().workbench.page.screenshot({ path: join(SCREENSHOT_DIR, 'queue-filtered.png') });
+
+    await view.titleAction('Change Filter').click();
+    await view.pickMany(['Breached or due within the hour']);
+    await expect(
+      () => view.titleDescription(),
+      (d) => d.endsWith('breached or due soon'),
+    );
+    assert.equal(await view.titleDescription(), 'S1, S2 · breached or due soon');
+    for (const row of (await view.rows()).filter((r) => /^SUP-\d+ /.test(r.label))) {
+      assert.match(row.label, /^SUP-\d+ · (breached .+|\d+m left) · /, row.label);
+    }
+
+    await view.titleAction('Clear Filter').click();
+    await expect(
+      () => view.keysUnder('Unclaimed'),
+      (keys) => keys.length === unclaimedBefore.length,
+    );
+    assert.equal(await view.titleDescription(), '');
+    assert.equal((await view.message()).text, '');
+    assert.equal(await view.titleAction('Filter Queue').count(), 1, 'the plain filter icon is back');
+  });
+
+  it('draws every codicon it names: each one is among those the running VS Code ships', async () => {
+    const known = await view.codiconsOfWorkbench();
+    assert.ok(known.size > 300, `the workbench's style sheets name ${known.size} codicons`);
+    const missing = [...codiconNamesUsed()].filter(([name]) => !known.has(name)).map(([name, where]) => `${name} (${where})`);
+    assert.deepEqual(missing, []);
   });
 
   it('claims a ticket through the context menu and moves it to "Assigned to me"', async () => {

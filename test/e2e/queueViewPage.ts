@@ -123,6 +123,75 @@ export class QueueViewPage {
     });
   }
 
+  /** A button in the view's title bar, by its title. */
+  titleAction(title: string): Locator {
+    return this.pane.locator(`.title-actions .action-label[aria-label^="${title}"]`);
+  }
+
+  /** The view's description beside its title: what is filtered. */
+  async titleDescription(): Promise<string> {
+    const texts = await this.pane.locator('.title .description, .title .title-description, .pane-header .description').allTextContents();
+    return texts.join(' ').trim();
+  }
+
+  /** The view's message above the tree, and whether all of it is inside the sidebar. */
+  async message(): Promise<{ text: string; whole: boolean }> {
+    const message = this.pane.locator('.message').filter({ hasText: /\S/ }).first();
+    if ((await message.count()) === 0) return { text: '', whole: false };
+    return message.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const sidebar = element.closest('.part.sidebar')?.getBoundingClientRect();
+      const whole =
+        sidebar !== undefined &&
+        box.width > 0 &&
+        box.left >= sidebar.left &&
+        box.right <= sidebar.right + 0.5 &&
+        element.scrollWidth <= element.clientWidth + 1;
+      return { text: element.textContent ?? '', whole };
+    });
+  }
+
+  /** In a multi-select quick pick: ticks the items whose labels start so, then accepts. */
+  async pickMany(labels: readonly string[]): Promise<void> {
+    const widget = this.page.locator('.quick-input-widget');
+    await widget.waitFor();
+    for (const label of labels) {
+      // The label may start with an icon, whose glyph is no text.
+      const start = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+      const row = widget.locator('.monaco-list-row').filter({ hasText: start }).first();
+      await row.locator('[role=checkbox]').click();
+      // The row is itself a checkbox for screen readers: ticked, it says so.
+      await row.and(this.page.locator('[aria-checked=true]')).waitFor();
+    }
+    // Enter on a ticked box would only untick it: accept from the input, as after typing to narrow.
+    await widget.locator('.quick-input-box input').focus();
+    await this.page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden' });
+  }
+
+  /** Every codicon name the running workbench has a glyph for, read from its style sheets. */
+  async codiconsOfWorkbench(): Promise<Set<string>> {
+    const names = await this.page.locator('body').evaluate((body) => {
+      interface Sheet {
+        readonly cssRules: ArrayLike<{ readonly selectorText?: string }>;
+      }
+      const found: string[] = [];
+      for (const sheet of Array.from((body.ownerDocument as unknown as { styleSheets: ArrayLike<Sheet> }).styleSheets)) {
+        let rules: Sheet['cssRules'];
+        try {
+          rules = sheet.cssRules;
+        } catch {
+          continue; // A style sheet from another origin cannot be read; codicons are not among them.
+        }
+        for (const rule of Array.from(rules)) {
+          for (const match of (rule.selectorText ?? '').matchAll(/\.codicon-([a-z0-9-]+)::?before/g)) found.push(match[1] ?? '');
+        }
+      }
+      return found;
+    });
+    return new Set(names);
+  }
+
   /** Drags the sidebar's edge so that ticket titles are readable in screenshots. */
   async widenTo(width: number): Promise<void> {
     const sash = this.page.locator('.monaco-sash.primary-sidebar-sash');

@@ -1,7 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { readFile, writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { fail, type SourceResult } from '../../src/providers/sourceResult';
+import type { QueuePage, TicketSource } from '../../src/providers/ticketSource';
+import { QueueFileWatcher } from '../../src/ui/queue/queueFileWatcher';
+import { QueueModel, type BuiltQueueSources } from '../../src/ui/queue/queueModel';
 import { EXTENSION_ID, eventually, extensionApi, queueFilePath, ticketsUnder } from './extensionApi';
+import { answerDialogs } from './windowStubs';
 
 interface RawTicket {
   id: string;
@@ -150,5 +155,125 @@ describe('the queue in a real VS Code', () => {
     );
     assert.equal(rows[0]?.label, 'Assigned to me');
     assert.equal(api.state(), 'ready');
+  });
+});
+
+/** A source that answers `listQueue` with what `list` gives; nothing else is asked of it here. */
+class ScriptedSource implements TicketSource {
+  readonly kind = 'local';
+  readonly label: string;
+  readonly me = ME;
+  readonly capabilities = { claim: false, internalNotes: false, publicReplies: false, handoff: false, linkChanges: false };
+
+  constructor(
+    readonly id: string,
+    private readonly list: () => Promise<SourceResult<QueuePage>>,
+  ) {
+    this.label = id;
+  }
+
+  listQueue(): Promise<SourceResult<QueuePage>> {
+    return this.list();
+  }
+
+  getTicket = unsupported;
+  claim = unsupported;
+  release = unsupported;
+  addInternalNote = unsupported;
+  addPublicReply = unsupported;
+  handOff = unsupported;
+  linkChange = unsupported;
+}
+
+function unsupported(): Promise<SourceResult<never>> {
+  return Promise.resolve(fail('notFound', 'not part of this test'));
+}
+
+/** A promise settled from outside, to hold a load or a build at a chosen point. */
+function gate<T>(): { promise: Promise<T>; open: (value: T) => void } {
+  let open: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
+const missingQueue = (): Promise<SourceResult<QueuePage>> => Promise.resolve(fail('notFound', 'There is no queue file at .support/queue.json.'));
+const built = (sources: TicketSource[], files: string[] = []): BuiltQueueSources => ({
+  sources,
+  needsFolder: false,
+  localFiles: files.map((f) => vscode.Uri.file(f)),
+});
+
+describe('the queue model while its sources change', () => {
+  it('a source removed while it loads does not decide the state: a deleted queue shows the welcome view', async () => {
+    const listing = gate<void>();
+    const refused = gate<SourceResult<QueuePage>>();
+    const gitlab = new ScriptedSource('gl', () => {
+      listing.open();
+      return refused.promise;
+    });
+    const builds = [built([new ScriptedSource('local', missingQueue), gitlab]), built([new ScriptedSource('local', missingQueue)])];
+    const model = new QueueModel({ build: () => Promise.resolve(builds.shift() ?? built([])), watch: () => undefined }, () => undefined);
+    const dialogs = answerDialogs({});
+    try {
+      const first = model.reconfigure();
+      await listing.promise;
+      // The GitLab source is removed from the settings while its load is still under way.
+      const second = model.reconfigure();
+      refused.open(fail('unauthorised', 'GitLab refused the request (401).'));
+      await Promise.all([first, second]);
+      assert.deepEqual(
+        model.statuses().map((s) => s.source.id),
+        ['local'],
+      );
+      assert.equal(model.state, 'missing');
+    } finally {
+      dialogs.restore();
+      model.dispose();
+    }
+  });
+
+  it('settings changed twice in a row end with the sources of the last change, whichever build finishes first', async () => {
+    const slowBuild = gate<BuiltQueueSources>();
+    const watched: string[][] = [];
+    const builds = [slowBuild.promise, Promise.resolve(built([new ScriptedSource('local', missingQueue)], ['/queues/new.json']))];
+    const model = new QueueModel(
+      { build: () => builds.shift() ?? Promise.resolve(built([])), watch: (files) => watched.push(files.map((f) => f.fsPath)) },
+      () => undefined,
+    );
+    const dialogs = answerDialogs({});
+    try {
+      const older = model.reconfigure();
+      const newer = model.reconfigure();
+      await newer;
+      slowBuild.open(built([new ScriptedSource('local', missingQueue), new ScriptedSource('gl', missingQueue)], ['/queues/old.json']));
+      await older;
+      assert.deepEqual(
+        model.statuses().map((s) => s.source.id),
+        ['local'],
+      );
+      assert.deepEqual(watched, [[vscode.Uri.file('/queues/new.json').fsPath]]);
+    } finally {
+      dialogs.restore();
+      model.dispose();
+    }
+  });
+
+  it('a queue file watched again keeps its watcher, so no change is missed while a new one starts', () => {
+    const workspace = vscode.workspace as unknown as { createFileSystemWatcher: typeof vscode.workspace.createFileSystemWatcher };
+    const original = workspace.createFileSystemWatcher;
+    const created: string[] = [];
+    workspace.createFileSystemWatcher = (pattern, ...rest) => {
+      created.push(typeof pattern === 'string' ? pattern : pattern.pattern);
+      return original(pattern, ...rest);
+    };
+    const watcher = new QueueFileWatcher(() => undefined);
+    try {
+      watcher.watch([vscode.Uri.file(queueFilePath())]);
+      watcher.watch([vscode.Uri.file(queueFilePath())]);
+      assert.deepEqual(created, ['queue.json']);
+    } finally {
+      workspace.createFileSystemWatcher = original;
+      watcher.dispose();
+    }
   });
 });

@@ -7,6 +7,10 @@ export const COMMANDS = {
   claim: 'supportRotation.claim',
   release: 'supportRotation.release',
   filterRegion: 'supportRotation.filterRegion',
+  filterQueue: 'supportRotation.filterQueue',
+  /** The same pick as filterQueue, shown with a filled icon while a filter is on. */
+  editFilter: 'supportRotation.editFilter',
+  clearFilter: 'supportRotation.clearFilter',
   changeGrouping: 'supportRotation.changeGrouping',
   createSampleQueue: 'supportRotation.createSampleQueue',
   openQueueFile: 'supportRotation.openQueueFile',
@@ -71,6 +75,8 @@ export const CONTEXT_KEYS = {
   canSetSeverity: 'supportRotation.canSetSeverity',
   /** The same for Set Status…. */
   canSetStatus: 'supportRotation.canSetStatus',
+  /** True while the region filter or the ticket filter hides part of the queue. */
+  queueFiltered: 'supportRotation.queueFiltered',
 } as const;
 
 /** What the welcome view shows: `loading`, `ready`, `missing` (no queue file), `noFolder`, `failed`. */

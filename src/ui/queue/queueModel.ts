@@ -20,9 +20,19 @@ export interface SourceStatus {
   readonly loadedAt?: Date;
 }
 
+export interface BuiltQueueSources {
+  readonly sources: TicketSource[];
+  /** True when a local queue has no folder to live in. */
+  readonly needsFolder: boolean;
+  /** Local queue files, to watch for changes made outside the editor. */
+  readonly localFiles: readonly vscode.Uri[];
+}
+
 export interface SourcesProvider {
-  /** Builds the sources from the current settings; `needsFolder` when a local queue has no folder. */
-  build(): Promise<{ sources: TicketSource[]; needsFolder: boolean }>;
+  /** Builds the sources from the current settings. */
+  build(): Promise<BuiltQueueSources>;
+  /** Watches the files of the build that became current; a build overtaken by a newer one is never watched. */
+  watch(files: readonly vscode.Uri[]): void;
 }
 
 export class QueueModel implements vscode.Disposable {
@@ -36,6 +46,8 @@ export class QueueModel implements vscode.Disposable {
   private current: Promise<void> | undefined;
   private again = false;
   private configured = false;
+  private generation = 0;
+  private latestReconfigure: Promise<void> = Promise.resolve();
   private stateValue: QueueState = 'loading';
   private readonly edits = new RecentEdits();
 
@@ -52,14 +64,15 @@ export class QueueModel implements vscode.Disposable {
     return this.configured;
   }
 
-  /** Rebuild the sources (settings or folders changed), then load. */
-  async reconfigure(): Promise<void> {
-    const built = await this.provider.build();
-    this.sources = built.sources;
-    this.needsFolder = built.needsFolder;
-    this.configured = true;
-    for (const id of this.loads.keys()) if (!this.sources.some((s) => s.id === id)) this.loads.delete(id);
-    await this.refresh();
+  /**
+   * Rebuild the sources (settings or folders changed), then load. Builds take a while (git, remote
+   * bundles) and may finish out of order: only the one asked for last is used, so settings changed
+   * twice in a row never end with the older sources.
+   */
+  reconfigure(): Promise<void> {
+    const generation = ++this.generation;
+    this.latestReconfigure = this.provider.build().then((built) => (generation === this.generation ? this.adopt(built) : this.latestReconfigure));
+    return this.latestReconfigure;
   }
 
   /** Load every source; concurrent calls share one load, plus one more if asked during it. */
@@ -115,6 +128,15 @@ export class QueueModel implements vscode.Disposable {
     this.changed.dispose();
   }
 
+  private async adopt(built: BuiltQueueSources): Promise<void> {
+    this.provider.watch(built.localFiles);
+    this.sources = built.sources;
+    this.needsFolder = built.needsFolder;
+    this.configured = true;
+    for (const id of this.loads.keys()) if (!this.sources.some((s) => s.id === id)) this.loads.delete(id);
+    await this.refresh();
+  }
+
   private async loadLoop(): Promise<void> {
     do {
       this.again = false;
@@ -127,12 +149,16 @@ export class QueueModel implements vscode.Disposable {
     const since = this.edits.mark();
     const results = await loadAllSources(this.sources);
     const now = new Date();
-    for (const result of results) this.merge({ ...result, tickets: this.edits.applyTo(result.tickets, since) }, now);
+    // A source removed while it loaded (reconfigure) is not merged: left behind, its failure would
+    // decide the view's state forever, and nothing would ever load it again.
+    const configured = new Set(this.sources.map((s) => s.id));
+    const current = results.filter((r) => configured.has(r.sourceId));
+    for (const result of current) this.merge({ ...result, tickets: this.edits.applyTo(result.tickets, since) }, now);
     this.updateState();
     log().info(`Queue loaded: ${this.tickets().length} tickets from ${this.sources.length} source(s) in ${Date.now() - started} ms`);
     for (const problem of this.problems()) log().warn(`Skipped ${problem.location}: ${problem.message}`);
     this.changed.fire();
-    this.announceFailures(results);
+    this.announceFailures(current);
   }
 
   /** A failed load keeps the source's last good tickets; a missing local file empties it. */

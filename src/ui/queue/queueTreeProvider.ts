@@ -5,14 +5,15 @@
  */
 import * as vscode from 'vscode';
 import { filterQueue } from '../../core/queueFilter';
+import { applyTicketFilter } from '../../core/ticketFilter';
 import { groupQueue, type QueueGroup } from '../../core/queueGrouping';
-import { formatDuration } from '../../core/duration';
 import type { SlaTargets } from '../../core/sla';
 import { ticketUid, type Ticket } from '../../core/ticket';
 import type { QueueProblem } from '../../providers/ticketSource';
 import { COMMANDS, ITEM_CONTEXT } from '../common/contributionIds';
 import type { QueueModel, SourceStatus } from './queueModel';
 import type { QueueViewState } from './queueViewState';
+import { staleItem } from './staleSource';
 import { groupItem, ticketItem } from './ticketTreeItem';
 
 export type QueueNode =
@@ -52,8 +53,13 @@ export class QueueTreeProvider implements vscode.TreeDataProvider<QueueNode> {
     this.changed.fire(undefined);
   }
 
-  /** The tickets the tree shows now, in the tree's order. */
+  /** The tickets the tree shows now. */
   visibleTickets(): Ticket[] {
+    return applyTicketFilter(this.filterableTickets(), this.viewState.filter, this.settings().slaTargets, this.now());
+  }
+
+  /** The tickets the ticket filter chooses from: those the hidden statuses and the region filter leave. */
+  filterableTickets(): Ticket[] {
     return filterQueue(this.model.tickets(), { regions: this.viewState.regions, hiddenStatuses: this.settings().hiddenStatuses });
   }
 
@@ -151,18 +157,5 @@ function problemItem(problem: QueueProblem): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
   item.contextValue = ITEM_CONTEXT.problem;
   item.command = { command: COMMANDS.openQueueFile, title: vscode.l10n.t('Open Queue File'), arguments: [problem.sourceId] };
-  return item;
-}
-
-function staleItem(status: SourceStatus, now: Date): vscode.TreeItem {
-  const age = status.loadedAt
-    ? vscode.l10n.t('shown as loaded {0} ago', formatDuration(now.getTime() - status.loadedAt.getTime()))
-    : vscode.l10n.t('nothing loaded');
-  const item = new vscode.TreeItem(`${status.source.label}: ${age}`, vscode.TreeItemCollapsibleState.None);
-  item.id = `stale/${status.source.id}`;
-  item.description = status.failure?.message;
-  item.tooltip = `${status.failure?.message ?? ''}\n${vscode.l10n.t('Click to retry.')}`;
-  item.iconPath = new vscode.ThemeIcon('cloud-offline', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-  item.command = { command: COMMANDS.refresh, title: vscode.l10n.t('Retry') };
   return item;
 }

@@ -36,6 +36,9 @@ export function registerQueue(host: TicketCommandHost, model: QueueModel, settin
 
   registerCommand(context, COMMANDS.refresh, () => viewCommands.refresh());
   registerCommand(context, COMMANDS.filterRegion, () => viewCommands.filterRegion());
+  registerCommand(context, COMMANDS.filterQueue, () => viewCommands.filterQueue(tree.filterableTickets()));
+  registerCommand(context, COMMANDS.editFilter, () => viewCommands.filterQueue(tree.filterableTickets()));
+  registerCommand(context, COMMANDS.clearFilter, () => viewCommands.clearFilter());
   registerCommand(context, COMMANDS.changeGrouping, (mode) => viewCommands.changeGrouping(isGroupingMode(mode) ? mode : undefined));
   registerCommand(context, COMMANDS.openQueueFile, (sourceId) => viewCommands.openQueueFile(sourceId));
   registerCommand(context, COMMANDS.createSampleQueue, () => createSampleQueue(settings().localQueueFile, () => model.reconfigure()));

@@ -82,7 +82,7 @@ const GROUP_ICONS: Record<QueueGroup['kind'], string> = {
   severity: 'circle-filled',
   others: 'organization',
   assignee: 'person',
-  team: 'people',
+  team: 'briefcase',
 };
 
 export function groupItem(group: QueueGroup, expanded: boolean): vscode.TreeItem {

@@ -1,10 +1,13 @@
-/** The view's title-bar actions: refresh, region filter, grouping, and the queue file itself. */
+/** The view's title-bar actions: refresh, the filters, grouping, and the queue file itself. */
 import * as vscode from 'vscode';
 import { regionsOf } from '../../core/queueFilter';
 import type { GroupingMode } from '../../core/queueGrouping';
 import { LocalSource } from '../../providers/local/localSource';
+import type { Ticket } from '../../core/ticket';
+import type { TicketFilter } from '../../core/ticketFilter';
 import { VIEWS } from '../common/contributionIds';
 import { log } from '../common/log';
+import { pickTicketFilter } from './filterPick';
 import type { QueueModel } from './queueModel';
 import type { QueueViewState } from './queueViewState';
 
@@ -34,6 +37,17 @@ export class ViewCommands {
     const chosen = picked.map((p) => p.label);
     await this.viewState.setRegions(chosen);
     return chosen;
+  }
+
+  /** Chooses among the tickets the hidden statuses leave, so that a choice never names an empty queue. */
+  async filterQueue(tickets: readonly Ticket[]): Promise<TicketFilter | undefined> {
+    const chosen = await pickTicketFilter(tickets, this.viewState.filter);
+    if (chosen) await this.viewState.setFilter(chosen);
+    return chosen;
+  }
+
+  clearFilter(): Promise<void> {
+    return this.viewState.clearFilters();
   }
 
   async changeGrouping(mode?: GroupingMode): Promise<GroupingMode | undefined> {
