@@ -68,6 +68,10 @@ describe('working on a ticket in a real VS Code: fix branch, status bar, commit 
       dialogs.messages.some((m) => m.startsWith(`Create ${expected.name} from main`)),
       'said what would happen before switching',
     );
+    assert.ok(
+      dialogs.messages.includes(`This repository has no remote, so nothing was fetched: ${expected.name} starts from the local branch main.`),
+      `said which base it used: ${dialogs.messages.join(' | ')}`,
+    );
 
     assert.equal(git(root, 'rev-parse', '--abbrev-ref', 'HEAD'), expected.name);
     assert.match(readFileSync(join(root, 'README.md'), 'utf8'), /Work in progress\.\n$/);
