@@ -144,6 +144,14 @@ describe('package.json contributions agree with the code', () => {
     }
   });
 
+  it('offers Create Merge Request in the palette only while a source of the queue can open one', () => {
+    const entries = menuEntries().filter(([menu, entry]) => menu === 'commandPalette' && entry.command === COMMANDS.createMergeRequest);
+    assert.deepEqual(
+      entries.map(([, entry]) => entry.when),
+      [CONTEXT_KEYS.mergeRequestsAvailable],
+    );
+  });
+
   it('activates on the view, the queue file and a restored ticket panel, never on everything', () => {
     assert.ok(!pkg.activationEvents.includes('*'));
     assert.ok(!pkg.activationEvents.includes('onStartupFinished'));

@@ -61,6 +61,8 @@ export const CONTEXT_KEYS = {
   queueState: 'supportRotation.queueState',
   /** True while the active editor is a note or hand-off draft: its title bar shows Send and Discard. */
   draftActive: 'supportRotation.draftActive',
+  /** True while some source of the queue can open merge requests: the command is offered only then. */
+  mergeRequestsAvailable: 'supportRotation.mergeRequestsAvailable',
 } as const;
 
 /** What the welcome view shows: `loading`, `ready`, `missing` (no queue file), `noFolder`, `failed`. */
