@@ -26,6 +26,7 @@ export const COMMANDS = {
   signInGitlab: 'supportRotation.signInGitlab',
   signOutGitlab: 'supportRotation.signOutGitlab',
   createMergeRequest: 'supportRotation.createMergeRequest',
+  nextUrgentTicket: 'supportRotation.nextUrgentTicket',
 } as const;
 
 export const SETTINGS = {

@@ -15,7 +15,7 @@ import { QueueTreeProvider } from './queueTreeProvider';
 import { createQueueView } from './queueView';
 import { QueueViewState } from './queueViewState';
 import { createSampleQueue } from './sampleQueueCommand';
-import { openTicketInBrowser, revealTicket } from './ticketNavigation';
+import { openMostUrgentTicket, openTicketInBrowser, revealTicket } from './ticketNavigation';
 import { ViewCommands } from './viewCommands';
 
 export interface QueueParts {
@@ -39,6 +39,7 @@ export function registerQueue(host: TicketCommandHost, model: QueueModel, settin
   registerCommand(context, COMMANDS.createSampleQueue, () => createSampleQueue(settings().localQueueFile, () => model.reconfigure()));
   registerCommand(context, COMMANDS.openSettings, () => viewCommands.openSettings());
   registerCommand(context, COMMANDS.showLog, () => log().show(true));
+  registerCommand(context, COMMANDS.nextUrgentTicket, () => openMostUrgentTicket(model, tree, settings().slaTargets));
 
   registerTicketCommand(
     host,
