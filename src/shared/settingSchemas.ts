@@ -60,6 +60,7 @@ export const SETTING_SPECS = {
   'experts.preferRegion': setting(z.boolean(), true),
   'mergeRequest.reference': setting(z.enum(['closes', 'related']), 'closes'),
   'mergeRequest.draft': setting(z.boolean(), true),
+  'startup.openQueue': setting(z.boolean(), false),
 };
 
 export type SettingKey = keyof typeof SETTING_SPECS;

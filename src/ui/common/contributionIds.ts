@@ -50,6 +50,7 @@ export const SETTINGS = {
   expertsPreferRegion: 'experts.preferRegion',
   mergeRequestReference: 'mergeRequest.reference',
   mergeRequestDraft: 'mergeRequest.draft',
+  startupOpenQueue: 'startup.openQueue',
 } as const;
 
 export const VIEWS = {

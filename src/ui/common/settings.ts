@@ -29,6 +29,8 @@ export interface Settings {
   readonly expertsPreferRegion: boolean;
   readonly mergeRequestReference: 'closes' | 'related';
   readonly mergeRequestDraft: boolean;
+  /** Focus the queue and open the most urgent ticket when the window opens (the demo turns it on). */
+  readonly startupOpenQueue: boolean;
   /** One line per setting that was wrong and replaced by its default. */
   readonly problems: readonly string[];
 }
@@ -68,6 +70,7 @@ export function readSettings(): Settings {
     expertsPreferRegion: read(SETTINGS.expertsPreferRegion),
     mergeRequestReference: read(SETTINGS.mergeRequestReference),
     mergeRequestDraft: read(SETTINGS.mergeRequestDraft),
+    startupOpenQueue: read(SETTINGS.startupOpenQueue),
     problems,
   };
 }

@@ -15,6 +15,7 @@ import { QueueTreeProvider } from './queueTreeProvider';
 import { createQueueView } from './queueView';
 import { QueueViewState } from './queueViewState';
 import { createSampleQueue } from './sampleQueueCommand';
+import { openQueueOnStartup } from './startupQueue';
 import { openMostUrgentTicket, openTicketInBrowser, revealTicket } from './ticketNavigation';
 import { ViewCommands } from './viewCommands';
 
@@ -59,6 +60,9 @@ export function registerQueue(host: TicketCommandHost, model: QueueModel, settin
   registerTicketCommand(host, COMMANDS.openInBrowser, { pick: 'active', placeHolder: vscode.l10n.t('Open which ticket in the browser?') }, (ticket) =>
     openTicketInBrowser(ticket),
   );
+  if (settings().startupOpenQueue) {
+    void openQueueOnStartup(model, tree, settings().slaTargets).catch((error: unknown) => log().warn(`Could not open on the queue: ${String(error)}`));
+  }
   return { tree, claims };
 }
 
