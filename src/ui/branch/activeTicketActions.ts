@@ -33,8 +33,7 @@ export async function activeTicketActions(tracker: ActiveTicketTracker, opensMer
       { label: `$(arrow-right) ${vscode.l10n.t('Hand Off to Team…')}`, run: () => vscode.commands.executeCommand(COMMANDS.handOff, ref) },
     );
   }
-  if (active.ticket && active.link && opensMergeRequests(active.ticket)) {
-    const ref = { sourceId: active.ticket.sourceId, id: active.ticket.id };
+  if (ref && active.ticket && active.link && opensMergeRequests(active.ticket)) {
     actions.push({
       label: `$(git-pull-request) ${vscode.l10n.t('Create Merge Request…')}`,
       description: vscode.l10n.t('push {0} and open a draft merge request', active.branch),
