@@ -127,7 +127,9 @@ export class QueueModel implements vscode.Disposable {
     const since = this.edits.mark();
     const results = await loadAllSources(this.sources);
     const now = new Date();
-    for (const result of results) this.merge({ ...result, tickets: this.edits.applyTo(result.tickets, since) }, now);
+    // A load that began before the sources were reconfigured must not bring a removed source back.
+    const current = results.filter((result) => this.sources.some((s) => s.id === result.sourceId));
+    for (const result of current) this.merge({ ...result, tickets: this.edits.applyTo(result.tickets, since) }, now);
     this.updateState();
     log().info(`Queue loaded: ${this.tickets().length} tickets from ${this.sources.length} source(s) in ${Date.now() - started} ms`);
     for (const problem of this.problems()) log().warn(`Skipped ${problem.location}: ${problem.message}`);
