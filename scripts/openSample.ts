@@ -9,9 +9,10 @@
  * --port N   serve the browser workbench on this port (default: a free one)
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { applyEdits, modify } from 'jsonc-parser';
 import { CACHE_DIR, REPO_ROOT } from '../test/support/testPaths';
 import { ensureVsCode } from '../test/support/vscodeInstall';
 import { installExtension, startServer } from '../test/support/vscodeServer';
@@ -23,6 +24,26 @@ const DEMO_STATE = join(CACHE_DIR, 'demo');
 function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, { cwd: REPO_ROOT, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+}
+
+/** Output shown only when the command fails: vsce lists every packaged file, which reads like a problem. */
+function runQuietly(what: string, command: string, args: string[]): void {
+  console.log(`${what}…`);
+  const result = spawnSync(command, args, { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (result.status === 0) return;
+  process.stderr.write(`${result.stdout}${result.stderr}`);
+  throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+}
+
+/**
+ * The demo server's machine settings start the window on the queue and its most urgent ticket.
+ * They belong to the demo's own server, not to the sample workspace, which the tests open too.
+ */
+function startOnTheQueue(): void {
+  const file = join(DEMO_STATE, 'user-data', 'Machine', 'settings.json');
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '{}';
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, applyEdits(text, modify(text, ['supportRotation.startup.openQueue'], true, { formattingOptions: { insertSpaces: true, tabSize: 2 } })));
 }
 
 function onPath(command: string): string | undefined {
@@ -41,11 +62,12 @@ async function ensureWorkspace(fresh: boolean): Promise<void> {
 }
 
 async function openInBrowser(port: number | undefined): Promise<void> {
-  const install = ensureVsCode();
+  const install = await ensureVsCode();
   // The packaged extension, installed like a user's: the development-path route needs the
   // smoke-test driver, which hides notifications.
-  run('npm', ['run', '--silent', 'package']);
+  runQuietly('Packaging the extension', 'npm', ['run', '--silent', 'package']);
   installExtension(install, DEMO_STATE, join(REPO_ROOT, 'dist', 'support-rotation.vsix'));
+  startOnTheQueue();
   const server = await startServer(install, { stateDir: DEMO_STATE, smokeTestDriver: false, ...(port === undefined ? {} : { port }) });
   console.log(`\nSupport Rotation on the sample workspace, in VS Code ${install.vscodeVersion}:\n\n  ${server.workbenchUrl(WORKSPACE)}\n`);
   console.log(`Server log: ${server.logFile}. Press Ctrl+C to stop.`);

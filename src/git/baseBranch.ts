@@ -5,29 +5,42 @@
 import { gitRead } from './gitRead';
 import type { GitErrorDetails, Repository } from './gitApiTypes';
 
+/**
+ * Why the base is what it is, for the message that names it: `fetched` (the remote's default
+ * branch, just fetched), `fetchFailed` (as fetched last), `local` (a local default branch: no
+ * remote, or none whose default branch is known), `noDefault` (none anywhere: the current branch),
+ * `chosen` (by the settings or the user).
+ */
+export type BaseReason =
+  | { readonly kind: 'fetched'; readonly remote: string }
+  | { readonly kind: 'fetchFailed'; readonly remote: string; readonly error: string }
+  | { readonly kind: 'local'; readonly remote: string | undefined }
+  | { readonly kind: 'noDefault' }
+  | { readonly kind: 'chosen' };
+
 export interface BaseRef {
   /** What `git checkout -b <branch> <ref>` starts from. */
   readonly ref: string;
-  /** Said to the user when the base is not what they would assume (fetch failed, no remote). */
-  readonly warning?: string;
+  readonly reason: BaseReason;
 }
 
 const USUAL_DEFAULTS = ['main', 'master', 'trunk', 'develop'];
 
+/** Fetches only when there is a remote; the caller says so before, and names the base after. */
 export async function defaultBranchBase(repository: Repository, gitPath: string): Promise<BaseRef> {
   const remote = remoteOf(repository);
-  let warning: string | undefined;
+  let fetchError: string | undefined;
   if (remote) {
     try {
       await repository.fetch({ remote });
     } catch (error) {
-      warning = `Could not fetch ${remote} (${errorText(error)}); the branch starts from what was fetched last.`;
+      fetchError = errorText(error);
     }
   }
   const found = await defaultBranch(gitPath, repository.rootUri.fsPath, remote);
-  if (found) return { ref: found, warning };
-  const current = repository.state.HEAD?.name ?? 'HEAD';
-  return { ref: current, warning: `No default branch found; the branch starts from ${current}.` };
+  if (!found) return { ref: repository.state.HEAD?.name ?? 'HEAD', reason: { kind: 'noDefault' } };
+  if (!remote || !found.startsWith(`${remote}/`)) return { ref: found, reason: { kind: 'local', remote } };
+  return { ref: found, reason: fetchError === undefined ? { kind: 'fetched', remote } : { kind: 'fetchFailed', remote, error: fetchError } };
 }
 
 /** The remote the current branch tracks, else `origin`, else the first one. */

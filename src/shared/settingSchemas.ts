@@ -65,6 +65,7 @@ export const SETTING_SPECS = {
   'mergeRequest.draft': setting(z.boolean(), true),
   'alerts.severities': setting<AlertSeverity[]>(z.array(z.enum(ALERT_SEVERITIES)), ['S1', 'S2']),
   'alerts.dueSoonMinutes': setting(z.int().check(z.minimum(1), z.maximum(1440)), 60),
+  'startup.openQueue': setting(z.boolean(), false),
 };
 
 export type SettingKey = keyof typeof SETTING_SPECS;

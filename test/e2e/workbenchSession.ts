@@ -16,7 +16,7 @@ export interface WorkbenchSession {
 }
 
 export async function startWorkbenchSession(name: string): Promise<WorkbenchSession> {
-  const install = ensureVsCode();
+  const install = await ensureVsCode();
   const workspace = await freshSampleWorkspace(name);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // Settings and view state of an earlier run (a theme, an open panel) must not leak in.

@@ -41,13 +41,32 @@ describe('pairing with an expert in a real VS Code', function () {
     assert.ok(chosen, experts.map((e) => `${e.label} ${e.description}`).join(' | '));
     assert.match(chosen.detail ?? '', new RegExp(`${FILE.replace(/[./]/g, '\\$&')}: \\d+ commits?, \\d+ lines, last `));
 
+    const people = vscode.workspace.getConfiguration('supportRotation').get<{ email: string; handles?: string[] }[]>('people') ?? [];
+    const handle = people.find((p) => p.email === expected)?.handles?.[0];
+    assert.ok(handle, `the sample workspace gives ${expected} a handle`);
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
     assert.ok(document);
-    assert.ok(document.getText().includes(`@${expected} could you pair with me on SUP-127`), document.getText());
+    assert.ok(document.getText().includes(`${handle}, could you pair with me on SUP-127`), document.getText());
+    assert.ok(!document.getText().includes(`@${expected}`), 'no e-mail address as a handle');
     assert.equal(await vscode.commands.executeCommand('supportRotation.sendDraft', document.uri), 'sent');
     const queue = JSON.parse(readFileSync(queueFilePath(), 'utf8')) as { tickets: { id: string; comments?: { body: string; internal: boolean }[] }[] };
     const note = queue.tickets.find((t) => t.id === 'SUP-127')?.comments?.at(-1);
     assert.equal(note?.internal, true);
-    assert.match(note?.body ?? '', new RegExp(`^@${expected.replace(/[.]/g, '\\.')} could you pair with me`));
+    assert.ok(note?.body.startsWith(`${handle}, could you pair with me`), note?.body);
+  });
+
+  it("shows the CODEOWNERS rule and the customer's region that the sample workspace's people make evidence", async () => {
+    await extensionApi();
+    let experts: vscode.QuickPickItem[] = [];
+    picks = answerQuickPicks((items) => {
+      experts = items;
+      return undefined;
+    });
+    await vscode.commands.executeCommand('supportRotation.pairWithExpert', { sourceId: 'local', id: 'SUP-103' });
+    const priya = experts.find((e) => e.label === 'Priya Natarajan');
+    assert.ok(priya, experts.map((e) => `${e.label} ${e.description}`).join(' | '));
+    assert.match(priya.detail ?? '', /CODEOWNERS \/services\/billing\/lib\/tax\/ \(line \d+\)/);
+    assert.match(priya.detail ?? '', /in the customer's region \(EMEA\)/);
+    assert.match(priya.description ?? '', /in EMEA/);
   });
 });

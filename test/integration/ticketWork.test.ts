@@ -68,6 +68,10 @@ describe('working on a ticket in a real VS Code: fix branch, status bar, commit 
       dialogs.messages.some((m) => m.startsWith(`Create ${expected.name} from main`)),
       'said what would happen before switching',
     );
+    assert.ok(
+      dialogs.messages.includes(`This repository has no remote, so nothing was fetched: ${expected.name} starts from the local branch main.`),
+      `said which base it used: ${dialogs.messages.join(' | ')}`,
+    );
 
     assert.equal(git(root, 'rev-parse', '--abbrev-ref', 'HEAD'), expected.name);
     assert.match(readFileSync(join(root, 'README.md'), 'utf8'), /Work in progress\.\n$/);
@@ -88,6 +92,25 @@ describe('working on a ticket in a real VS Code: fix branch, status bar, commit 
       (t) => t?.startsWith('$(issues) SUP-128 · S1 · ') ?? false,
     );
     assert.match(text ?? '', /^\$\(issues\) SUP-128 · S1 · (\d.* left|breached .+)$/);
+  });
+
+  it('offers no merge request for a local ticket, and says what to do when one is asked for anyway', async () => {
+    await extensionApi();
+    picks = answerQuickPicks(() => undefined);
+    await vscode.commands.executeCommand('supportRotation.activeTicketActions');
+    const labels = (picks.shown[0] ?? []).map((item) => item.label);
+    assert.ok(
+      labels.some((label) => label.includes('Open Ticket')),
+      labels.join(' | '),
+    );
+    assert.ok(!labels.some((label) => label.includes('Merge Request')), `offered for a local ticket: ${labels.join(' | ')}`);
+
+    dialogs = answerDialogs({});
+    assert.equal(await vscode.commands.executeCommand('supportRotation.createMergeRequest', ref('SUP-128')), undefined);
+    assert.match(
+      dialogs.messages.join(' | '),
+      /cannot open merge requests from here\. Push the fix branch from Source Control and open the merge request on your git host/,
+    );
   });
 
   it('offers the commit message in an empty commit box, and never replaces what was typed', async () => {

@@ -25,7 +25,7 @@ export interface HostRunOutcome {
 }
 
 export async function runInExtensionHost(run: HostRun): Promise<HostRunOutcome> {
-  const install = ensureVsCode();
+  const install = await ensureVsCode();
   const workspace = await freshSampleWorkspace(run.name);
   const stateDir = runStateDir(run.name);
   rmSync(stateDir, { recursive: true, force: true });

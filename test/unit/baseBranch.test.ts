@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultBranch } from '../../src/git/baseBranch';
+import { defaultBranch, defaultBranchBase } from '../../src/git/baseBranch';
+import type { Repository } from '../../src/git/gitApiTypes';
 import { gitRead } from '../../src/git/gitRead';
 
 function repository(initialBranch: string): string {
@@ -38,6 +39,19 @@ describe('the default branch a fix starts from (git CLI, read-only)', () => {
   it('falls back to a usual local default branch, then to nothing', async () => {
     assert.equal(await defaultBranch('git', make('master'), undefined), 'master');
     assert.equal(await defaultBranch('git', make('feature-x'), undefined), undefined);
+  });
+
+  it('says why the base is what it is: a local default branch without a remote, the current branch without one', async () => {
+    const fetches: string[] = [];
+    const fake = (dir: string, head: string): Repository =>
+      ({
+        rootUri: { fsPath: dir },
+        state: { HEAD: { name: head }, remotes: [] },
+        fetch: async (options: { remote?: string }) => void fetches.push(options.remote ?? ''),
+      }) as unknown as Repository;
+    assert.deepEqual(await defaultBranchBase(fake(make('main'), 'main'), 'git'), { ref: 'main', reason: { kind: 'local', remote: undefined } });
+    assert.deepEqual(await defaultBranchBase(fake(make('feature-x'), 'feature-x'), 'git'), { ref: 'feature-x', reason: { kind: 'noDefault' } });
+    assert.deepEqual(fetches, [], 'nothing to fetch without a remote');
   });
 
   it('runs only read-only git commands', async () => {

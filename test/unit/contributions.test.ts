@@ -19,7 +19,7 @@ const menuEntries = (): [string, MenuEntry][] =>
 const english = (text: string): string => text.replace(/^%(.+)%$/, (_, key: string) => nls[key] ?? text);
 
 /** Context keys VS Code itself sets that the `when` clauses read. */
-const VSCODE_CONTEXT_KEYS = new Set(['view', 'viewItem', 'workspaceFolderCount']);
+const VSCODE_CONTEXT_KEYS = new Set(['view', 'viewItem', 'workspaceFolderCount', 'focusedView', 'terminalFocus']);
 
 interface Condition {
   readonly key: string;
@@ -142,6 +142,30 @@ describe('package.json contributions agree with the code', () => {
         }
       }
     }
+  });
+
+  it('offers Create Merge Request in the palette only while a source of the queue can open one', () => {
+    const entries = menuEntries().filter(([menu, entry]) => menu === 'commandPalette' && entry.command === COMMANDS.createMergeRequest);
+    assert.deepEqual(
+      entries.map(([, entry]) => entry.when),
+      [CONTEXT_KEYS.mergeRequestsAvailable],
+    );
+  });
+
+  it('binds keys only to its own commands (or its view), each for Linux and Windows and for macOS, each scoped', () => {
+    const keybindings = pkg.contributes.keybindings as { command: string; key: string; mac?: string; when?: string }[];
+    const own = new Set<string>([...Object.values(COMMANDS), `${VIEWS.queue}.focus`]);
+    assert.deepEqual(
+      keybindings.map((k) => k.command),
+      [`${VIEWS.queue}.focus`, COMMANDS.nextUrgentTicket, COMMANDS.claim, COMMANDS.openTicket],
+    );
+    for (const binding of keybindings) {
+      assert.ok(own.has(binding.command), binding.command);
+      assert.ok(binding.when, `${binding.command} has no when clause`);
+      assert.ok(!binding.key.includes('cmd'), binding.key);
+    }
+    const keys = keybindings.flatMap((k) => [`${k.key}|${k.when}`, `${k.mac ?? k.key}|${k.when}|mac`]);
+    assert.equal(new Set(keys).size, keys.length, 'a key is bound twice in the same place');
   });
 
   it('activates on the view, the queue file and a restored ticket panel, never on everything', () => {

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { devNull, tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import { parse } from 'jsonc-parser';
 import { queueFileSchema } from '../../src/providers/local/queueFileSchema';
 import { SAMPLE_DEMO_USER } from '../../src/providers/local/sampleQueue';
 import { makeSampleWorkspace } from '../../scripts/make-sample-workspace';
@@ -104,6 +105,21 @@ describe('sample workspace', function () {
     for (const ticket of sampleQueue(now).tickets) {
       if (ticket.assignee !== null) assert.ok(authors.has(ticket.assignee), `${ticket.key}: ${ticket.assignee} has no commit`);
     }
+  });
+
+  it('configures its people: every author of the history, each with the handle CODEOWNERS names them by, and a region', () => {
+    const settings = parse(readFileSync(join(workspace, '.vscode', 'settings.json'), 'utf8')) as {
+      'supportRotation.people': { email: string; handles: string[]; region: string }[];
+    };
+    const people = settings['supportRotation.people'];
+    const emails = new Set(people.map((p) => p.email));
+    const authors = git('log', '--use-mailmap', '--format=%aE').trim().split('\n');
+    for (const author of new Set(authors)) if (!author.includes('[bot]')) assert.ok(emails.has(author), `${author} is not in supportRotation.people`);
+    const handles = new Set(people.flatMap((p) => p.handles));
+    const personal = [...readFileSync(join(workspace, '.github', 'CODEOWNERS'), 'utf8').matchAll(/(?<=\s)@[\w-]+(?=\s|$)/gm)].map((m) => m[0]);
+    assert.ok(personal.length >= 3, personal.join(' '));
+    for (const handle of personal) assert.ok(handles.has(handle), `CODEOWNERS names ${handle}, whom no person has as a handle`);
+    for (const person of people) assert.match(person.region, /^(AMER|EMEA|APAC)$/);
   });
 
   it('refuses a destination that is not empty', async () => {

@@ -1,5 +1,6 @@
 /** What a click on the active ticket in the status bar offers. */
 import * as vscode from 'vscode';
+import type { Ticket } from '../../core/ticket';
 import type { ActiveTicketTracker } from './activeTicketTracker';
 import { COMMANDS } from '../common/contributionIds';
 
@@ -7,7 +8,8 @@ interface Action extends vscode.QuickPickItem {
   readonly run: () => Thenable<unknown>;
 }
 
-export async function activeTicketActions(tracker: ActiveTicketTracker): Promise<void> {
+/** `opensMergeRequests`: whether the ticket's source can open merge requests; only then is it offered. */
+export async function activeTicketActions(tracker: ActiveTicketTracker, opensMergeRequests: (ticket: Ticket) => boolean): Promise<void> {
   const active = tracker.current;
   if (!active) {
     void vscode.window.showInformationMessage(
@@ -31,7 +33,7 @@ export async function activeTicketActions(tracker: ActiveTicketTracker): Promise
       { label: `$(arrow-right) ${vscode.l10n.t('Hand Off to Team…')}`, run: () => vscode.commands.executeCommand(COMMANDS.handOff, ref) },
     );
   }
-  if (ref && active.link) {
+  if (ref && active.ticket && active.link && opensMergeRequests(active.ticket)) {
     actions.push({
       label: `$(git-pull-request) ${vscode.l10n.t('Create Merge Request…')}`,
       description: vscode.l10n.t('push {0} and open a draft merge request', active.branch),

@@ -7,9 +7,10 @@ import * as vscode from 'vscode';
 import { branchNameFor } from '../../core/branchName';
 import { isAssignedTo, ticketUid, type Ticket } from '../../core/ticket';
 import type { TicketSource } from '../../providers/ticketSource';
-import { defaultBranchBase, errorText, type BaseRef } from '../../git/baseBranch';
+import { defaultBranchBase, errorText, remoteOf, type BaseRef } from '../../git/baseBranch';
 import { gitApi } from '../../git/gitExtension';
 import type { GitApi, Repository } from '../../git/gitApiTypes';
+import { baseNotice } from './baseNotice';
 import type { BranchLinks } from './branchLinks';
 import { SETTINGS } from '../common/contributionIds';
 import { showFailure } from '../common/failureMessages';
@@ -100,7 +101,9 @@ export class FixBranchCommand {
     }
     const base = await this.base(api, repository, baseMode);
     if (!base) return 'cancelled';
-    if (base.warning) void vscode.window.showWarningMessage(base.warning);
+    const notice = baseNotice(name, base);
+    if (notice?.warn) void vscode.window.showWarningMessage(notice.text);
+    else if (notice) void vscode.window.showInformationMessage(notice.text);
     if (uncommittedCount(repository) > 0) {
       const bringChanges = vscode.l10n.t('Bring My Changes Along');
       const answer = await vscode.window.showWarningMessage(
@@ -118,16 +121,18 @@ export class FixBranchCommand {
       return 'failed';
     }
     log().info(`Created ${name} from ${base.ref} in ${repository.rootUri.fsPath}`);
-    vscode.window.setStatusBarMessage(`$(git-branch) ${vscode.l10n.t('Created {0}', name)}`, 4_000);
+    vscode.window.setStatusBarMessage(`$(git-branch) ${vscode.l10n.t('Created {0} from {1}', name, base.ref)}`, 4_000);
     return 'created';
   }
 
   private async base(api: GitApi, repository: Repository, mode: Settings['branchBase']): Promise<BaseRef | undefined> {
-    if (mode === 'currentBranch') return { ref: repository.state.HEAD?.name ?? 'HEAD' };
+    if (mode === 'currentBranch') return { ref: repository.state.HEAD?.name ?? 'HEAD', reason: { kind: 'chosen' } };
     if (mode === 'ask') return askForBase(repository);
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Fetching the default branch…') }, () =>
-      defaultBranchBase(repository, api.git.path),
-    );
+    const remote = remoteOf(repository);
+    // Without a remote nothing is fetched, so nothing is said to be.
+    if (!remote) return defaultBranchBase(repository, api.git.path);
+    const title = vscode.l10n.t("Fetching {0}'s default branch…", remote);
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, () => defaultBranchBase(repository, api.git.path));
   }
 
   /** Remembered here and recorded on the ticket; a failure to record leaves the branch in place. */
@@ -185,5 +190,5 @@ async function askForBase(repository: Repository): Promise<BaseRef | undefined> 
     refs.flatMap((ref) => (ref.name ? [{ label: ref.name, description: ref.remote ? vscode.l10n.t('remote') : vscode.l10n.t('local') }] : [])),
     { placeHolder: vscode.l10n.t('Start the fix branch from which branch?'), ignoreFocusOut: true },
   );
-  return picked ? { ref: picked.label } : undefined;
+  return picked ? { ref: picked.label, reason: { kind: 'chosen' } } : undefined;
 }

@@ -27,8 +27,12 @@ export class MergeRequestCommand {
 
   async run(ticket: Ticket, source: TicketSource): Promise<MergeRequestOutcome | undefined> {
     const active = this.tracker.current;
-    if (!source.createMergeRequest) {
-      void vscode.window.showWarningMessage(unsupportedMessage('mergeRequests', source, ticket));
+    if (!source.capabilities.mergeRequests || !source.createMergeRequest) {
+      const next = vscode.l10n.t(
+        'Push the fix branch from Source Control and open the merge request on your git host; then add its link to {0} in a note.',
+        ticket.key,
+      );
+      void vscode.window.showWarningMessage(`${unsupportedMessage('mergeRequests', source, ticket)} ${next}`);
       return undefined;
     }
     if (!active || active.ticket?.id !== ticket.id || active.ticket.sourceId !== ticket.sourceId) {

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { gitApi } from '../../git/gitExtension';
 import { registerCommand } from '../common/commandRegistration';
-import { COMMANDS } from '../common/contributionIds';
+import { COMMANDS, CONTEXT_KEYS } from '../common/contributionIds';
 import { log } from '../common/log';
 import type { Settings } from '../common/settings';
 import { registerTicketCommand, type TicketCommandHost } from '../common/ticketCommand';
@@ -50,13 +50,16 @@ export function registerBranch({ host, model, links, tracker, settings, claim }:
   registerTicketCommand(
     host,
     COMMANDS.createMergeRequest,
-    { pick: 'active', placeHolder: vscode.l10n.t('Create a merge request for which ticket?'), needs: 'mergeRequests' },
+    { pick: 'active', placeHolder: vscode.l10n.t('Create a merge request for which ticket?') },
     (ticket, source) => mergeRequests.run(ticket, source),
   );
-  registerCommand(context, COMMANDS.activeTicketActions, () => activeTicketActions(tracker));
+  registerCommand(context, COMMANDS.activeTicketActions, () =>
+    activeTicketActions(tracker, (ticket) => model.sourceOf(ticket)?.capabilities.mergeRequests === true),
+  );
   registerCommand(context, COMMANDS.stopWorking, () => tracker.stopWorking());
 
   startTrackingWhenQueueLoads(model, tracker);
+  context.subscriptions.push(model.onDidChange(() => offerMergeRequestsWhereSupported(model)));
   return { activeTicketText: () => statusItem.text };
 }
 
@@ -68,4 +71,10 @@ function startTrackingWhenQueueLoads(model: QueueModel, tracker: ActiveTicketTra
       (error: unknown) => log().warn(`Git is not available for the active ticket: ${String(error)}`),
     );
   });
+}
+
+/** The palette offers Create Merge Request only when some source of the queue can open one. */
+function offerMergeRequestsWhereSupported(model: QueueModel): void {
+  const available = model.statuses().some(({ source }) => source.capabilities.mergeRequests === true);
+  void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.mergeRequestsAvailable, available);
 }

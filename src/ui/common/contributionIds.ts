@@ -34,6 +34,7 @@ export const COMMANDS = {
   createMergeRequest: 'supportRotation.createMergeRequest',
   setSeverity: 'supportRotation.setSeverity',
   setStatus: 'supportRotation.setStatus',
+  nextUrgentTicket: 'supportRotation.nextUrgentTicket',
 } as const;
 
 export const SETTINGS = {
@@ -59,6 +60,7 @@ export const SETTINGS = {
   mergeRequestDraft: 'mergeRequest.draft',
   alertSeverities: 'alerts.severities',
   alertDueSoonMinutes: 'alerts.dueSoonMinutes',
+  startupOpenQueue: 'startup.openQueue',
 } as const;
 
 export const VIEWS = {
@@ -77,6 +79,8 @@ export const CONTEXT_KEYS = {
   canSetStatus: 'supportRotation.canSetStatus',
   /** True while the region filter or the ticket filter hides part of the queue. */
   queueFiltered: 'supportRotation.queueFiltered',
+  /** True while some source of the queue can open merge requests: the command is offered only then. */
+  mergeRequestsAvailable: 'supportRotation.mergeRequestsAvailable',
 } as const;
 
 /** What the welcome view shows: `loading`, `ready`, `missing` (no queue file), `noFolder`, `failed`. */

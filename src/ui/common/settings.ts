@@ -32,6 +32,8 @@ export interface Settings {
   /** Severities whose tickets raise alerts, as `S1`…`S4`. */
   readonly alertSeverities: readonly AlertSeverity[];
   readonly alertDueSoonMinutes: number;
+  /** Focus the queue and open the most urgent ticket when the window opens (the demo turns it on). */
+  readonly startupOpenQueue: boolean;
   /** One line per setting that was wrong and replaced by its default. */
   readonly problems: readonly string[];
 }
@@ -73,6 +75,7 @@ export function readSettings(): Settings {
     mergeRequestDraft: read(SETTINGS.mergeRequestDraft),
     alertSeverities: read(SETTINGS.alertSeverities),
     alertDueSoonMinutes: read(SETTINGS.alertDueSoonMinutes),
+    startupOpenQueue: read(SETTINGS.startupOpenQueue),
     problems,
   };
 }

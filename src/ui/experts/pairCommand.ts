@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { askMessage, evidenceLines, mentionOf } from '../../core/expertise/expertMessage';
-import type { Expert } from '../../core/expertise/expertRanking';
+import type { Expert, KnownPerson } from '../../core/expertise/expertRanking';
 import type { Ticket } from '../../core/ticket';
 import type { TicketSource } from '../../providers/ticketSource';
 import { gitRead } from '../../git/gitRead';
@@ -27,6 +27,8 @@ export class PairCommand {
   constructor(
     private readonly finder: ExpertFinder,
     private readonly drafts: Drafts,
+    /** `supportRotation.people`: their handles are how a note mentions them. */
+    private readonly people: () => readonly KnownPerson[],
   ) {}
 
   /** The experts for a ticket, with progress; the panel shows the same list. */
@@ -61,7 +63,7 @@ export class PairCommand {
   }
 
   private async act(action: ExpertAction, ticket: Ticket, source: TicketSource, expert: Expert, finding: ExpertFinding): Promise<string | undefined> {
-    const message = askMessage(ticket, expert, mentionOf(source.kind, expert));
+    const message = askMessage(ticket, expert, mentionOf(expert, this.people()));
     switch (action) {
       case 'ask': {
         if (!source.capabilities.internalNotes) {

@@ -19,7 +19,7 @@ export function registerExperts(host: TicketCommandHost, model: QueueModel, draf
   const store = new ExpertiseStore(host.context.globalStorageUri);
   host.context.subscriptions.push(store);
   const finder = new ExpertFinder(store, model, settings);
-  const pair = new PairCommand(finder, drafts);
+  const pair = new PairCommand(finder, drafts, () => settings().people);
   registerTicketCommand(
     host,
     COMMANDS.pairWithExpert,

@@ -1,6 +1,8 @@
 /**
  * Claim and release. A claim is made against what the user saw: if someone else got there first the
  * user is told who, and nothing is overwritten; if the ticket only changed, they are asked again.
+ * A release offers Undo, which claims the ticket again by the same rules: a colleague who took it
+ * in between keeps it.
  */
 import * as vscode from 'vscode';
 import type { Ticket } from '../../core/ticket';
@@ -37,7 +39,16 @@ export class ClaimCommands {
 
   async release(ticket: Ticket, source: TicketSource): Promise<ClaimOutcome> {
     const result = await withProgress(vscode.l10n.t('Releasing {0}…', ticket.key), () => source.release({ id: ticket.id, revision: ticket.revision }));
-    return this.settle(result, vscode.l10n.t('Released {0}', ticket.key), () => this.release(ticket, source));
+    const outcome = this.settle(result, vscode.l10n.t('Released {0}', ticket.key), () => this.release(ticket, source));
+    if (result.kind === 'ok') void this.offerUndo(result.value, source);
+    return outcome;
+  }
+
+  /** One misclick must not give a ticket away: Undo claims it back as it was released. */
+  private async offerUndo(released: Ticket, source: TicketSource): Promise<void> {
+    const undo = vscode.l10n.t('Undo');
+    const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Released {0}. It is unclaimed now.', released.key), undo);
+    if (answer === undo) await this.claim(released, source);
   }
 
   private settle(result: SourceResult<Ticket>, done: string, retry: () => unknown): ClaimOutcome {

@@ -15,7 +15,8 @@ import { QueueTreeProvider } from './queueTreeProvider';
 import { createQueueView } from './queueView';
 import { QueueViewState } from './queueViewState';
 import { createSampleQueue } from './sampleQueueCommand';
-import { openTicketInBrowser, revealTicket } from './ticketNavigation';
+import { openQueueOnStartup } from './startupQueue';
+import { openMostUrgentTicket, openTicketInBrowser, revealTicket } from './ticketNavigation';
 import { ViewCommands } from './viewCommands';
 
 export interface QueueParts {
@@ -44,6 +45,7 @@ export function registerQueue(host: TicketCommandHost, model: QueueModel, settin
   registerCommand(context, COMMANDS.createSampleQueue, () => createSampleQueue(settings().localQueueFile, () => model.reconfigure()));
   registerCommand(context, COMMANDS.openSettings, () => viewCommands.openSettings());
   registerCommand(context, COMMANDS.showLog, () => log().show(true));
+  registerCommand(context, COMMANDS.nextUrgentTicket, () => openMostUrgentTicket(model, tree, settings().slaTargets));
 
   registerTicketCommand(
     host,
@@ -63,6 +65,9 @@ export function registerQueue(host: TicketCommandHost, model: QueueModel, settin
   registerTicketCommand(host, COMMANDS.openInBrowser, { pick: 'active', placeHolder: vscode.l10n.t('Open which ticket in the browser?') }, (ticket) =>
     openTicketInBrowser(ticket),
   );
+  if (settings().startupOpenQueue) {
+    void openQueueOnStartup(model, tree, settings().slaTargets).catch((error: unknown) => log().warn(`Could not open on the queue: ${String(error)}`));
+  }
   return { tree, claims, view };
 }
 
