@@ -56,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
   const model = new QueueModel(
     {
       build: async () => {
-        const built = await buildSources(current, accounts.gitlab);
+        const built = await buildSources(current, accounts);
         watcher.watch(built.localFiles);
         return built;
       },

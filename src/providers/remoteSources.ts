@@ -1,8 +1,11 @@
 /**
  * The entry point of `dist/remote.js`: what only remote ticket sources need, the HTTP layer (with
- * axios) and the GitLab source. The extension `require`s it the first time a remote source is
+ * axios) and the GitLab and GitHub sources. The extension `require`s it the first time a remote source is
  * configured or signed in to, so a workspace with only the local queue never loads it.
  */
 export { HttpClient } from './http/httpClient';
 export { GitlabSource } from './gitlab/gitlabSource';
 export { gitlabUserSchema } from './gitlab/gitlabSchemas';
+export { GithubSource } from './github/githubSource';
+export { graphqlUrl } from './github/githubTransfer';
+export { githubHttpClient } from './github/githubHttp';

@@ -3,11 +3,13 @@ import type * as vscode from 'vscode';
 import { registerCommand } from '../common/commandRegistration';
 import { COMMANDS } from '../common/contributionIds';
 import type { Settings } from '../common/settings';
+import { GithubAccounts } from './githubAccounts';
 import { GitlabAccounts } from './gitlabAccounts';
 import { GitlabSignInCommands } from './gitlabSignInCommands';
 
 export interface SourceAccounts {
   readonly gitlab: GitlabAccounts;
+  readonly github: GithubAccounts;
 }
 
 /** `reload` rebuilds the sources after a sign-in or sign-out. */
@@ -16,5 +18,5 @@ export function registerSources(context: vscode.ExtensionContext, settings: () =
   const signIn = new GitlabSignInCommands(gitlab, settings, reload);
   registerCommand(context, COMMANDS.signInGitlab, (sourceId) => signIn.signIn(sourceId));
   registerCommand(context, COMMANDS.signOutGitlab, (sourceId) => signIn.signOut(sourceId));
-  return { gitlab };
+  return { gitlab, github: new GithubAccounts(userAgent) };
 }

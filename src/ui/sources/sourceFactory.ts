@@ -8,9 +8,12 @@ import * as vscode from 'vscode';
 import { gitUserEmail } from '../../git/gitUserEmail';
 import { LocalSource } from '../../providers/local/localSource';
 import type { GitlabSource } from '../../providers/gitlab/gitlabSource';
-import type { GitlabSourceConfig, LocalSourceConfig } from '../../shared/sourceConfig';
+import type { GithubSource } from '../../providers/github/githubSource';
+import type { GithubSourceConfig, GitlabSourceConfig, LocalSourceConfig } from '../../shared/sourceConfig';
 import type { TicketSource } from '../../providers/ticketSource';
 import { gitlabSourceLabel, type GitlabAccounts } from './gitlabAccounts';
+import { githubSourceLabel, type GithubAccounts } from './githubAccounts';
+import type { SourceAccounts } from './register';
 import { remoteSources } from './remoteBundle';
 import type { Settings } from '../common/settings';
 import { fileExists } from '../common/fileExists';
@@ -23,13 +26,17 @@ export interface BuiltSources {
   readonly needsFolder: boolean;
 }
 
-export async function buildSources(settings: Settings, accounts: GitlabAccounts): Promise<BuiltSources> {
+export async function buildSources(settings: Settings, accounts: SourceAccounts): Promise<BuiltSources> {
   const sources: TicketSource[] = [];
   const localFiles: vscode.Uri[] = [];
   let needsFolder = false;
   for (const config of settings.sources.sources) {
     if (config.kind === 'gitlab') {
-      sources.push(gitlabSource(config, accounts));
+      sources.push(gitlabSource(config, accounts.gitlab));
+      continue;
+    }
+    if (config.kind === 'github') {
+      sources.push(githubSource(config, accounts.github));
       continue;
     }
     const file = await resolveLocalQueueFile(config.queueFile ?? settings.localQueueFile);
@@ -52,6 +59,20 @@ function gitlabSource(config: GitlabSourceConfig, accounts: GitlabAccounts): Git
     queueLabels: config.labels,
     scheme: { severityPrefix: config.severityPrefix, severityLabels: config.severityLabels, regionPrefix: config.regionPrefix, teamPrefix: config.teamPrefix },
     me: accounts.user(config.id),
+  });
+}
+
+function githubSource(config: GithubSourceConfig, accounts: GithubAccounts): GithubSource {
+  const { GithubSource, graphqlUrl } = remoteSources();
+  return new GithubSource(accounts.client(config), {
+    id: config.id,
+    label: githubSourceLabel(config),
+    scope: config.query !== undefined ? { query: config.query } : { repository: config.repository ?? '' },
+    queueLabels: config.labels,
+    scheme: { severityLabels: config.severityLabels, regionPrefix: config.regionPrefix, teamPrefix: config.teamPrefix },
+    me: () => accounts.login(config.id),
+    notesRepository: config.notesRepository,
+    graphqlUrl: graphqlUrl(config.baseUrl ?? 'https://api.github.com'),
   });
 }
 
