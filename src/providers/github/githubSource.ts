@@ -281,7 +281,7 @@ export class GithubSource implements TicketSource {
     if (!this.companion) return fail('refused', `GitHub issues have no internal notes, and ${this.label} has no private notes repository configured.`);
     const address = this.address(id);
     if (!address) return fail('notFound', `${id} is not an issue of ${this.label}.`);
-    return this.companion.post(address, undefined, body, me);
+    return this.companion.post(address, body, me);
   }
 
   private async publicComment(id: string, body: string): Promise<SourceResult<void>> {

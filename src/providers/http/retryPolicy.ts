@@ -30,7 +30,10 @@ export function serverRetryDelay(header: HeaderLookup, localNow: number): number
     if (Number.isFinite(date)) return Math.max(0, date - now);
   }
   // GitLab sends the reset as epoch seconds (`RateLimit-Reset`) and as a date (`RateLimit-ResetTime`).
-  const reset = Number(header('ratelimit-reset') ?? header('x-ratelimit-reset'));
+  // GitHub sends `x-ratelimit-reset` on every answer, the end of the current window: a time to
+  // come back only once nothing is left of it.
+  const spent = header('x-ratelimit-remaining') === '0';
+  const reset = Number(header('ratelimit-reset') ?? (spent ? header('x-ratelimit-reset') : undefined));
   if (Number.isFinite(reset) && reset > 1_000_000_000) return Math.max(0, reset * 1000 - now);
   const resetTime = Date.parse(header('ratelimit-resettime') ?? '');
   if (Number.isFinite(resetTime)) return Math.max(0, resetTime - now);

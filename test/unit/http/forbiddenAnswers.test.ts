@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as z from 'zod/mini';
 import { HttpClient } from '../../../src/providers/http/httpClient';
+import { serverRetryDelay } from '../../../src/providers/http/retryPolicy';
 import { json, loopbackServer, script, type LoopbackServer, type Responder } from '../../support/loopbackServer';
 
 const item = z.looseObject({ id: z.number() });
@@ -66,5 +67,19 @@ describe('the shared HTTP client tells the three 403s apart', () => {
     const http = await client(json(200, { id: 1 }, { 'x-ratelimit-remaining': '4987', 'x-ratelimit-reset': '1767225600' }));
     await http.get('/x', item);
     assert.deepEqual(budgets, [4987]);
+  });
+});
+
+describe('GitHub’s rate-limit window on every answer', () => {
+  it('is not a time to come back while requests are left', () => {
+    const reset = String(Math.floor(Date.now() / 1000) + 3_600);
+    const headers: Record<string, string> = { 'x-ratelimit-remaining': '4999', 'x-ratelimit-reset': reset };
+    assert.equal(
+      serverRetryDelay((name) => headers[name], Date.now()),
+      undefined,
+    );
+    headers['x-ratelimit-remaining'] = '0';
+    const delay = serverRetryDelay((name) => headers[name], Date.now()) ?? 0;
+    assert.ok(delay > 3_590_000 && delay <= 3_600_000, String(delay));
   });
 });
