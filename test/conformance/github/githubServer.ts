@@ -231,6 +231,14 @@ export class GithubServer {
    * without either is about the token.
    */
   private faultAnswer(fault: Extract<Fault, { kind: 'status' }>): Answer {
+    if (fault.status === 403 && fault.retryAfterSeconds !== undefined) {
+      const message = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
+      return {
+        status: 403,
+        headers: { 'Content-Type': 'application/json; charset=utf-8', 'retry-after': String(fault.retryAfterSeconds) },
+        body: JSON.stringify({ message }),
+      };
+    }
     if (fault.status !== 429) {
       const message = fault.status === 403 ? 'Resource not accessible by integration' : fault.status === 401 ? 'Bad credentials' : 'Server Error';
       return json(fault.status, { message, documentation_url: 'https://docs.github.com/rest' });
