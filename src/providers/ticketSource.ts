@@ -69,6 +69,9 @@ export interface Handoff {
   readonly note: string;
 }
 
+/** Who can read a ticket's public comments, where the system says: its repository's visibility on GitHub. */
+export type CommentAudience = 'public' | 'private' | 'internal';
+
 export interface TicketSource {
   readonly id: string;
   readonly kind: string;
@@ -93,4 +96,6 @@ export interface TicketSource {
   linkChange(id: string, link: TicketLink): Promise<SourceResult<Ticket>>;
   /** Only where `capabilities.mergeRequests`. */
   createMergeRequest?(draft: MergeRequestDraft): Promise<SourceResult<CreatedMergeRequest>>;
+  /** Where comments are read by whoever can see the repository (GitHub): who that is; undefined when it cannot be read. */
+  commentAudience?(id: string): Promise<CommentAudience | undefined>;
 }

@@ -8,12 +8,12 @@
 import * as z from 'zod/mini';
 import { HttpClient, type HttpClientOptions } from '../http/httpClient';
 
-export const GITHUB_HEADERS: Readonly<Record<string, string>> = { Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28' };
+const GITHUB_HEADERS: Readonly<Record<string, string>> = { Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28' };
 
 const errorSchema = z.looseObject({ message: z.string() });
 
 /** Why GitHub refused, when the refusal is about the issue rather than the account. */
-export function githubRefusal(body: string): string | undefined {
+function githubRefusal(body: string): string | undefined {
   let message: string | undefined;
   try {
     message = errorSchema.safeParse(JSON.parse(body)).data?.message;

@@ -89,7 +89,7 @@ function comment(c: GithubComment, internal: boolean): TicketComment {
 }
 
 /** Pull requests that reference the issue, from its timeline's cross-references, once each. */
-export function linkedPullRequests(timeline: readonly GithubTimelineEvent[]): TicketLink[] {
+function linkedPullRequests(timeline: readonly GithubTimelineEvent[]): TicketLink[] {
   const links = new Map<string, TicketLink>();
   for (const event of timeline) {
     const source = event.event === 'cross-referenced' ? event.source?.issue : undefined;

@@ -236,7 +236,8 @@ function sinceFrom(serverStart: number | undefined): string | undefined {
 function newestUpdate(items: readonly unknown[]): number | undefined {
   let newest: number | undefined;
   for (const item of items) {
-    const value = Date.parse(String((item as Record<string, unknown> | null)?.updated_at ?? ''));
+    const updated = (item as Record<string, unknown> | null)?.updated_at;
+    const value = typeof updated === 'string' ? Date.parse(updated) : NaN;
     if (Number.isFinite(value) && (newest === undefined || value > newest)) newest = value;
   }
   return newest;

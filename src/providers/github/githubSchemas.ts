@@ -91,7 +91,6 @@ export const githubRepositorySchema = z.looseObject({
   visibility: z.optional(z.string()),
   private: z.boolean(),
 });
-export type GithubRepository = z.infer<typeof githubRepositorySchema>;
 
 /** Lists are read item by item, so one malformed issue is skipped with its reason. */
 export const githubListSchema = z.array(z.unknown());

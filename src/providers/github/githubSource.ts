@@ -15,7 +15,17 @@ import * as z from 'zod/mini';
 import type { Ticket, TicketLink } from '../../core/ticket';
 import type { HttpClient } from '../http/httpClient';
 import { fail, ok, type SourceResult } from '../sourceResult';
-import type { CreatedMergeRequest, Handoff, ListRequest, MergeRequestDraft, QueuePage, SourceCapabilities, TicketSeen, TicketSource } from '../ticketSource';
+import type {
+  CommentAudience,
+  CreatedMergeRequest,
+  Handoff,
+  ListRequest,
+  MergeRequestDraft,
+  QueuePage,
+  SourceCapabilities,
+  TicketSeen,
+  TicketSource,
+} from '../ticketSource';
 import { GithubComments } from './githubComments';
 import { GithubCompanion } from './githubCompanion';
 import { hasPrefix, teamLabel, type GithubLabelScheme } from './githubLabels';
@@ -47,9 +57,6 @@ export interface GithubSourceOptions {
   readonly graphqlUrl: string;
   readonly elapsed?: () => number;
 }
-
-/** Who can read a ticket's comments: its repository's visibility. */
-export type CommentAudience = 'public' | 'private' | 'internal';
 
 const MAX_TIMELINE_PAGES = 10;
 

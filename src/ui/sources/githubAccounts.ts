@@ -11,7 +11,7 @@ import { log } from '../common/log';
 import { remoteSources } from './remoteBundle';
 
 /** Reading and writing issues, assignees and labels, in private repositories too (a companion notes repository is private). */
-export const GITHUB_SCOPES = ['repo'];
+const GITHUB_SCOPES = ['repo'];
 
 /** Below this many requests left, the budget is a warning in the log. */
 const LOW_BUDGET = 100;

@@ -50,7 +50,7 @@ export interface IssueRecord {
 
 const HOST = 'https://github.example.com';
 
-export function userJson(user: UserRecord): Record<string, unknown> {
+function userJson(user: UserRecord): Record<string, unknown> {
   return {
     login: user.login,
     id: user.id,

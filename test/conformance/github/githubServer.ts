@@ -42,8 +42,8 @@ import {
 
 export const SAM: UserRecord = { id: 7, login: 'sam-taylor', name: 'Sam Taylor' };
 export const MEI: UserRecord = { id: 9, login: 'mei-chen', name: 'Mei Chen' };
-export const BEN: UserRecord = { id: 100, login: 'ben-cartwright', name: 'Ben Cartwright' };
-export const TOKENS: Readonly<Record<string, UserRecord>> = { gho_sam: SAM, gho_mei: MEI };
+const BEN: UserRecord = { id: 100, login: 'ben-cartwright', name: 'Ben Cartwright' };
+const TOKENS: Readonly<Record<string, UserRecord>> = { gho_sam: SAM, gho_mei: MEI };
 export const QUEUE_LABEL = 'support-escalation';
 export const SUPPORT = 'acme/support';
 export const BILLING = 'acme/billing';

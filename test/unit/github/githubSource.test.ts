@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { loadSource } from '../../../src/providers/queueLoader';
+import type { SourceResult } from '../../../src/providers/sourceResult';
 import type { GithubSource } from '../../../src/providers/github/githubSource';
 import { githubSource } from '../../conformance/github/githubSubject';
 import { BILLING, fakeGithub, MEI, NOTES, QUEUE_LABEL, SAM, SUPPORT, type GithubServer } from '../../conformance/github/githubServer';
@@ -8,9 +9,10 @@ describe('the GitHub source, in GitHub’s own cases', () => {
   let github: GithubServer;
   const waits: number[] = [];
   const source = (options: Parameters<typeof githubSource>[1] = {}): GithubSource => githubSource(github, options, waits);
-  const ok = <T>(result: { kind: string; value?: T; message?: string }): T => {
-    assert.equal(result.kind, 'ok', result.message);
-    return result.value as T;
+  const ok = <T>(result: SourceResult<T>): T => {
+    assert.equal(result.kind, 'ok', 'message' in result ? result.message : '');
+    if (result.kind !== 'ok') throw new Error('unreachable');
+    return result.value;
   };
 
   beforeEach(async () => {
@@ -38,7 +40,7 @@ describe('the GitHub source, in GitHub’s own cases', () => {
   it('ends an assignee race with two assignees on GitHub, then steps aside and names the colleague', async () => {
     const issue = github.createIssue({});
     const ours = source();
-    const seen = ok<{ revision: string }>(await ours.getTicket('1'));
+    const seen = ok(await ours.getTicket('1'));
     let during: string[] = [];
     github.at('betweenReadAndWrite', async () => github.addAssignees(issue, [MEI.login]));
     github.at('afterWrite', async () => void (during = issue.assignees.map((a) => a.login)));
@@ -56,7 +58,7 @@ describe('the GitHub source, in GitHub’s own cases', () => {
     github.createIssue({});
     github.pushAccess.delete(SAM.login);
     const ours = source();
-    const seen = ok<{ revision: string }>(await ours.getTicket('1'));
+    const seen = ok(await ours.getTicket('1'));
     const claimed = await ours.claim({ id: '1', revision: seen.revision });
     assert.equal(claimed.kind, 'refused');
     assert.match(claimed.kind === 'refused' ? claimed.message : '', /write access/);
@@ -65,10 +67,8 @@ describe('the GitHub source, in GitHub’s own cases', () => {
   it('hands off by transferring to the team’s repository, then the note and the release', async () => {
     github.createIssue({ assignees: [SAM] });
     const ours = source();
-    const seen = ok<{ revision: string }>(await ours.getTicket('1'));
-    const handed = ok<{ id: string; assignee: unknown; comments: { body: string; internal: boolean }[] }>(
-      await ours.handOff({ id: '1', revision: seen.revision }, { team: `repository:${BILLING}`, note: 'Billing owns the renderer.' }),
-    );
+    const seen = ok(await ours.getTicket('1'));
+    const handed = ok(await ours.handOff({ id: '1', revision: seen.revision }, { team: `repository:${BILLING}`, note: 'Billing owns the renderer.' }));
     assert.equal(handed.id, `${BILLING}#1`);
     assert.equal(handed.assignee, null);
     assert.deepEqual(
@@ -88,8 +88,8 @@ describe('the GitHub source, in GitHub’s own cases', () => {
   it('hands off by swapping the team label', async () => {
     github.createIssue({ labels: [QUEUE_LABEL, 'team:search', 'S2'], assignees: [SAM] });
     const ours = source();
-    const seen = ok<{ revision: string }>(await ours.getTicket('1'));
-    const handed = ok<{ team?: string }>(await ours.handOff({ id: '1', revision: seen.revision }, { team: 'billing', note: 'Over to billing.' }));
+    const seen = ok(await ours.getTicket('1'));
+    const handed = ok(await ours.handOff({ id: '1', revision: seen.revision }, { team: 'billing', note: 'Over to billing.' }));
     assert.equal(handed.team, 'billing');
     assert.deepEqual(github.issue(SUPPORT, 1).labels, [QUEUE_LABEL, 'S2', 'team:billing']);
   });
@@ -127,7 +127,7 @@ describe('the GitHub source, in GitHub’s own cases', () => {
     github.createIssue({});
     const ours = source();
     ok(await ours.addInternalNote('1', 'First.'));
-    const ticket = ok<{ comments: { body: string; internal: boolean }[] }>(await ours.addInternalNote('1', 'Second.'));
+    const ticket = ok(await ours.addInternalNote('1', 'Second.'));
     const companions = [...github.issues.values()].filter((i) => i.repository === NOTES);
     assert.deepEqual(
       companions.map((c) => c.title),
@@ -159,7 +159,7 @@ describe('the GitHub source, in GitHub’s own cases', () => {
   it('opens a draft pull request that fixes the issue, once, and shows it on the ticket with the state reason', async () => {
     github.createIssue({});
     const ours = source();
-    const created = ok<{ reference: string }>(
+    const created = ok(
       await ours.createMergeRequest({
         ticketId: '1',
         sourceBranch: 'support/1-fix',
@@ -170,10 +170,10 @@ describe('the GitHub source, in GitHub’s own cases', () => {
       }),
     );
     assert.equal(created.reference, '#2');
-    const ticket = ok<{ links: { kind: string; name: string }[]; status: string }>(await ours.getTicket('1'));
+    const ticket = ok(await ours.getTicket('1'));
     assert.deepEqual(ticket.links, [{ kind: 'mergeRequest', name: '#2 Fix it (open)', url: 'https://github.example.com/acme/support/pull/2' }]);
     Object.assign(github.issue(SUPPORT, 1), { state: 'closed', state_reason: 'not_planned' });
-    assert.equal(ok<{ status: string }>(await ours.getTicket('1')).status, 'closed (not planned)');
+    assert.equal(ok(await ours.getTicket('1')).status, 'closed (not planned)');
     assert.equal(github.issue(SUPPORT, 2).pull?.draft, true);
   });
 
