@@ -14,7 +14,7 @@ const routingSchema = z.looseObject({
   local: z.optional(z.looseObject({ team: text })),
   gitlab: z.optional(z.looseObject({ label: z.optional(text), project: z.optional(text) })),
   zendesk: z.optional(z.looseObject({ groupId: z.int().check(z.positive()) })),
-  github: z.optional(z.looseObject({ label: text })),
+  github: z.optional(z.looseObject({ label: z.optional(text), repository: z.optional(text) })),
   jira: z.optional(z.looseObject({ component: text })),
 });
 
@@ -123,12 +123,19 @@ export function localRoute(team: Team): string {
 /**
  * What a source of this kind is given to move a ticket to the team. GitLab: `project:<id or path>`
  * moves the issue there, `label:<name>` adds that label; otherwise the team id becomes a team label.
+ * GitHub alike, with `repository:<owner/name>` for a transfer.
  */
 export function routeFor(team: Team, sourceKind: string): string {
   if (sourceKind === 'gitlab') {
     const gitlab = team.routing?.gitlab;
     if (gitlab?.project) return `project:${gitlab.project}`;
     if (gitlab?.label) return `label:${gitlab.label}`;
+    return team.id;
+  }
+  if (sourceKind === 'github') {
+    const github = team.routing?.github;
+    if (github?.repository) return `repository:${github.repository}`;
+    if (github?.label) return `label:${github.label}`;
     return team.id;
   }
   return localRoute(team);
