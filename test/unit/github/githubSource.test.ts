@@ -24,8 +24,8 @@ describe('the GitHub source, in GitHub’s own cases', () => {
   it('leaves out the pull requests that the issues endpoint lists with the issues', async () => {
     github.createIssue({ title: 'A customer issue' });
     github.createIssue({ title: 'A fix', labels: [QUEUE_LABEL], pull: { head: 'fix', base: 'main', draft: false } });
-    const listed = await github.server.requests;
     const loaded = await loadSource(source());
+    const listed = github.server.requests;
     assert.deepEqual(
       loaded.tickets.map((t) => t.title),
       ['A customer issue'],
