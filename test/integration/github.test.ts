@@ -165,6 +165,8 @@ describe('a GitHub source in a real VS Code (GitHub-shaped server on 127.0.0.1)'
       dialogs.restore();
       git(root, 'checkout', '-q', 'main');
       git(root, 'remote', 'remove', 'github-mirror');
+      // The GitLab suite makes a fix branch of the same name for its own #1.
+      if (git(root, 'branch', '--list', 'support/1-issue-1') !== '') git(root, 'branch', '-q', '-D', 'support/1-issue-1');
       repository.inputBox.value = '';
     }
   });
