@@ -26,6 +26,8 @@ export const COMMANDS = {
   signInGitlab: 'supportRotation.signInGitlab',
   signOutGitlab: 'supportRotation.signOutGitlab',
   createMergeRequest: 'supportRotation.createMergeRequest',
+  createPullRequest: 'supportRotation.createPullRequest',
+  signInGithub: 'supportRotation.signInGithub',
 } as const;
 
 export const SETTINGS = {

@@ -168,7 +168,8 @@ export class QueueModel implements vscode.Disposable {
       if (this.lastShownFailure.get(sourceId) === failure.message) continue;
       this.lastShownFailure.set(sourceId, failure.message);
       const source = this.sources.find((s) => s.id === sourceId);
-      const signIn = source?.kind === 'gitlab' ? () => vscode.commands.executeCommand(COMMANDS.signInGitlab, sourceId) : undefined;
+      const signInCommand = source?.kind === 'gitlab' ? COMMANDS.signInGitlab : source?.kind === 'github' ? COMMANDS.signInGithub : undefined;
+      const signIn = signInCommand ? () => vscode.commands.executeCommand(signInCommand, sourceId) : undefined;
       void showFailure(failure, () => this.refresh(), signIn);
     }
   }

@@ -6,6 +6,7 @@ import type { Settings } from '../common/settings';
 import { GithubAccounts } from './githubAccounts';
 import { GitlabAccounts } from './gitlabAccounts';
 import { GitlabSignInCommands } from './gitlabSignInCommands';
+import { githubSignIn } from './githubSignInCommand';
 
 export interface SourceAccounts {
   readonly gitlab: GitlabAccounts;
@@ -18,5 +19,7 @@ export function registerSources(context: vscode.ExtensionContext, settings: () =
   const signIn = new GitlabSignInCommands(gitlab, settings, reload);
   registerCommand(context, COMMANDS.signInGitlab, (sourceId) => signIn.signIn(sourceId));
   registerCommand(context, COMMANDS.signOutGitlab, (sourceId) => signIn.signOut(sourceId));
-  return { gitlab, github: new GithubAccounts(userAgent) };
+  const github = new GithubAccounts(userAgent);
+  registerCommand(context, COMMANDS.signInGithub, (sourceId) => githubSignIn(github, settings, reload, sourceId));
+  return { gitlab, github };
 }
