@@ -21,10 +21,10 @@ function answerSessions(): { asked: { provider: string; scopes: readonly string[
     account: { id: String(SAM.id), label: SAM.login },
     scopes: ['repo'],
   };
-  authentication.getSession = ((provider: string, scopes: readonly string[]) => {
+  authentication.getSession = (provider: string, scopes: readonly string[]) => {
     asked.push({ provider, scopes });
     return Promise.resolve(session);
-  }) as GetSession;
+  };
   return { asked, restore: () => (authentication.getSession = original) };
 }
 
