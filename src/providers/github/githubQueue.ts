@@ -108,6 +108,12 @@ export class GithubQueue {
     const walk = await this.walk(false, since, signal);
     if (walk.kind !== 'ok') return walk;
     if (!walk.value.complete) return ok('tooMany');
+    // Issues seen last time come again within the minute's overlap: only a difference is a change, and
+    // without one the same question is asked next time, which its ETag answers with a free 304.
+    const changed = [...walk.value.issues].some(([id, { ticket, inQueue }]) =>
+      inQueue ? this.tickets.get(id)?.revision !== ticket.revision : this.tickets.has(id),
+    );
+    if (!changed && [...walk.value.problems.keys()].every((id) => this.problems.has(id))) return ok('unchanged');
     for (const [id, { ticket, inQueue }] of walk.value.issues) {
       this.problems.delete(id);
       if (inQueue) this.tickets.set(id, ticket);
@@ -117,7 +123,6 @@ export class GithubQueue {
       this.tickets.delete(id);
       this.problems.set(id, problem);
     }
-    if (walk.value.issues.size === 0 && walk.value.problems.size === 0) return ok('unchanged');
     this.since = sinceFrom(walk.value.serverStart) ?? since;
     return ok('changed');
   }
