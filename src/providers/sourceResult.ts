@@ -15,6 +15,8 @@ export type SourceResult<T> =
   | { readonly kind: 'invalidResponse'; readonly message: string }
   /** Sign-in needed, or who "me" is could not be established. */
   | { readonly kind: 'unauthorised'; readonly message: string }
+  /** The server understood, knows who we are and will not do this one thing (a conversation locked by its maintainers). */
+  | { readonly kind: 'refused'; readonly message: string }
   | { readonly kind: 'cancelled'; readonly message: string };
 
 export type SourceFailure = Exclude<SourceResult<never>, { kind: 'ok' }>;

@@ -77,6 +77,9 @@ export interface Handoff {
   readonly note: string;
 }
 
+/** Who can read a ticket's public comments, where the system says: its repository's visibility on GitHub. */
+export type CommentAudience = 'public' | 'private' | 'internal';
+
 export interface TicketSource {
   readonly id: string;
   readonly kind: string;
@@ -110,4 +113,6 @@ export interface TicketSource {
   setSeverity?(seen: TicketSeen, severity: TriagedSeverity): Promise<SourceResult<Ticket>>;
   /** Only where `capabilities.setStatus`; refused like `setSeverity` when the ticket changed since `seen`. */
   setStatus?(seen: TicketSeen, status: string): Promise<SourceResult<Ticket>>;
+  /** Where comments are read by whoever can see the repository (GitHub): who that is; undefined when it cannot be read. */
+  commentAudience?(id: string): Promise<CommentAudience | undefined>;
 }

@@ -75,11 +75,41 @@ export const zendeskSourceConfigSchema = z
     z.refine((c) => (c.view === undefined) !== (c.query === undefined), { message: 'give either "view" or "query"', path: ['view'] }),
   );
 
-/** Kinds this version can load; the others (github, jira) are reported as such. */
-export const sourceConfigSchema = z.discriminatedUnion('kind', [localSourceConfigSchema, gitlabSourceConfigSchema, zendeskSourceConfigSchema]);
+const repositoryName = z.string().check(z.regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'use owner/name'));
+
+export const githubSourceConfigSchema = z
+  .object({
+    id: sourceId,
+    kind: z.literal('github').check(z.describe('%config.sources.kind.github%')),
+    label,
+    /** GitHub Enterprise Server's API root (`https://github.example.com/api/v3`); github.com when absent. */
+    baseUrl: z.optional(z.url({ protocol: /^https?$/ }).check(z.describe('%config.sources.github.baseUrl%'))),
+    repository: z.optional(repositoryName.check(z.describe('%config.sources.github.repository%'))),
+    /** Instead of a repository, a GitHub issue search: `org:acme is:issue`. */
+    query: z.optional(z.string().check(z.minLength(1), z.describe('%config.sources.github.query%'))),
+    labels: z._default(z.array(z.string().check(z.minLength(1))).check(z.describe('%config.sources.github.labels%')), ['support-escalation']),
+    /** Exact labels for each severity, over the default reading of `S1`, `P1`, `severity:1`, `priority: high`… */
+    severityLabels: z.optional(
+      z.record(z.string().check(z.minLength(1)), z.int().check(z.minimum(1), z.maximum(4))).check(z.describe('%config.sources.github.severityLabels%')),
+    ),
+    regionPrefix: labelPrefix('region:', '%config.sources.github.regionPrefix%'),
+    teamPrefix: labelPrefix('team:', '%config.sources.github.teamPrefix%'),
+    /** A private repository where each ticket gets one issue for its internal notes. */
+    notesRepository: z.optional(repositoryName.check(z.describe('%config.sources.github.notesRepository%'))),
+  })
+  .check(z.refine((c) => (c.repository === undefined) !== (c.query === undefined), { message: 'give either "repository" or "query"', path: ['repository'] }));
+
+/** Kinds this version can load; the others (jira) are reported as such. */
+export const sourceConfigSchema = z.discriminatedUnion('kind', [
+  localSourceConfigSchema,
+  gitlabSourceConfigSchema,
+  zendeskSourceConfigSchema,
+  githubSourceConfigSchema,
+]);
 export type LocalSourceConfig = z.infer<typeof localSourceConfigSchema>;
 export type GitlabSourceConfig = z.infer<typeof gitlabSourceConfigSchema>;
 export type ZendeskSourceConfig = z.infer<typeof zendeskSourceConfigSchema>;
+export type GithubSourceConfig = z.infer<typeof githubSourceConfigSchema>;
 
 export type SourceConfig = z.infer<typeof sourceConfigSchema>;
 
@@ -114,6 +144,6 @@ export function parseSourcesSetting(value: unknown): SourcesOutcome {
 
 function describeEntryProblem(entry: unknown, error: z.core.$ZodError): string {
   const kind = typeof entry === 'object' && entry !== null ? (entry as { kind?: unknown }).kind : undefined;
-  if (typeof kind === 'string' && kind !== 'local' && kind !== 'gitlab' && kind !== 'zendesk') return `the kind "${kind}" is not available in this version.`;
+  if (typeof kind === 'string' && !['local', 'gitlab', 'zendesk', 'github'].includes(kind)) return `the kind "${kind}" is not available in this version.`;
   return error.issues.map((i) => `${i.path.join('.') || 'entry'}: ${i.message}`).join('; ');
 }

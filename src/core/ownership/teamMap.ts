@@ -15,7 +15,7 @@ const routingSchema = z.looseObject({
   gitlab: z.optional(z.looseObject({ label: z.optional(text), project: z.optional(text) })),
   /** The group's id or its name; `groupId` is the older spelling of an id. */
   zendesk: z.optional(z.looseObject({ group: z.optional(z.union([z.int().check(z.positive()), text])), groupId: z.optional(z.int().check(z.positive())) })),
-  github: z.optional(z.looseObject({ label: text })),
+  github: z.optional(z.looseObject({ label: z.optional(text), repository: z.optional(text) })),
   jira: z.optional(z.looseObject({ component: text })),
 });
 
@@ -125,6 +125,7 @@ export function localRoute(team: Team): string {
  * What a source of this kind is given to move a ticket to the team. GitLab: `project:<id or path>`
  * moves the issue there, `label:<name>` adds that label; otherwise the team id becomes a team label.
  * Zendesk: `group:<id>` for a group given by id, otherwise the group's name (by default the team id).
+ * GitHub alike, with `repository:<owner/name>` for a transfer.
  */
 export function routeFor(team: Team, sourceKind: string): string {
   if (sourceKind === 'gitlab') {
@@ -137,6 +138,12 @@ export function routeFor(team: Team, sourceKind: string): string {
     const group = team.routing?.zendesk?.group ?? team.routing?.zendesk?.groupId;
     if (typeof group === 'number') return `group:${group}`;
     return group ?? team.id;
+  }
+  if (sourceKind === 'github') {
+    const github = team.routing?.github;
+    if (github?.repository) return `repository:${github.repository}`;
+    if (github?.label) return `label:${github.label}`;
+    return team.id;
   }
   return localRoute(team);
 }

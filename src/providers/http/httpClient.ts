@@ -22,6 +22,13 @@ export interface HttpClientOptions {
   readonly retry?: RetryPolicy;
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly random?: () => number;
+  /**
+   * Why a 403 that is neither a rate limit nor a matter of sign-in was refused, read from its body;
+   * undefined when it is about sign-in or scopes. GitHub answers a locked issue with 403 too.
+   */
+  readonly refusal?: (body: string) => string | undefined;
+  /** The primary rate limit's remaining budget, as each answer reports it (`x-ratelimit-remaining`, `x-ratelimit-reset`). */
+  readonly onBudget?: (remaining: number, resetAt: Date | undefined) => void;
 }
 
 export interface HttpAnswer<T> {
@@ -126,7 +133,8 @@ export class HttpClient {
         failure = this.networkFailure(error, options.signal);
         if (failure.kind === 'cancelled') return failure;
       }
-      const retryable = failure !== undefined || (response !== undefined && RETRYABLE_STATUS.has(response.status));
+      if (response) this.reportBudget(response);
+      const retryable = failure !== undefined || (response !== undefined && (RETRYABLE_STATUS.has(response.status) || isRateLimit(response)));
       if (!retryable || response?.status === 304) return response ?? (failure as SourceFailure);
       const header = response ? headerLookup(response) : () => undefined;
       const serverDelay = serverRetryDelay(header, Date.now());
@@ -141,6 +149,14 @@ export class HttpClient {
       }
       await this.sleep(serverDelay ?? backoffDelay(attempt, this.policy, this.random), options.signal);
     }
+  }
+
+  private reportBudget(response: AxiosResponse<string>): void {
+    const header = headerLookup(response);
+    const remaining = Number(header('x-ratelimit-remaining') ?? NaN);
+    if (!this.options.onBudget || !Number.isFinite(remaining)) return;
+    const reset = Number(header('x-ratelimit-reset') ?? NaN);
+    this.options.onBudget(remaining, Number.isFinite(reset) ? new Date(reset * 1000) : undefined);
   }
 
   private answer<T>(response: AxiosResponse<string>, schema: z.ZodMiniType<T>, answerStatuses: readonly number[] = []): HttpResult<T> {
@@ -165,13 +181,15 @@ export class HttpClient {
   private statusFailure(response: AxiosResponse<string>): SourceFailure {
     const { status } = response;
     const where = `${this.options.label} (${response.config.method?.toUpperCase()} ${String(response.config.url)})`;
-    if (status === 401 || status === 403)
-      return { kind: 'unauthorised', message: `${where} refused the request (${status}): sign in again or check the token's scopes.` };
-    if (status === 404) return { kind: 'notFound', message: `${where}: not found.` };
-    if (status === 429) {
+    if (status === 429 || isRateLimit(response)) {
       const wait = serverRetryDelay(headerLookup(response), Date.now()) ?? this.policy.maxDelayMs;
       return { kind: 'rateLimited', retryAt: new Date(Date.now() + wait), message: `${this.options.label} is rate limiting requests.` };
     }
+    const refused = status === 403 ? this.options.refusal?.(response.data) : undefined;
+    if (refused !== undefined) return { kind: 'refused', message: `${where} refused: ${refused}` };
+    if (status === 401 || status === 403)
+      return { kind: 'unauthorised', message: `${where} refused the request (${status}): sign in again or check the token's scopes.` };
+    if (status === 404) return { kind: 'notFound', message: `${where}: not found.` };
     if (status === 409) return { kind: 'conflict', holder: null, message: `${where} reported a conflict.` };
     return { kind: 'offline', message: `${where} answered ${status}.` };
   }
@@ -181,6 +199,16 @@ export class HttpClient {
     const code = error instanceof AxiosError ? error.code : undefined;
     return { kind: 'offline', message: `${this.options.label} cannot be reached${code ? ` (${code})` : ''}.` };
   }
+}
+
+/**
+ * A 403 that is a rate limit, not a refusal: a secondary limit says when to come back
+ * (`retry-after`), a spent primary limit says it has nothing left (`x-ratelimit-remaining: 0`).
+ */
+function isRateLimit(response: AxiosResponse<string>): boolean {
+  if (response.status !== 403) return false;
+  const header = headerLookup(response);
+  return header('retry-after') !== undefined || header('x-ratelimit-remaining') === '0';
 }
 
 function headerLookup(response: AxiosResponse): HeaderLookup {

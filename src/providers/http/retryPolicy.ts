@@ -30,9 +30,11 @@ export function serverRetryDelay(header: HeaderLookup, localNow: number): number
     if (Number.isFinite(date)) return Math.max(0, date - now);
   }
   // GitLab sends the reset as epoch seconds (`RateLimit-Reset`) and as a date (`RateLimit-ResetTime`);
-  // Zendesk sends it on every answer as the seconds left in the current minute, as the IETF RateLimit
-  // fields do: it says when to come back only once nothing remains.
-  const reset = Number(header('ratelimit-reset') ?? header('x-ratelimit-reset'));
+  // Zendesk sends `RateLimit-Reset` on every answer as the seconds left in the current minute, and
+  // GitHub `x-ratelimit-reset` as the end of its current window: each says when to come back only
+  // once nothing is left.
+  const spent = header('x-ratelimit-remaining') === '0';
+  const reset = Number(header('ratelimit-reset') ?? (spent ? header('x-ratelimit-reset') : undefined));
   if (Number.isFinite(reset) && reset > 1_000_000_000) return Math.max(0, reset * 1000 - now);
   if (Number.isFinite(reset) && reset >= 0 && header('ratelimit-remaining') === '0') return reset * 1000;
   const resetTime = Date.parse(header('ratelimit-resettime') ?? '');

@@ -53,6 +53,13 @@ export function registerBranch({ host, model, links, tracker, settings, claim }:
     { pick: 'active', placeHolder: vscode.l10n.t('Create a merge request for which ticket?') },
     (ticket, source) => mergeRequests.run(ticket, source),
   );
+  // GitHub's name for the same thing: the pull request is opened by the same steps.
+  registerTicketCommand(
+    host,
+    COMMANDS.createPullRequest,
+    { pick: 'active', placeHolder: vscode.l10n.t('Create a pull request for which ticket?'), needs: 'mergeRequests' },
+    (ticket, source) => mergeRequests.run(ticket, source),
+  );
   registerCommand(context, COMMANDS.activeTicketActions, () =>
     activeTicketActions(tracker, (ticket) => model.sourceOf(ticket)?.capabilities.mergeRequests === true),
   );

@@ -35,6 +35,8 @@ export const COMMANDS = {
   setSeverity: 'supportRotation.setSeverity',
   setStatus: 'supportRotation.setStatus',
   nextUrgentTicket: 'supportRotation.nextUrgentTicket',
+  createPullRequest: 'supportRotation.createPullRequest',
+  signInGithub: 'supportRotation.signInGithub',
 } as const;
 
 export const SETTINGS = {

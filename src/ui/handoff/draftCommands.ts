@@ -11,6 +11,7 @@ import type { Draft, Drafts } from './drafts';
 import { showFailure } from '../common/failureMessages';
 import { log } from '../common/log';
 import type { QueueModel } from '../queue/queueModel';
+import { confirmPublicNote, publicAudienceText } from '../sources/publicComments';
 
 export type SendOutcome = 'sent' | 'cancelled' | 'failed' | 'noDraft';
 
@@ -78,25 +79,28 @@ export class DraftCommands {
     }
     const source = this.model.sourceOf(ticket);
     if (!source) return 'cancelled';
-    return source.addInternalNote(ticket.id, body);
+    if (source.capabilities.internalNotes || !source.commentAudience) return source.addInternalNote(ticket.id, body);
+    return (await confirmPublicNote(source, ticket, body)) ? source.addPublicReply(ticket.id, body) : 'cancelled';
   }
 
   private async sendHandoff(draft: Draft, text: string, ticket: Ticket): Promise<SourceResult<Ticket> | 'cancelled'> {
     if (draft.purpose.kind !== 'handoff') return 'cancelled';
     const { teamName, route } = draft.purpose;
     const empty = emptySections(text);
+    const source = this.model.sourceOf(ticket);
+    const publicNote = source && !source.capabilities.internalNotes ? await publicAudienceText(source, ticket) : undefined;
     const detail = [
       vscode.l10n.t('This will, in one step:'),
       `• ${vscode.l10n.t('move {0} to {1}', ticket.key, teamName)}`,
-      `• ${vscode.l10n.t('add this note as an internal note (the customer does not see it)')}`,
+      publicNote
+        ? `• ${vscode.l10n.t('post this note as a public comment. {0}', publicNote)}`
+        : `• ${vscode.l10n.t('add this note as an internal note (the customer does not see it)')}`,
       `• ${vscode.l10n.t('release your claim on {0}', ticket.key)}`,
       empty.length > 0 ? `\n${vscode.l10n.t('Still empty: {0}.', empty.join(', '))}` : '',
     ].join('\n');
     const handOff = vscode.l10n.t('Hand Off');
     const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Hand off {0} to {1}?', ticket.key, teamName), { modal: true, detail }, handOff);
-    if (answer !== handOff) return 'cancelled';
-    const source = this.model.sourceOf(ticket);
-    if (!source) return 'cancelled';
+    if (answer !== handOff || !source) return 'cancelled';
     return source.handOff({ id: ticket.id, revision: ticket.revision }, { team: route, note: text.trim() });
   }
 }

@@ -194,7 +194,8 @@ export class QueueModel implements vscode.Disposable {
       if (this.lastShownFailure.get(sourceId) === failure.message) continue;
       this.lastShownFailure.set(sourceId, failure.message);
       const source = this.sources.find((s) => s.id === sourceId);
-      const command = source?.kind === 'gitlab' ? COMMANDS.signInGitlab : source?.kind === 'zendesk' ? COMMANDS.signInZendesk : undefined;
+      const signInCommands: Record<string, string> = { gitlab: COMMANDS.signInGitlab, zendesk: COMMANDS.signInZendesk, github: COMMANDS.signInGithub };
+      const command = source ? signInCommands[source.kind] : undefined;
       const signIn = command ? { sourceId, command } : undefined;
       void showFailure(failure, () => this.refresh(), signIn);
     }

@@ -3,14 +3,17 @@ import type * as vscode from 'vscode';
 import { registerCommand } from '../common/commandRegistration';
 import { COMMANDS } from '../common/contributionIds';
 import type { Settings } from '../common/settings';
+import { GithubAccounts } from './githubAccounts';
 import { GitlabAccounts } from './gitlabAccounts';
 import { GitlabSignInCommands } from './gitlabSignInCommands';
+import { githubSignIn } from './githubSignInCommand';
 import { ZendeskAccounts } from './zendeskAccounts';
 import { ZendeskSignInCommands } from './zendeskSignInCommands';
 
 export interface SourceAccounts {
   readonly gitlab: GitlabAccounts;
   readonly zendesk: ZendeskAccounts;
+  readonly github: GithubAccounts;
 }
 
 /** `reload` rebuilds the sources after a sign-in or sign-out. */
@@ -23,5 +26,7 @@ export function registerSources(context: vscode.ExtensionContext, settings: () =
   const zendeskSignIn = new ZendeskSignInCommands(zendesk, settings, reload);
   registerCommand(context, COMMANDS.signInZendesk, (sourceId) => zendeskSignIn.signIn(sourceId));
   registerCommand(context, COMMANDS.signOutZendesk, (sourceId) => zendeskSignIn.signOut(sourceId));
-  return { gitlab, zendesk };
+  const github = new GithubAccounts(userAgent);
+  registerCommand(context, COMMANDS.signInGithub, (sourceId) => githubSignIn(github, settings, reload, sourceId));
+  return { gitlab, zendesk, github };
 }

@@ -1,6 +1,6 @@
 /**
  * Turns the settings into live sources. This is the one place that knows every kind: the local
- * queue, GitLab and Zendesk now; GitHub and Jira join here. Remote sources come from their own
+ * queue, GitLab, Zendesk and GitHub now; Jira joins here. Remote sources come from their own
  * bundle, loaded the first time one is configured.
  */
 import { isAbsolute, join } from 'node:path';
@@ -8,12 +8,14 @@ import * as vscode from 'vscode';
 import { gitUserEmail } from '../../git/gitUserEmail';
 import { LocalSource } from '../../providers/local/localSource';
 import type { GitlabSource } from '../../providers/gitlab/gitlabSource';
+import type { GithubSource } from '../../providers/github/githubSource';
 import type { ZendeskSource } from '../../providers/zendesk/zendeskSource';
-import type { GitlabSourceConfig, LocalSourceConfig, ZendeskSourceConfig } from '../../shared/sourceConfig';
+import type { GithubSourceConfig, GitlabSourceConfig, LocalSourceConfig, ZendeskSourceConfig } from '../../shared/sourceConfig';
 import type { TicketSource } from '../../providers/ticketSource';
 import { gitlabSourceLabel, type GitlabAccounts } from './gitlabAccounts';
-import { remoteSources } from './remoteBundle';
+import { githubSourceLabel, type GithubAccounts } from './githubAccounts';
 import type { SourceAccounts } from './register';
+import { remoteSources } from './remoteBundle';
 import { zendeskOrigin, zendeskSourceLabel, type ZendeskAccounts } from './zendeskAccounts';
 import type { Settings } from '../common/settings';
 import { fileExists } from '../common/fileExists';
@@ -37,6 +39,10 @@ export async function buildSources(settings: Settings, accounts: SourceAccounts)
     }
     if (config.kind === 'zendesk') {
       sources.push(zendeskSource(config, accounts.zendesk));
+      continue;
+    }
+    if (config.kind === 'github') {
+      sources.push(githubSource(config, accounts.github));
       continue;
     }
     const file = await resolveLocalQueueFile(config.queueFile ?? settings.localQueueFile);
@@ -84,6 +90,20 @@ function zendeskSource(config: ZendeskSourceConfig, accounts: ZendeskAccounts): 
     me: accounts.user(config.id),
     credential: accounts.describeCredential(config.id),
     linkTag: config.linkTag,
+  });
+}
+
+function githubSource(config: GithubSourceConfig, accounts: GithubAccounts): GithubSource {
+  const { GithubSource, graphqlUrl } = remoteSources();
+  return new GithubSource(accounts.client(config), {
+    id: config.id,
+    label: githubSourceLabel(config),
+    scope: config.query !== undefined ? { query: config.query } : { repository: config.repository ?? '' },
+    queueLabels: config.labels,
+    scheme: { severityLabels: config.severityLabels, regionPrefix: config.regionPrefix, teamPrefix: config.teamPrefix },
+    me: () => accounts.login(config.id),
+    notesRepository: config.notesRepository,
+    graphqlUrl: graphqlUrl(config.baseUrl ?? 'https://api.github.com'),
   });
 }
 

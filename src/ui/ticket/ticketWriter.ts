@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Ticket } from '../../core/ticket';
 import type { SourceResult } from '../../providers/sourceResult';
 import { unsupportedMessage } from '../common/ticketCommand';
+import { publicAudienceText } from '../sources/publicComments';
 import type { QueueModel } from '../queue/queueModel';
 
 export type WriteOutcome = SourceResult<Ticket> | { readonly kind: 'declined' } | { readonly kind: 'unsupported'; readonly message: string };
@@ -16,6 +17,8 @@ export class TicketWriter {
   async note(ticket: Ticket, body: string): Promise<WriteOutcome> {
     const source = this.model.sourceOf(ticket);
     if (!source) return { kind: 'unsupported', message: vscode.l10n.t('{0} is no longer in the queue.', ticket.key) };
+    // Without internal notes but with a known audience (GitHub), a note is a public comment, asked for as one.
+    if (!source.capabilities.internalNotes && source.commentAudience) return this.reply(ticket, body);
     if (!source.capabilities.internalNotes) return { kind: 'unsupported', message: unsupportedMessage('internalNotes', source, ticket) };
     return this.settle(await source.addInternalNote(ticket.id, body));
   }
@@ -28,7 +31,10 @@ export class TicketWriter {
     const sendToCustomer = vscode.l10n.t('Send to Customer');
     const answer = await vscode.window.showWarningMessage(
       vscode.l10n.t('Send this reply to the customer on {0}?', ticket.key),
-      { modal: true, detail: `${vscode.l10n.t('It is visible to the customer ({0}). Internal notes are not.', customer)}\n\n${preview(body)}` },
+      {
+        modal: true,
+        detail: `${(await publicAudienceText(source, ticket)) ?? vscode.l10n.t('It is visible to the customer ({0}). Internal notes are not.', customer)}\n\n${preview(body)}`,
+      },
       sendToCustomer,
     );
     if (answer !== sendToCustomer) return { kind: 'declined' };

@@ -1,0 +1,4 @@
+import { conformanceSuite } from './conformanceSuite';
+import { githubSubject } from './github/githubSubject';
+
+conformanceSuite(githubSubject);
