@@ -122,7 +122,11 @@ describe('the queue view in the workbench (Chromium)', function () {
       (d) => d.includes('S1, S2'),
     );
     assert.equal(await view.titleDescription(), 'S1, S2');
-    const said = await view.message();
+    // The title and the message reach the workbench as two updates: wait for the second as well.
+    const said = await expect(
+      () => view.message(),
+      (m) => m.text !== '',
+    );
     assert.equal(said.text, 'Filtered: S1, S2.');
     assert.ok(said.whole, 'the filter is said in full at 300 px, where the title bar is cut');
     // Colleagues' tickets sit in groups that may be collapsed: compare mine and the unclaimed ones.
