@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { useColourTheme } from './colourTheme';
 import { codiconNamesUsed } from './queueViewCodicons';
 import { QueueViewPage } from './queueViewPage';
 import { SCREENSHOT_DIR, useWorkbenchSession } from './workbenchSession';
@@ -153,7 +154,11 @@ describe('the queue view in the workbench (Chromium)', function () {
       (keys) => keys.length === unclaimedBefore.length,
     );
     assert.equal(await view.titleDescription(), '');
-    assert.equal((await view.message()).text, '');
+    const cleared = await expect(
+      () => view.message(),
+      (m) => m.text === '',
+    );
+    assert.equal(cleared.text, '');
     assert.equal(await view.titleAction('Filter Queue').count(), 1, 'the plain filter icon is back');
   });
 
@@ -186,5 +191,31 @@ describe('the queue view in the workbench (Chromium)', function () {
     await view.ticketRow(key, 'unclaimed').waitFor({ timeout: 10_000 });
     assert.ok((await view.keysUnder('Unclaimed')).includes(key));
     assert.equal(queueTickets().find((t) => t.id === key)?.assignee, null);
+  });
+
+  it('draws the breached and due-soon markers in colours of their own in the dark, light and high-contrast themes', async () => {
+    const page = current().workbench.page;
+    const keyed = await Promise.all(
+      (await view.rows())
+        .filter((r) => /^SUP-\d+ /.test(r.label))
+        .map(async (r) => ({ key: r.label.split(' ')[0] ?? '', ...(await view.readableRow(r.label.split(' ')[0] ?? '')) })),
+    );
+    const breached = keyed.find((r) => r.icon === 'error')?.key;
+    const dueSoon = keyed.find((r) => r.icon === 'watch')?.key;
+    assert.ok(breached && dueSoon, 'the sample queue shows a breached and a due-soon ticket');
+    for (const [theme, file] of [
+      ['Dark 2026', 'queue-dark.png'],
+      ['Light 2026', 'queue-light.png'],
+      ['Dark High Contrast', 'queue-high-contrast.png'],
+    ] as const) {
+      await useColourTheme(page, theme);
+      await page.waitForTimeout(800);
+      const [late, soon] = [await view.markerColours(breached), await view.markerColours(dueSoon)];
+      assert.notEqual(late.marker, late.text, `${theme}: the breached marker stands out from the text`);
+      assert.notEqual(soon.marker, soon.text, `${theme}: the due-soon marker stands out from the text`);
+      assert.notEqual(late.marker, soon.marker, `${theme}: breached and due soon differ`);
+      await page.mouse.move(900, 600);
+      await view.pane.screenshot({ path: join(SCREENSHOT_DIR, file) });
+    }
   });
 });

@@ -123,6 +123,16 @@ export class QueueViewPage {
     });
   }
 
+  /** The colours a ticket row draws its marker and its text in, as the theme has them now. */
+  async markerColours(key: string): Promise<{ marker: string; text: string }> {
+    // No named helper inside: the page would not know the name-keeping wrapper the test's compiler adds.
+    return this.ticketRow(key).evaluate((row) => {
+      const view = row.ownerDocument.defaultView;
+      const [icon, label] = [row.querySelector('.custom-view-tree-node-item-icon'), row.querySelector('.label-name')];
+      return { marker: icon && view ? view.getComputedStyle(icon).color : '', text: label && view ? view.getComputedStyle(label).color : '' };
+    });
+  }
+
   /** A button in the view's title bar, by its title. */
   titleAction(title: string): Locator {
     return this.pane.locator(`.title-actions .action-label[aria-label^="${title}"]`);
@@ -136,9 +146,10 @@ export class QueueViewPage {
 
   /** The view's message above the tree, and whether all of it is inside the sidebar. */
   async message(): Promise<{ text: string; whole: boolean }> {
-    const message = this.pane.locator('.message').filter({ hasText: /\S/ }).first();
-    if ((await message.count()) === 0) return { text: '', whole: false };
-    return message.evaluate((element) => {
+    // Read at once, never waited for: the message may go while it is read.
+    return this.pane.locator('.message').evaluateAll((elements) => {
+      const element = elements.find((e) => (e.textContent ?? '').trim() !== '');
+      if (!element) return { text: '', whole: false };
       const box = element.getBoundingClientRect();
       const sidebar = element.closest('.part.sidebar')?.getBoundingClientRect();
       const whole =

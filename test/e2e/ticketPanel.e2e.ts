@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { useColourTheme } from './colourTheme';
 import { QueueViewPage } from './queueViewPage';
 import { TicketPanelPage } from './ticketPanelPage';
 import { SCREENSHOT_DIR, useWorkbenchSession } from './workbenchSession';
@@ -118,7 +119,7 @@ describe('the ticket panel in the workbench (Chromium)', function () {
       ['Light 2026', 'ticket-panel-light.png'],
       ['Dark High Contrast', 'ticket-panel-high-contrast.png'],
     ] as const) {
-      await panel.useTheme(page, theme);
+      await useColourTheme(page, theme);
       await panel.document.locator('body').evaluate((body) => body.ownerDocument.defaultView?.scrollTo(0, 0));
       await page.waitForTimeout(800);
       await page.screenshot({ path: join(SCREENSHOT_DIR, file) });
@@ -171,7 +172,7 @@ describe('the ticket panel in the workbench (Chromium)', function () {
       ['Light 2026', 'ticket-panel-links-light.png'],
       ['Dark 2026', 'ticket-panel-links-dark.png'],
     ] as const) {
-      await panel.useTheme(page, theme);
+      await useColourTheme(page, theme);
       await panel.document.locator('a.code-reference').first().scrollIntoViewIfNeeded();
       await page.waitForTimeout(800);
       await page.screenshot({ path: join(SCREENSHOT_DIR, file) });
