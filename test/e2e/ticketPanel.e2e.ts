@@ -65,6 +65,11 @@ describe('the ticket panel in the workbench (Chromium)', function () {
     assert.ok(names.length > 0 && !names.includes('Sam Taylor'), names.join(', '));
     assert.match((await first.locator('.expert-evidence').textContent()) ?? '', /services\/search\/search\/\w+\.py: \d+ commits?/);
     assert.deepEqual(await first.locator('.expert-actions vscode-button').allTextContents(), ['Ask in an Internal Note…', 'Copy Message', 'Recent Commits']);
+    // A fresh window has no index of the repository yet: the first answer says it read these files' history alone.
+    assert.match(
+      (await panel.document.locator('.experts-status').textContent()) ?? '',
+      /^From the history of these \d+ files alone: the whole history is still being read/,
+    );
     await first.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'ticket-panel-experts.png') });
   });

@@ -33,7 +33,7 @@ const ACTION_COMMANDS: Record<Exclude<PanelAction, 'openInBrowser'>, string> = {
 export interface TicketPanelDeps {
   readonly model: QueueModel;
   /** The experts for the ticket, for the panel's "Pair with an expert" section. */
-  readonly experts: (ticket: Ticket) => Thenable<{ readonly experts: readonly Expert[]; readonly files: readonly string[] }>;
+  readonly experts: (ticket: Ticket) => Thenable<{ readonly experts: readonly Expert[]; readonly files: readonly string[]; readonly partialHistory?: boolean }>;
   readonly writer: TicketWriter;
   /** The ticket's code references that name one workspace file, for links in the panel. */
   readonly references: (ticket: Ticket) => Thenable<readonly ResolvedReference[]>;
@@ -150,7 +150,12 @@ export class TicketPanel implements vscode.Disposable {
       const now = Math.floor(Date.now() / 1000);
       const message =
         finding.experts.length > 0
-          ? undefined
+          ? finding.partialHistory
+            ? vscode.l10n.t(
+                'From the history of these {0} files alone: the whole history is still being read, so a later search may rank differently.',
+                finding.files.length,
+              )
+            : undefined
           : finding.files.length === 0
             ? vscode.l10n.t('{0} names no file of the open repositories.', ticket.key)
             : vscode.l10n.t('No one but you (or a bot) has changed those files.');
