@@ -152,6 +152,10 @@ describe('a GitHub source in a real VS Code (GitHub-shaped server on 127.0.0.1)'
         dialogs.messages.join(' | '),
       );
       assert.match(git(mirror, 'branch', '--list', branch), new RegExp(branch.replace(/\//g, '\\/')));
+      assert.ok(
+        dialogs.messages.some((m) => /^Pull request #\d+ opened for #1\./.test(m)),
+        `GitHub's name for it: ${dialogs.messages.join(' | ')}`,
+      );
       const pull = [...github.issues.values()].find((i) => i.pull);
       assert.deepEqual([pull?.pull?.head, pull?.pull?.base, pull?.pull?.draft, pull?.title], [branch, 'main', true, 'Issue 1']);
       assert.match(pull?.body ?? '', /^Closes #1\n/);

@@ -1,7 +1,8 @@
 /**
- * "Create Merge Request for Ticket": push the fix branch (VS Code's git API), open a draft merge
- * request that references the issue, and record it on the ticket as an internal note. Progress is
- * shown; a failure names the step and what was already done.
+ * "Create Merge Request for Ticket" (and GitHub's "Create Pull Request for Ticket"): push the fix
+ * branch (VS Code's git API), open a draft merge or pull request that references the issue, and
+ * record it on the ticket as an internal note. Progress is shown; a failure names the step and what
+ * was already done.
  */
 import * as vscode from 'vscode';
 import { defaultBranch, errorText, remoteOf } from '../../git/baseBranch';
@@ -10,6 +11,7 @@ import type { Ticket } from '../../core/ticket';
 import { gitApi } from '../../git/gitExtension';
 import type { TicketSource } from '../../providers/ticketSource';
 import type { ActiveTicketTracker } from './activeTicketTracker';
+import { changeRequestTexts } from './changeRequestTexts';
 import { showFailure } from '../common/failureMessages';
 import { log } from '../common/log';
 import type { QueueModel } from '../queue/queueModel';
@@ -35,10 +37,9 @@ export class MergeRequestCommand {
       void vscode.window.showWarningMessage(`${unsupportedMessage('mergeRequests', source, ticket)} ${next}`);
       return undefined;
     }
+    const texts = changeRequestTexts(source.kind);
     if (!active || active.ticket?.id !== ticket.id || active.ticket.sourceId !== ticket.sourceId) {
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t("Check out {0}'s fix branch first (Create Fix Branch), then create the merge request from it.", ticket.key),
-      );
+      void vscode.window.showInformationMessage(texts.checkOutFirst(ticket.key));
       return 'noBranch';
     }
     const git = await gitApi();
@@ -53,7 +54,7 @@ export class MergeRequestCommand {
       void vscode.window.showErrorMessage(vscode.l10n.t('{0} has no remote to push {1} to.', repository.rootUri.fsPath, branch));
       return 'failed';
     }
-    const title = vscode.l10n.t('Merge request for {0}', ticket.key);
+    const title = texts.progressTitle(ticket.key);
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, async (progress) => {
       progress.report({ message: vscode.l10n.t('pushing {0} to {1}…', branch, remote) });
       try {
@@ -63,7 +64,7 @@ export class MergeRequestCommand {
         return 'failed';
       }
       const target = (await defaultBranch(git.api.git.path, repository.rootUri.fsPath, remote))?.replace(new RegExp(`^${remote}/`), '') ?? 'main';
-      progress.report({ message: vscode.l10n.t('opening the merge request into {0}…', target) });
+      progress.report({ message: texts.opening(target) });
       const created = await createMergeRequest({
         ticketId: ticket.id,
         sourceBranch: branch,
@@ -73,16 +74,16 @@ export class MergeRequestCommand {
         draft: this.settings().mergeRequestDraft,
       });
       if (created.kind !== 'ok') {
-        void showFailure({ ...created, message: vscode.l10n.t('Pushed {0}; opening the merge request failed: {1}', branch, created.message) });
+        void showFailure({ ...created, message: texts.openingFailed(branch, created.message) });
         return 'failed';
       }
       progress.report({ message: vscode.l10n.t('recording it on the ticket…') });
       const linked = await source.linkChange(ticket.id, { kind: 'mergeRequest', name: created.value.reference, url: created.value.url });
       if (linked.kind === 'ok') this.model.replaceTicket(linked.value);
       else log().warn(`Merge request ${created.value.reference} could not be recorded on ${ticket.key}: ${linked.message}`);
-      const opened = vscode.l10n.t('Merge request {0} opened for {1}.', created.value.reference, ticket.key);
+      const opened = texts.opened(created.value.reference, ticket.key);
       const recorded = linked.kind === 'ok' ? '' : ` ${vscode.l10n.t('Recording it on {0} failed: {1}', ticket.key, linked.message)}`;
-      const open = vscode.l10n.t('Open Merge Request');
+      const open = texts.openAction();
       void vscode.window.showInformationMessage(opened + recorded, open).then((picked) => {
         if (picked === open) void vscode.env.openExternal(vscode.Uri.parse(created.value.url));
       });
