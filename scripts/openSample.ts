@@ -9,10 +9,10 @@
  * --port N   serve the browser workbench on this port (default: a free one)
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyEdits, modify } from 'jsonc-parser';
+import { startOnTheQueue } from '../test/support/demoSettings';
 import { CACHE_DIR, REPO_ROOT } from '../test/support/testPaths';
 import { ensureVsCode } from '../test/support/vscodeInstall';
 import { installExtension, startServer } from '../test/support/vscodeServer';
@@ -33,17 +33,6 @@ function runQuietly(what: string, command: string, args: string[]): void {
   if (result.status === 0) return;
   process.stderr.write(`${result.stdout}${result.stderr}`);
   throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
-}
-
-/**
- * The demo server's machine settings start the window on the queue and its most urgent ticket.
- * They belong to the demo's own server, not to the sample workspace, which the tests open too.
- */
-function startOnTheQueue(): void {
-  const file = join(DEMO_STATE, 'user-data', 'Machine', 'settings.json');
-  const text = existsSync(file) ? readFileSync(file, 'utf8') : '{}';
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, applyEdits(text, modify(text, ['supportRotation.startup.openQueue'], true, { formattingOptions: { insertSpaces: true, tabSize: 2 } })));
 }
 
 function onPath(command: string): string | undefined {
@@ -67,7 +56,7 @@ async function openInBrowser(port: number | undefined): Promise<void> {
   // smoke-test driver, which hides notifications.
   runQuietly('Packaging the extension', 'npm', ['run', '--silent', 'package']);
   installExtension(install, DEMO_STATE, join(REPO_ROOT, 'dist', 'support-rotation.vsix'));
-  startOnTheQueue();
+  startOnTheQueue(DEMO_STATE);
   const server = await startServer(install, { stateDir: DEMO_STATE, smokeTestDriver: false, ...(port === undefined ? {} : { port }) });
   console.log(`\nSupport Rotation on the sample workspace, in VS Code ${install.vscodeVersion}:\n\n  ${server.workbenchUrl(WORKSPACE)}\n`);
   console.log(`Server log: ${server.logFile}. Press Ctrl+C to stop.`);

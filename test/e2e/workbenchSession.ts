@@ -15,12 +15,13 @@ export interface WorkbenchSession {
   close(): Promise<void>;
 }
 
-export async function startWorkbenchSession(name: string): Promise<WorkbenchSession> {
+export async function startWorkbenchSession(name: string, prepare?: (stateDir: string) => void): Promise<WorkbenchSession> {
   const install = await ensureVsCode();
   const workspace = await freshSampleWorkspace(name);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // Settings and view state of an earlier run (a theme, an open panel) must not leak in.
   rmSync(runStateDir(name), { recursive: true, force: true });
+  prepare?.(runStateDir(name));
   const server: RunningServer = await startServer(install, { stateDir: runStateDir(name) });
   try {
     const workbench = await openWorkbench(server.workbenchUrl(workspace, { extensionDevelopmentPath: REPO_ROOT }));
@@ -42,10 +43,10 @@ export async function startWorkbenchSession(name: string): Promise<WorkbenchSess
  * Starts a session before the suite's tests and closes it after; a failing test leaves a
  * screenshot. The returned function gives the running session inside tests.
  */
-export function useWorkbenchSession(name: string): () => WorkbenchSession {
+export function useWorkbenchSession(name: string, prepare?: (stateDir: string) => void): () => WorkbenchSession {
   let session: WorkbenchSession | undefined;
   before(async () => {
-    session = await startWorkbenchSession(name);
+    session = await startWorkbenchSession(name, prepare);
   });
   afterEach(async function () {
     const test = this.currentTest;
