@@ -31,6 +31,7 @@ describe('the first run, as `npm start` opens it (Chromium)', function () {
       tabs.join(' | '),
     );
     assert.ok(!tabs.some((t) => /welcome/i.test(t)), `no welcome page: ${tabs.join(' | ')}`);
+    assert.equal(await page.locator('.part.auxiliarybar').isVisible(), false, 'no chat beside the editor');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'first-run.png') });
   });
 });

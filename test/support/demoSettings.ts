@@ -7,8 +7,13 @@ import { dirname, join } from 'node:path';
 import { applyEdits, modify } from 'jsonc-parser';
 
 export function startOnTheQueue(stateDir: string): void {
-  const file = join(stateDir, 'user-data', 'Machine', 'settings.json');
+  setSetting(join(stateDir, 'user-data', 'Machine', 'settings.json'), 'supportRotation.startup.openQueue', true);
+  // Application settings are read from the user's file only: the chat beside the editor stays closed.
+  setSetting(join(stateDir, 'user-data', 'User', 'settings.json'), 'workbench.secondarySideBar.defaultVisibility', 'hidden');
+}
+
+function setSetting(file: string, key: string, value: unknown): void {
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '{}';
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, applyEdits(text, modify(text, ['supportRotation.startup.openQueue'], true, { formattingOptions: { insertSpaces: true, tabSize: 2 } })));
+  writeFileSync(file, applyEdits(text, modify(text, [key], value, { formattingOptions: { insertSpaces: true, tabSize: 2 } })));
 }
