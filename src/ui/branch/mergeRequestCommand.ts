@@ -30,11 +30,13 @@ export class MergeRequestCommand {
   async run(ticket: Ticket, source: TicketSource): Promise<MergeRequestOutcome | undefined> {
     const active = this.tracker.current;
     if (!source.capabilities.mergeRequests || !source.createMergeRequest) {
-      const next = vscode.l10n.t(
-        'Push the fix branch from Source Control and open the merge request on your git host; then add its link to {0} in a note.',
-        ticket.key,
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          '{0} Push the fix branch from Source Control and open the merge request on your git host; then add its link to {1} in a note.',
+          unsupportedMessage('mergeRequests', source, ticket),
+          ticket.key,
+        ),
       );
-      void vscode.window.showWarningMessage(`${unsupportedMessage('mergeRequests', source, ticket)} ${next}`);
       return undefined;
     }
     const texts = changeRequestTexts(source.kind);

@@ -13,6 +13,9 @@ import { COMMANDS, type QueueState } from '../common/contributionIds';
 import { showFailure } from '../common/failureMessages';
 import { log } from '../common/log';
 
+/** The sign-in a refused source's failure offers, by the source's kind. */
+const SIGN_IN_COMMANDS: Readonly<Record<string, string>> = { gitlab: COMMANDS.signInGitlab, zendesk: COMMANDS.signInZendesk, github: COMMANDS.signInGithub };
+
 export interface SourceStatus {
   readonly source: TicketSource;
   readonly failure?: SourceFailure;
@@ -194,8 +197,7 @@ export class QueueModel implements vscode.Disposable {
       if (this.lastShownFailure.get(sourceId) === failure.message) continue;
       this.lastShownFailure.set(sourceId, failure.message);
       const source = this.sources.find((s) => s.id === sourceId);
-      const signInCommands: Record<string, string> = { gitlab: COMMANDS.signInGitlab, zendesk: COMMANDS.signInZendesk, github: COMMANDS.signInGithub };
-      const command = source ? signInCommands[source.kind] : undefined;
+      const command = source ? SIGN_IN_COMMANDS[source.kind] : undefined;
       const signIn = command ? { sourceId, command } : undefined;
       void showFailure(failure, () => this.refresh(), signIn);
     }
