@@ -3,6 +3,7 @@
  * and Jira later). Implementations never import `vscode`: cancellation is an AbortSignal and
  * identity ("me") is given to them, so each is testable in plain Node.
  */
+import type { TicketHistoryRecord } from '../core/history/ticketHistory';
 import type { Severity } from '../core/severity';
 import type { Ticket, TicketLink } from '../core/ticket';
 import type { SourceResult } from './sourceResult';
@@ -65,6 +66,20 @@ export interface ListRequest {
   readonly signal?: AbortSignal;
 }
 
+export interface HistoryRequest {
+  /** Tickets created or resolved at or after this time. */
+  readonly since: Date;
+  readonly cursor?: string;
+  readonly signal?: AbortSignal;
+}
+
+export interface HistoryPage {
+  readonly records: readonly TicketHistoryRecord[];
+  readonly problems: readonly QueueProblem[];
+  /** Present when there are more pages. */
+  readonly nextCursor?: string;
+}
+
 /** What the caller last saw of a ticket: the source refuses to act on a stale view. */
 export interface TicketSeen {
   readonly id: string;
@@ -113,6 +128,8 @@ export interface TicketSource {
   setSeverity?(seen: TicketSeen, severity: TriagedSeverity): Promise<SourceResult<Ticket>>;
   /** Only where `capabilities.setStatus`; refused like `setSeverity` when the ticket changed since `seen`. */
   setStatus?(seen: TicketSeen, status: string): Promise<SourceResult<Ticket>>;
+  /** Every ticket, open or resolved, created or resolved since `request.since`; absent where the system keeps no history we can read. */
+  history?(request: HistoryRequest): Promise<SourceResult<HistoryPage>>;
   /** Where comments are read by whoever can see the repository (GitHub): who that is; undefined when it cannot be read. */
   commentAudience?(id: string): Promise<CommentAudience | undefined>;
 }
