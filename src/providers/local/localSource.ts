@@ -6,13 +6,24 @@
 import { readFile } from 'node:fs/promises';
 import { isAssignedTo, type Ticket, type TicketLink } from '../../core/ticket';
 import { fail, ok, type SourceFailure, type SourceResult } from '../sourceResult';
-import type { Handoff, ListRequest, QueuePage, SourceCapabilities, TicketSeen, TicketSource, TriagedSeverity } from '../ticketSource';
+import type {
+  Handoff,
+  HistoryPage,
+  HistoryRequest,
+  ListRequest,
+  QueuePage,
+  SourceCapabilities,
+  TicketSeen,
+  TicketSource,
+  TriagedSeverity,
+} from '../ticketSource';
 import { changedSinceSeen } from '../triageConflict';
 import { writeFileAtomic } from './atomicWrite';
 import { DEFAULT_LOCK_OPTIONS, LockTimeoutError, withFileLock, type LockOptions } from './fileLock';
 import { localTicketSchema } from './queueFileSchema';
 import { parseQueueText, TICKET_MESSAGES, type ParsedQueue } from './queueFileParse';
 import { toTicket } from './localTicketMapping';
+import { inWindow, isResolvedStatus, toHistoryRecord } from './localHistory';
 
 export interface LocalSourceOptions {
   readonly id: string;
@@ -73,6 +84,14 @@ export class LocalSource implements TicketSource {
     return ok({ tickets: read.value.tickets, problems: read.value.problems });
   }
 
+  async history(request: HistoryRequest): Promise<SourceResult<HistoryPage>> {
+    const read = await this.read(request.signal);
+    if (read.kind !== 'ok') return read;
+    const { tickets, locals, problems } = read.value;
+    const records = tickets.map((ticket, index) => toHistoryRecord(locals[index], ticket)).filter((record) => inWindow(record, request.since));
+    return ok({ records, problems });
+  }
+
   async getTicket(id: string, signal?: AbortSignal): Promise<SourceResult<Ticket>> {
     const read = await this.read(signal);
     if (read.kind !== 'ok') return read;
@@ -92,6 +111,7 @@ export class LocalSource implements TicketSource {
       return {
         write: (raw) => {
           raw.assignee = me;
+          raw.claimedAt ??= this.now().toISOString();
           // Someone is on it now: a ticket nobody had looked at is open.
           if (raw.status === 'new') raw.status = 'open';
         },
@@ -121,7 +141,7 @@ export class LocalSource implements TicketSource {
     return this.triage(
       seen,
       (current) => current.status === status,
-      (raw) => (raw.status = status),
+      (raw) => this.writeStatus(raw, status),
     );
   }
 
@@ -164,6 +184,14 @@ export class LocalSource implements TicketSource {
         },
       };
     });
+  }
+
+  /** Resolving stamps the time, reopening removes it: `resolvedAt` is always the last resolution of a ticket still resolved. */
+  private writeStatus(raw: RawTicket, status: string): void {
+    const wasResolved = typeof raw.status === 'string' && isResolvedStatus(raw.status);
+    raw.status = status;
+    if (!isResolvedStatus(status)) delete raw.resolvedAt;
+    else if (!wasResolved) raw.resolvedAt = this.now().toISOString();
   }
 
   /** Already as asked: nothing to write (a repeated request changes nothing). Changed since seen: refused. */

@@ -7,7 +7,7 @@ import type * as z from 'zod/mini';
 import type { Ticket } from '../../core/ticket';
 import type { QueueProblem } from '../ticketSource';
 import { fieldMessages } from '../../core/zodMessages';
-import { queueFileEnvelopeSchema, localTicketSchema } from './queueFileSchema';
+import { queueFileEnvelopeSchema, localTicketSchema, type LocalTicket } from './queueFileSchema';
 import { toTicket } from './localTicketMapping';
 
 /** The file as JSON, exactly as read: writes change this object so unknown fields survive. */
@@ -20,6 +20,8 @@ export interface RawQueue {
 export interface ParsedQueue {
   readonly raw: RawQueue;
   readonly tickets: Ticket[];
+  /** The same tickets as the file has them, index for index: fields only history reads (`claimedAt`, `resolvedAt`). */
+  readonly locals: LocalTicket[];
   readonly problems: QueueProblem[];
   /** Detected from the file so that a write keeps its layout. */
   readonly indent: string | number;
@@ -49,6 +51,7 @@ export function parseQueueText(text: string, context: ParseContext): ParseOutcom
   }
   const raw = envelope.data;
   const tickets: Ticket[] = [];
+  const locals: LocalTicket[] = [];
   const problems: QueueProblem[] = [];
   const seen = new Set<string>();
   raw.tickets.forEach((item, index) => {
@@ -66,8 +69,9 @@ export function parseQueueText(text: string, context: ParseContext): ParseOutcom
     }
     seen.add(ticket.id);
     tickets.push(ticket);
+    locals.push(checked.data);
   });
-  return { ok: true, queue: { raw, tickets, problems, indent: detectIndent(text) } };
+  return { ok: true, queue: { raw, tickets, locals, problems, indent: detectIndent(text) } };
 }
 
 /** Each message names its field (see `fieldMessages`); the first three are enough to start fixing. */

@@ -43,6 +43,14 @@ export const localTicketSchema = z.looseObject({
   requester: z.optional(text),
   organization: z.optional(text),
   slaDueAt: z.optional(isoTime).check(z.describe('When set, replaces the per-severity first-response target')),
+  claimedAt: z.optional(isoTime).check(z.describe('When it was first claimed; written by the first claim')),
+  resolvedAt: z
+    .optional(isoTime)
+    .check(
+      z.describe(
+        'When it was resolved; written when the status becomes solved or closed, removed when it is reopened. Without it, a resolved ticket counts as resolved at updatedAt',
+      ),
+    ),
   labels: z.optional(z.array(text)),
   links: z.optional(z.array(localLinkSchema)),
   url: z.optional(webAddress).check(z.describe('Where the ticket lives on the web')),
