@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { REPO_ROOT } from '../support/testPaths';
 
-type BundleName = 'extension' | 'remote' | 'expertise';
+type BundleName = 'extension' | 'remote' | 'expertise' | 'ownership';
 
 interface BundleConfig {
   bundleOptions(name: BundleName, mode: { production: boolean }): esbuild.BuildOptions;
@@ -19,6 +19,7 @@ const EXPERTISE_ONLY = [
   /^src\/git\/expertiseHistory\.ts$/,
   /^src\/git\/historyStream\.ts$/,
 ];
+const OWNERSHIP_ONLY = [/(^|\/)node_modules\/ignore\//, /^src\/core\/ownership\/(codeowners|codeownersPattern|patternIndex|teamRanking)\.ts$/];
 
 describe('the bundles', function () {
   this.timeout(60_000);
@@ -29,7 +30,7 @@ describe('the bundles', function () {
     // The options `npm run package` builds with, built here in memory, so the check never reads a stale dist/.
     const config = (await import(pathToFileURL(join(REPO_ROOT, 'esbuild.mjs')).href)) as BundleConfig;
     lazyBundles = config.LAZY_BUNDLES;
-    for (const name of ['extension', 'remote', 'expertise'] as const) {
+    for (const name of ['extension', 'remote', 'expertise', 'ownership'] as const) {
       const result = await esbuild.build({ ...config.bundleOptions(name, { production: true }), absWorkingDir: REPO_ROOT, write: false, logLevel: 'silent' });
       built.set(name, { inputs: Object.keys(result.metafile?.inputs ?? {}), text: result.outputFiles[0]?.text ?? '' });
     }
@@ -48,9 +49,14 @@ describe('the bundles', function () {
     assert.deepEqual(matching('expertise', EXPERTISE_ONLY).length, EXPERTISE_ONLY.length, 'they are in dist/expertise.js');
   });
 
+  it('keep CODEOWNERS, its matcher and the team ranking out of the bundle loaded at activation', () => {
+    assert.deepEqual(matching('extension', OWNERSHIP_ONLY), []);
+    assert.equal(matching('ownership', OWNERSHIP_ONLY).length, 5, 'they are in dist/ownership.js');
+  });
+
   it('leave the lazy bundles for Node to load, from beside the activation bundle', () => {
     const activation = built.get('extension')?.text ?? '';
-    assert.deepEqual(lazyBundles, ['./remote.js', './expertise.js']);
+    assert.deepEqual(lazyBundles, ['./remote.js', './expertise.js', './ownership.js']);
     for (const file of lazyBundles) assert.ok(activation.includes(`require("${file}")`), `${file} is required, not bundled`);
   });
 });

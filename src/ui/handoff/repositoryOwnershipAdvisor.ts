@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type * as vscode from 'vscode';
 import type { OwnerMatch } from '../../core/ownership/codeowners';
 import { routeFor, mergeTeamMaps, parseTeams, parseTeamsFile, type Team, type TeamMap } from '../../core/ownership/teamMap';
-import { rankTeams, type EvidenceFile } from '../../core/ownership/teamRanking';
+import type { EvidenceFile } from '../../core/ownership/teamRanking';
 import type { Ticket } from '../../core/ticket';
 import { defaultBranch, remoteOf } from '../../git/baseBranch';
 import { gitApi } from '../../git/gitExtension';
@@ -17,6 +17,7 @@ import type { Repository } from '../../git/gitApiTypes';
 import { filesNamedByTicket } from '../../git/ticketFiles';
 import { filesChangedOnBranch } from '../../git/repositoryFiles';
 import { log } from '../common/log';
+import { ownershipRules } from './ownershipBundle';
 import { loadCodeowners } from './repositoryCodeowners';
 import type { HandoffAdvice, OwnershipAdvisor, TeamChoice } from './ownershipAdvisor';
 import type { Settings } from '../common/settings';
@@ -43,7 +44,7 @@ export class RepositoryOwnershipAdvisor implements OwnershipAdvisor {
     for (const problem of teams.problems) log().warn(problem);
     const evidence = perRepository.flatMap((r) => r.evidence);
     const owners = perRepository.flatMap((r) => (r.ownersOf ? [r.ownersOf] : []));
-    const ranking = rankTeams(evidence, teams.teams, owners.length > 0 ? (path) => owners.flatMap((of) => of(path)) : undefined);
+    const ranking = ownershipRules().rankTeams(evidence, teams.teams, owners.length > 0 ? (path) => owners.flatMap((of) => of(path)) : undefined);
     for (const other of ranking.otherOwners) log().info(`${ticket.key}: ${other.handle} owns evidence files but is in no team: ${other.reasons.join('; ')}`);
 
     const suggested = new Set(ranking.teams.map((t) => t.team.id));
