@@ -23,15 +23,15 @@ const extensionHost = {
 
 /**
  * Each entry is one bundle. The extension host loads `extension` at activation: the tree, the
- * local queue and the commands. `remote` (the HTTP layer with axios, and the GitLab source) is
- * loaded the first time a remote source is configured; `expertise` (the expertise index and the
+ * local queue and the commands. `remote` (the HTTP layer with axios, the remote sources and their
+ * accounts) is loaded the first time a remote source is configured or signed in to; `expertise` (the expertise index and the
  * git history reading that builds it) on the first search for experts; `ownership` (CODEOWNERS and the
  * team ranking) on the first hand-off or search for experts. `webview` is the ticket
  * panel's page.
  */
 export const BUNDLES = {
   extension: { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', ...extensionHost },
-  remote: { entryPoints: ['src/providers/remoteSources.ts'], outfile: 'dist/remote.js', ...extensionHost },
+  remote: { entryPoints: ['src/ui/sources/remoteEntry.ts'], outfile: 'dist/remote.js', ...extensionHost },
   expertise: { entryPoints: ['src/git/expertiseHistory.ts'], outfile: 'dist/expertise.js', ...extensionHost },
   ownership: { entryPoints: ['src/core/ownership/ownershipRules.ts'], outfile: 'dist/ownership.js', ...extensionHost },
   webview: {

@@ -12,7 +12,14 @@ interface BundleConfig {
 }
 
 /** What only remote sources or a search for experts need: never in the bundle loaded at activation. */
-const REMOTE_ONLY = [/(^|\/)node_modules\/axios\//, /^src\/providers\/http\//, /^src\/providers\/gitlab\//];
+const REMOTE_ONLY = [
+  /(^|\/)node_modules\/axios\//,
+  /^src\/providers\/http\//,
+  /^src\/providers\/gitlab\//,
+  /^src\/ui\/sources\/(gitlab|zendesk|github)Accounts\.ts$/,
+];
+/** Modules with state the whole extension shares (the output channel, the refusal notices): a copy in a lazy bundle would be a second one. */
+const SHARED_STATE = [/^src\/ui\/common\/log\.ts$/, /^src\/ui\/common\/failureMessages\.ts$/];
 const EXPERTISE_ONLY = [
   /^src\/core\/expertise\/expertiseIndex\.ts$/,
   /^src\/core\/expertise\/historyRecord\.ts$/,
@@ -52,6 +59,11 @@ describe('the bundles', function () {
   it('keep CODEOWNERS, its matcher and the team ranking out of the bundle loaded at activation', () => {
     assert.deepEqual(matching('extension', OWNERSHIP_ONLY), []);
     assert.equal(matching('ownership', OWNERSHIP_ONLY).length, 5, 'they are in dist/ownership.js');
+  });
+
+  it('give the lazy bundles no copy of a module whose state the activation bundle holds', () => {
+    assert.equal(matching('extension', SHARED_STATE).length, SHARED_STATE.length, 'the activation bundle has them');
+    for (const name of ['remote', 'expertise', 'ownership'] as const) assert.deepEqual(matching(name, SHARED_STATE), [], name);
   });
 
   it('leave the lazy bundles for Node to load, from beside the activation bundle', () => {

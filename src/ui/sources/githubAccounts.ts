@@ -5,10 +5,9 @@
  * VS Code takes effect at once. Declining the sign-in is remembered until the user asks to sign in.
  */
 import * as vscode from 'vscode';
+import { githubHttpClient } from '../../providers/github/githubHttp';
 import type { HttpClient } from '../../providers/http/httpClient';
 import type { GithubSourceConfig } from '../../shared/sourceConfig';
-import { log } from '../common/log';
-import { remoteSources } from './remoteBundle';
 
 /** Reading and writing issues, assignees and labels, in private repositories too (a companion notes repository is private). */
 const GITHUB_SCOPES = ['repo'];
@@ -20,7 +19,10 @@ export class GithubAccounts {
   private readonly logins = new Map<string, string>();
   private readonly declined = new Set<string>();
 
-  constructor(private readonly userAgent: string) {}
+  constructor(
+    private readonly userAgent: string,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   /** The login of the account a source last used; undefined before its first request. */
   login(sourceId: string): string | undefined {
@@ -28,7 +30,6 @@ export class GithubAccounts {
   }
 
   client(config: GithubSourceConfig): HttpClient {
-    const { githubHttpClient } = remoteSources();
     const label = githubSourceLabel(config);
     return githubHttpClient({
       baseUrl: config.baseUrl ?? 'https://api.github.com',
@@ -40,8 +41,8 @@ export class GithubAccounts {
       },
       onBudget: (remaining, resetAt) => {
         const message = `${label}: ${remaining} requests left until ${resetAt?.toISOString() ?? 'the reset'}`;
-        if (remaining < LOW_BUDGET) log().warn(message);
-        else log().trace(message);
+        if (remaining < LOW_BUDGET) this.log.warn(message);
+        else this.log.trace(message);
       },
     });
   }
@@ -62,7 +63,7 @@ export class GithubAccounts {
     } catch (error) {
       // Declined or failed: no request is made with an account, and the user is not asked on every request.
       this.declined.add(config.id);
-      log().warn(`GitHub sign-in for ${config.id}: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.warn(`GitHub sign-in for ${config.id}: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
   }

@@ -4,11 +4,15 @@
  */
 import * as vscode from 'vscode';
 import type { GithubSourceConfig } from '../../shared/sourceConfig';
-import { withdrawRefusal } from '../common/failureMessages';
 import type { Settings } from '../common/settings';
 import { githubSourceLabel, type GithubAccounts } from './githubAccounts';
 
-export async function githubSignIn(accounts: GithubAccounts, settings: () => Settings, reload: () => Promise<void>, sourceId?: unknown): Promise<boolean> {
+export async function githubSignIn(
+  accounts: GithubAccounts,
+  settings: () => Settings,
+  signedIn: (sourceId: string) => Promise<void>,
+  sourceId?: unknown,
+): Promise<boolean> {
   const github = settings().sources.sources.filter((s): s is GithubSourceConfig => s.kind === 'github');
   const config =
     github.find((s) => s.id === sourceId) ??
@@ -27,9 +31,7 @@ export async function githubSignIn(accounts: GithubAccounts, settings: () => Set
       );
     return false;
   }
-  const signedIn = await accounts.signIn(config);
-  if (!signedIn) return false;
-  withdrawRefusal(config.id);
-  await reload();
+  if (!(await accounts.signIn(config))) return false;
+  await signedIn(config.id);
   return true;
 }

@@ -4,11 +4,9 @@
  * username, name) is kept in the global state, which holds no secret.
  */
 import * as vscode from 'vscode';
-import type { GitlabUser } from '../../providers/gitlab/gitlabSchemas';
-import type { HttpClient } from '../../providers/http/httpClient';
+import { gitlabUserSchema, type GitlabUser } from '../../providers/gitlab/gitlabSchemas';
+import { HttpClient } from '../../providers/http/httpClient';
 import type { GitlabSourceConfig } from '../../shared/sourceConfig';
-import { withdrawRefusal } from '../common/failureMessages';
-import { remoteSources } from './remoteBundle';
 
 const secretKey = (sourceId: string): string => `supportRotation.gitlab.token.${sourceId}`;
 const userKey = (sourceId: string): string => `supportRotation.gitlab.user.${sourceId}`;
@@ -27,14 +25,12 @@ export class GitlabAccounts {
   }
 
   user(sourceId: string): GitlabUser | undefined {
-    const { gitlabUserSchema } = remoteSources();
     const parsed = gitlabUserSchema.safeParse(this.state.get<unknown>(userKey(sourceId)));
     return parsed.success ? parsed.data : undefined;
   }
 
   /** The client a source uses: the token is read on every request, so signing out takes effect at once. */
   client(config: GitlabSourceConfig): HttpClient {
-    const { HttpClient } = remoteSources();
     return new HttpClient({
       baseUrl: apiRoot(config.baseUrl),
       label: gitlabSourceLabel(config),
@@ -55,7 +51,6 @@ export class GitlabAccounts {
       validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('Paste the token') : undefined),
     });
     if (!token) return 'cancelled';
-    const { HttpClient, gitlabUserSchema } = remoteSources();
     const probe = new HttpClient({
       baseUrl: apiRoot(config.baseUrl),
       label: vscode.l10n.t('GitLab at {0}', config.baseUrl),
@@ -73,7 +68,6 @@ export class GitlabAccounts {
     }
     await this.secrets.store(secretKey(config.id), token.trim());
     await this.state.update(userKey(config.id), { id: me.data.id, username: me.data.username, name: me.data.name });
-    withdrawRefusal(config.id);
     void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to {0} as {1} (@{2}).', config.label ?? config.baseUrl, me.data.name, me.data.username));
     return 'signedIn';
   }

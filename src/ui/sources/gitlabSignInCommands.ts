@@ -8,6 +8,9 @@ export class GitlabSignInCommands {
   constructor(
     private readonly accounts: GitlabAccounts,
     private readonly settings: () => Settings,
+    /** After a sign-in: the refusal it answers is withdrawn and the sources rebuilt. */
+    private readonly signedIn: (sourceId: string) => Promise<void>,
+    /** After a sign-out: the sources rebuilt without the account. */
     private readonly reload: () => Promise<void>,
   ) {}
 
@@ -15,7 +18,7 @@ export class GitlabSignInCommands {
     const config = await this.pick(sourceId, vscode.l10n.t('Sign in to which GitLab source?'));
     if (!config) return undefined;
     const outcome = await this.accounts.signIn(config);
-    if (outcome === 'signedIn') await this.reload();
+    if (outcome === 'signedIn') await this.signedIn(config.id);
     return outcome;
   }
 

@@ -2,31 +2,41 @@
 import type * as vscode from 'vscode';
 import { registerCommand } from '../common/commandRegistration';
 import { COMMANDS } from '../common/contributionIds';
+import { withdrawRefusal } from '../common/failureMessages';
+import { log } from '../common/log';
 import type { Settings } from '../common/settings';
-import { GithubAccounts } from './githubAccounts';
-import { GitlabAccounts } from './gitlabAccounts';
-import { GitlabSignInCommands } from './gitlabSignInCommands';
-import { githubSignIn } from './githubSignInCommand';
-import { ZendeskAccounts } from './zendeskAccounts';
-import { ZendeskSignInCommands } from './zendeskSignInCommands';
+import { remoteSources } from './remoteBundle';
+import type { RemoteAccounts, SourceAccounts } from './sourceAccounts';
 
-export interface SourceAccounts {
-  readonly gitlab: GitlabAccounts;
-  readonly zendesk: ZendeskAccounts;
-  readonly github: GithubAccounts;
-}
-
-/** `reload` rebuilds the sources after a sign-in or sign-out. */
-export function registerSources(context: vscode.ExtensionContext, settings: () => Settings, userAgent: string, reload: () => Promise<void>): SourceAccounts {
-  const gitlab = new GitlabAccounts(context.secrets, context.globalState, userAgent);
-  const signIn = new GitlabSignInCommands(gitlab, settings, reload);
-  registerCommand(context, COMMANDS.signInGitlab, (sourceId) => signIn.signIn(sourceId));
-  registerCommand(context, COMMANDS.signOutGitlab, (sourceId) => signIn.signOut(sourceId));
-  const zendesk = new ZendeskAccounts(context.secrets, context.globalState, userAgent);
-  const zendeskSignIn = new ZendeskSignInCommands(zendesk, settings, reload);
-  registerCommand(context, COMMANDS.signInZendesk, (sourceId) => zendeskSignIn.signIn(sourceId));
-  registerCommand(context, COMMANDS.signOutZendesk, (sourceId) => zendeskSignIn.signOut(sourceId));
-  const github = new GithubAccounts(userAgent);
-  registerCommand(context, COMMANDS.signInGithub, (sourceId) => githubSignIn(github, settings, reload, sourceId));
-  return { gitlab, zendesk, github };
+/**
+ * The sign-in commands are registered now; the accounts behind them, like the sources, live in
+ * `dist/remote.js` and are built on first use. `reload` rebuilds the sources after a sign-in or
+ * sign-out. Returns the accounts, for the source factory.
+ */
+export function registerSources(
+  context: vscode.ExtensionContext,
+  settings: () => Settings,
+  userAgent: string,
+  reload: () => Promise<void>,
+): () => SourceAccounts {
+  let remote: RemoteAccounts | undefined;
+  const accounts = (): RemoteAccounts =>
+    (remote ??= remoteSources().createAccounts({
+      secrets: context.secrets,
+      state: context.globalState,
+      userAgent,
+      log: log(),
+      settings,
+      signedIn: async (sourceId) => {
+        withdrawRefusal(sourceId);
+        await reload();
+      },
+      reload,
+    }));
+  registerCommand(context, COMMANDS.signInGitlab, (sourceId) => accounts().commands.signInGitlab(sourceId));
+  registerCommand(context, COMMANDS.signOutGitlab, (sourceId) => accounts().commands.signOutGitlab(sourceId));
+  registerCommand(context, COMMANDS.signInZendesk, (sourceId) => accounts().commands.signInZendesk(sourceId));
+  registerCommand(context, COMMANDS.signOutZendesk, (sourceId) => accounts().commands.signOutZendesk(sourceId));
+  registerCommand(context, COMMANDS.signInGithub, (sourceId) => accounts().commands.signInGithub(sourceId));
+  return () => accounts().accounts;
 }

@@ -7,16 +7,10 @@ import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import { gitUserEmail } from '../../git/gitUserEmail';
 import { LocalSource } from '../../providers/local/localSource';
-import type { GitlabSource } from '../../providers/gitlab/gitlabSource';
-import type { GithubSource } from '../../providers/github/githubSource';
-import type { ZendeskSource } from '../../providers/zendesk/zendeskSource';
-import type { GithubSourceConfig, GitlabSourceConfig, LocalSourceConfig, ZendeskSourceConfig } from '../../shared/sourceConfig';
+import type { LocalSourceConfig } from '../../shared/sourceConfig';
 import type { TicketSource } from '../../providers/ticketSource';
-import { gitlabSourceLabel, type GitlabAccounts } from './gitlabAccounts';
-import { githubSourceLabel, type GithubAccounts } from './githubAccounts';
-import type { SourceAccounts } from './register';
 import { remoteSources } from './remoteBundle';
-import { zendeskOrigin, zendeskSourceLabel, type ZendeskAccounts } from './zendeskAccounts';
+import type { SourceAccounts } from './sourceAccounts';
 import type { Settings } from '../common/settings';
 import { fileExists } from '../common/fileExists';
 
@@ -28,21 +22,14 @@ export interface BuiltSources {
   readonly needsFolder: boolean;
 }
 
-export async function buildSources(settings: Settings, accounts: SourceAccounts): Promise<BuiltSources> {
+/** `accounts` is asked only when a remote source is configured: it loads `dist/remote.js`. */
+export async function buildSources(settings: Settings, accounts: () => SourceAccounts): Promise<BuiltSources> {
   const sources: TicketSource[] = [];
   const localFiles: vscode.Uri[] = [];
   let needsFolder = false;
   for (const config of settings.sources.sources) {
-    if (config.kind === 'gitlab') {
-      sources.push(gitlabSource(config, accounts.gitlab));
-      continue;
-    }
-    if (config.kind === 'zendesk') {
-      sources.push(zendeskSource(config, accounts.zendesk));
-      continue;
-    }
-    if (config.kind === 'github') {
-      sources.push(githubSource(config, accounts.github));
+    if (config.kind !== 'local') {
+      sources.push(remoteSources().buildRemoteSource(config, accounts()));
       continue;
     }
     const file = await resolveLocalQueueFile(config.queueFile ?? settings.localQueueFile);
@@ -54,57 +41,6 @@ export async function buildSources(settings: Settings, accounts: SourceAccounts)
     localFiles.push(file.uri);
   }
   return { sources, localFiles, needsFolder };
-}
-
-function gitlabSource(config: GitlabSourceConfig, accounts: GitlabAccounts): GitlabSource {
-  const { GitlabSource } = remoteSources();
-  return new GitlabSource(accounts.client(config), {
-    id: config.id,
-    label: gitlabSourceLabel(config),
-    scope: config.group ? { group: config.group } : { project: config.project ?? '' },
-    queueLabels: config.labels,
-    scheme: {
-      severityPrefix: config.severityPrefix,
-      severityLabels: config.severityLabels,
-      regionPrefix: config.regionPrefix,
-      teamPrefix: config.teamPrefix,
-      statusPrefix: config.statusPrefix,
-    },
-    me: accounts.user(config.id),
-  });
-}
-
-function zendeskSource(config: ZendeskSourceConfig, accounts: ZendeskAccounts): ZendeskSource {
-  const { ZendeskSource } = remoteSources();
-  return new ZendeskSource(accounts.client(config), {
-    id: config.id,
-    label: zendeskSourceLabel(config),
-    origin: zendeskOrigin(config),
-    scope: config.view !== undefined ? { view: config.view } : { query: config.query ?? '' },
-    mapping: {
-      severityField: config.severityField,
-      severityValues: config.severityValues,
-      regionField: config.regionField,
-      organizationRegionField: config.organizationRegionField,
-    },
-    me: accounts.user(config.id),
-    credential: accounts.describeCredential(config.id),
-    linkTag: config.linkTag,
-  });
-}
-
-function githubSource(config: GithubSourceConfig, accounts: GithubAccounts): GithubSource {
-  const { GithubSource, graphqlUrl } = remoteSources();
-  return new GithubSource(accounts.client(config), {
-    id: config.id,
-    label: githubSourceLabel(config),
-    scope: config.query !== undefined ? { query: config.query } : { repository: config.repository ?? '' },
-    queueLabels: config.labels,
-    scheme: { severityLabels: config.severityLabels, regionPrefix: config.regionPrefix, teamPrefix: config.teamPrefix },
-    me: () => accounts.login(config.id),
-    notesRepository: config.notesRepository,
-    graphqlUrl: graphqlUrl(config.baseUrl ?? 'https://api.github.com'),
-  });
 }
 
 async function localSource(config: LocalSourceConfig, settings: Settings, file: ResolvedFile): Promise<LocalSource> {

@@ -5,13 +5,11 @@
  * Who signed in, and with which kind of credential, is kept in the global state, which holds no secret.
  */
 import * as vscode from 'vscode';
-import type { HttpClient } from '../../providers/http/httpClient';
+import { HttpClient } from '../../providers/http/httpClient';
+import { zendeskMeSchema } from '../../providers/zendesk/zendeskSchemas';
 import type { ZendeskAgent } from '../../providers/zendesk/zendeskSource';
 import type { ZendeskSourceConfig } from '../../shared/sourceConfig';
 import { COMMANDS } from '../common/contributionIds';
-import { withdrawRefusal } from '../common/failureMessages';
-import { log } from '../common/log';
-import { remoteSources } from './remoteBundle';
 
 const secretKey = (sourceId: string): string => `supportRotation.zendesk.credential.${sourceId}`;
 const userKey = (sourceId: string): string => `supportRotation.zendesk.user.${sourceId}`;
@@ -30,6 +28,7 @@ export class ZendeskAccounts {
     private readonly secrets: vscode.SecretStorage,
     private readonly state: vscode.Memento,
     private readonly userAgent: string,
+    private readonly log: vscode.LogOutputChannel,
   ) {}
 
   user(sourceId: string): ZendeskSignedIn | undefined {
@@ -40,7 +39,6 @@ export class ZendeskAccounts {
 
   /** The client a source uses: the credential is read on every request, so signing out takes effect at once. */
   client(config: ZendeskSourceConfig): HttpClient {
-    const { HttpClient } = remoteSources();
     return new HttpClient({
       baseUrl: `${zendeskOrigin(config)}/api/v2`,
       label: zendeskSourceLabel(config),
@@ -59,7 +57,6 @@ export class ZendeskAccounts {
   async signIn(config: ZendeskSourceConfig): Promise<ZendeskSignInOutcome> {
     const credential = await askCredential(config);
     if (!credential) return 'cancelled';
-    const { HttpClient, zendeskMeSchema } = remoteSources();
     const probe = new HttpClient({
       baseUrl: `${zendeskOrigin(config)}/api/v2`,
       label: vscode.l10n.t('Zendesk at {0}', zendeskOrigin(config)),
@@ -80,14 +77,13 @@ export class ZendeskAccounts {
           ? vscode.l10n.t('Zendesk did not recognise it.')
           : undefined;
     if (me.kind !== 'ok' || me.data.user.id === null) {
-      log().warn(`Zendesk sign-in to ${config.id} refused: ${refused ?? ''}`);
+      this.log.warn(`Zendesk sign-in to ${config.id} refused: ${refused ?? ''}`);
       void this.offerAfterRefusal(config, vscode.l10n.t('{0} was not accepted by {1}: {2} Nothing was stored.', which, zendeskOrigin(config), refused ?? ''));
       return 'refused';
     }
     const user: ZendeskSignedIn = { id: me.data.user.id, name: me.data.user.name, email: me.data.user.email ?? undefined, credential: credential.kind };
     await this.secrets.store(secretKey(config.id), JSON.stringify(credential));
     await this.state.update(userKey(config.id), user);
-    withdrawRefusal(config.id);
     void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to {0} as {1}.', zendeskSourceLabel(config), user.name));
     return 'signedIn';
   }
@@ -106,7 +102,7 @@ export class ZendeskAccounts {
       if (parsed.kind === 'apiToken' && typeof parsed.token === 'string' && typeof parsed.email === 'string')
         return { kind: 'apiToken', email: parsed.email, token: parsed.token };
     } catch {
-      log().warn(`The stored Zendesk credential of ${sourceId} could not be read; sign in again.`);
+      this.log.warn(`The stored Zendesk credential of ${sourceId} could not be read; sign in again.`);
     }
     return undefined;
   }
@@ -118,7 +114,7 @@ export class ZendeskAccounts {
     const picked = await vscode.window.showErrorMessage(message, signIn, settings, showLog);
     if (picked === signIn) await vscode.commands.executeCommand(COMMANDS.signInZendesk, config.id);
     else if (picked === settings) await vscode.commands.executeCommand(COMMANDS.openSettings);
-    else if (picked === showLog) log().show(true);
+    else if (picked === showLog) this.log.show(true);
   }
 }
 

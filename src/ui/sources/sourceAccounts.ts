@@ -1,0 +1,64 @@
+/** The accounts of the remote sources and their sign-in commands: built together, on first use, inside `dist/remote.js`. */
+import type * as vscode from 'vscode';
+import type { Settings } from '../common/settings';
+import { GithubAccounts } from './githubAccounts';
+import { githubSignIn } from './githubSignInCommand';
+import { GitlabAccounts } from './gitlabAccounts';
+import { GitlabSignInCommands } from './gitlabSignInCommands';
+import { ZendeskAccounts } from './zendeskAccounts';
+import { ZendeskSignInCommands } from './zendeskSignInCommands';
+
+export interface SourceAccounts {
+  readonly gitlab: GitlabAccounts;
+  readonly zendesk: ZendeskAccounts;
+  readonly github: GithubAccounts;
+}
+
+/**
+ * What the accounts need from the activation bundle. They are given it rather than importing it:
+ * a module imported here would be a second copy inside `dist/remote.js`, with its own state (a
+ * second output channel, refusal notices nobody withdraws).
+ */
+export interface AccountServices {
+  readonly secrets: vscode.SecretStorage;
+  readonly state: vscode.Memento;
+  readonly userAgent: string;
+  readonly log: vscode.LogOutputChannel;
+  readonly settings: () => Settings;
+  /** After a sign-in: withdraw the refusal it answers, rebuild the sources. */
+  readonly signedIn: (sourceId: string) => Promise<void>;
+  /** After a sign-out: rebuild the sources. */
+  readonly reload: () => Promise<void>;
+}
+
+export interface SignInCommands {
+  signInGitlab(sourceId: unknown): Promise<unknown>;
+  signOutGitlab(sourceId: unknown): Promise<unknown>;
+  signInZendesk(sourceId: unknown): Promise<unknown>;
+  signOutZendesk(sourceId: unknown): Promise<unknown>;
+  signInGithub(sourceId: unknown): Promise<unknown>;
+}
+
+export interface RemoteAccounts {
+  readonly accounts: SourceAccounts;
+  readonly commands: SignInCommands;
+}
+
+export function createAccounts(services: AccountServices): RemoteAccounts {
+  const { secrets, state, userAgent, log, settings, signedIn, reload } = services;
+  const accounts: SourceAccounts = {
+    gitlab: new GitlabAccounts(secrets, state, userAgent),
+    zendesk: new ZendeskAccounts(secrets, state, userAgent, log),
+    github: new GithubAccounts(userAgent, log),
+  };
+  const gitlab = new GitlabSignInCommands(accounts.gitlab, settings, signedIn, reload);
+  const zendesk = new ZendeskSignInCommands(accounts.zendesk, settings, signedIn, reload);
+  const commands: SignInCommands = {
+    signInGitlab: (sourceId) => gitlab.signIn(sourceId),
+    signOutGitlab: (sourceId) => gitlab.signOut(sourceId),
+    signInZendesk: (sourceId) => zendesk.signIn(sourceId),
+    signOutZendesk: (sourceId) => zendesk.signOut(sourceId),
+    signInGithub: (sourceId) => githubSignIn(accounts.github, settings, signedIn, sourceId),
+  };
+  return { accounts, commands };
+}
