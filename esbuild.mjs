@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 /** Loaded with `require` on first use, from beside dist/extension.js: the activation bundle leaves these paths to Node. */
-export const LAZY_BUNDLES = ['./remote.js', './expertise.js', './ownership.js'];
+export const LAZY_BUNDLES = ['./remote.js', './expertise.js', './ownership.js', './jsonSyntax.js'];
 
 const extensionHost = {
   platform: 'node',
@@ -26,7 +26,8 @@ const extensionHost = {
  * local queue and the commands. `remote` (the HTTP layer with axios, the remote sources and their
  * accounts) is loaded the first time a remote source is configured or signed in to; `expertise` (the expertise index and the
  * git history reading that builds it) on the first search for experts; `ownership` (CODEOWNERS and the
- * team ranking) on the first hand-off or search for experts. `webview` is the ticket
+ * team ranking) on the first hand-off or search for experts; `jsonSyntax` (JSON's scanner) when a queue
+ * file is not JSON, to say where. `webview` is the ticket
  * panel's page.
  */
 export const BUNDLES = {
@@ -34,6 +35,7 @@ export const BUNDLES = {
   remote: { entryPoints: ['src/ui/sources/remoteEntry.ts'], outfile: 'dist/remote.js', ...extensionHost },
   expertise: { entryPoints: ['src/git/expertiseHistory.ts'], outfile: 'dist/expertise.js', ...extensionHost },
   ownership: { entryPoints: ['src/core/ownership/ownershipRules.ts'], outfile: 'dist/ownership.js', ...extensionHost },
+  jsonSyntax: { entryPoints: ['src/providers/local/jsonSyntaxError.ts'], outfile: 'dist/jsonSyntax.js', ...extensionHost },
   webview: {
     entryPoints: ['webview/main.ts'],
     outfile: 'dist/webview.js',

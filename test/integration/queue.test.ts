@@ -138,6 +138,24 @@ describe('the queue in a real VS Code', () => {
     assert.ok(keysUnder(rows, 'Unclaimed').includes('SUP-9001'));
   });
 
+  it('says where a queue file that is not JSON breaks, keeping the tickets of the last good read', async () => {
+    const api = await extensionApi();
+    await api.snapshot();
+    await writeFile(queueFilePath(), '{\n  "version": 1,\n  "tickets": [,]\n}\n');
+    const descriptions = (rows: Awaited<ReturnType<typeof api.snapshotNow>>): string[] =>
+      rows.flatMap((r) => [r.description ?? '', ...descriptions(r.children)]);
+    // The position comes from JSON's scanner, in its own bundle loaded on this failure only.
+    const rows = await eventually(
+      () => api.snapshotNow(),
+      (r) => descriptions(r).some((d) => d.includes('is not valid JSON at')),
+    );
+    assert.ok(
+      descriptions(rows).some((d) => d.includes('is not valid JSON at line 3, column 15 (value expected)')),
+      descriptions(rows).join(' | '),
+    );
+    assert.ok(keysUnder(rows, 'Unclaimed').length > 0, 'the last good tickets still show');
+  });
+
   it('shows the welcome view when there is no queue, and the sample queue command brings one', async () => {
     const api = await extensionApi();
     await vscode.workspace.fs.delete(vscode.Uri.file(queueFilePath()));

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { firstSyntaxError } from '../../src/providers/local/jsonSyntaxError';
 import { parseQueueText } from '../../src/providers/local/queueFileParse';
 import { rawTicket } from '../support/tempQueue';
 
@@ -138,7 +139,7 @@ describe('queue file parsing', () => {
   });
 
   it('gives one clear error with the position for text that is not JSON', () => {
-    const outcome = parseQueueText('{\n  "version": 1,\n  "tickets": [,]\n}\n', context);
+    const outcome = parseQueueText('{\n  "version": 1,\n  "tickets": [,]\n}\n', { ...context, locateSyntaxError: firstSyntaxError });
     assert.equal(outcome.ok, false);
     assert.ok(!outcome.ok);
     assert.match(outcome.message, /^\.support\/queue\.json is not valid JSON at line 3, column 15 \(value expected\)\. The file was left as it is\.$/);

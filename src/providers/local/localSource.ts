@@ -35,6 +35,8 @@ export interface LocalSourceOptions {
   readonly me: string | undefined;
   readonly now?: () => Date;
   readonly lock?: LockOptions;
+  /** Where a file that is not JSON breaks (see `ParseContext`). */
+  readonly locateSyntaxError?: (text: string) => string;
 }
 
 /** The status a hand-off leaves: the ticket is the receiving team's now, no longer the rotation's to claim. */
@@ -211,7 +213,7 @@ export class LocalSource implements TicketSource {
     } catch (error) {
       return this.fileError(error);
     }
-    const parsed = parseQueueText(text, { sourceId: this.id, file: this.options.displayPath });
+    const parsed = parseQueueText(text, { sourceId: this.id, file: this.options.displayPath, locateSyntaxError: this.options.locateSyntaxError });
     return parsed.ok ? ok(parsed.queue) : fail('invalidResponse', parsed.message);
   }
 

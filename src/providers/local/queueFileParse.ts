@@ -2,7 +2,6 @@
  * Reading the queue file: the envelope must be right (or nothing can be trusted), each ticket is
  * checked on its own, and a broken ticket becomes a problem that names file, index, field and why.
  */
-import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type * as z from 'zod/mini';
 import type { Ticket } from '../../core/ticket';
 import type { QueueProblem } from '../ticketSource';
@@ -33,6 +32,8 @@ export interface ParseContext {
   readonly sourceId: string;
   /** For messages: the path as the user knows it. */
   readonly file: string;
+  /** Where text that is not JSON breaks, as " at line 3, column 7 (…)" (`firstSyntaxError`); without it the message names no place. */
+  readonly locateSyntaxError?: (text: string) => string;
 }
 
 /** Messages for a ticket: `severity must be 1, 2, 3, 4 or null; found "high"`. */
@@ -43,7 +44,7 @@ export function parseQueueText(text: string, context: ParseContext): ParseOutcom
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, message: `${context.file} is not valid JSON${firstSyntaxError(text)}. The file was left as it is.` };
+    return { ok: false, message: `${context.file} is not valid JSON${context.locateSyntaxError?.(text) ?? ''}. The file was left as it is.` };
   }
   const envelope = queueFileEnvelopeSchema.safeParse(json, fieldMessages('the file'));
   if (!envelope.success) {
@@ -80,26 +81,6 @@ function describeIssues(error: z.core.$ZodError): string {
     .slice(0, 3)
     .map((i) => i.message)
     .join('. ');
-}
-
-/**
- * V8's JSON.parse no longer says where the error is, so the text is scanned again (only on this
- * failure path) by VS Code's own JSON scanner, which reports an offset: " at line 3, column 7: …".
- */
-function firstSyntaxError(text: string): string {
-  const errors: ParseError[] = [];
-  parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const first = errors[0];
-  if (!first) return '';
-  const before = text.slice(0, first.offset);
-  const line = before.split('\n').length;
-  const column = first.offset - before.lastIndexOf('\n');
-  return ` at line ${line}, column ${column} (${describeSyntaxError(printParseErrorCode(first.error))})`;
-}
-
-/** "ValueExpected" → "value expected". */
-function describeSyntaxError(code: string): string {
-  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 function detectIndent(text: string): string | number {

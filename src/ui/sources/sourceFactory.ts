@@ -9,6 +9,7 @@ import { gitUserEmail } from '../../git/gitUserEmail';
 import { LocalSource } from '../../providers/local/localSource';
 import type { LocalSourceConfig } from '../../shared/sourceConfig';
 import type { TicketSource } from '../../providers/ticketSource';
+import { jsonSyntax } from './jsonSyntaxBundle';
 import { remoteSources } from './remoteBundle';
 import type { SourceAccounts } from './sourceAccounts';
 import type { Settings } from '../common/settings';
@@ -45,7 +46,14 @@ export async function buildSources(settings: Settings, accounts: () => SourceAcc
 
 async function localSource(config: LocalSourceConfig, settings: Settings, file: ResolvedFile): Promise<LocalSource> {
   const me = config.me ?? settings.localMe ?? (await gitUserEmail(file.folder));
-  return new LocalSource({ id: config.id, label: config.label, queueFile: file.uri.fsPath, displayPath: file.display, me });
+  return new LocalSource({
+    id: config.id,
+    label: config.label,
+    queueFile: file.uri.fsPath,
+    displayPath: file.display,
+    me,
+    locateSyntaxError: (text) => jsonSyntax().firstSyntaxError(text),
+  });
 }
 
 interface ResolvedFile {
