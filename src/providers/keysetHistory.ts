@@ -31,19 +31,19 @@ export type HistoryItem =
   /** Not a ticket of this history (a pull request among issues). */
   | { readonly kind: 'skip' };
 
-export interface KeysetList {
+export interface KeysetList<T = unknown> {
   readonly label: string;
   /** Items updated after `after` (at or after, when `inclusive`), oldest update first; `page` counts from 1. */
-  fetch(after: string, page: number, signal?: AbortSignal): Promise<SourceResult<{ readonly items: readonly unknown[]; readonly more: boolean }>>;
+  fetch(after: string, page: number, signal?: AbortSignal): Promise<SourceResult<{ readonly items: readonly T[]; readonly more: boolean }>>;
   /** The server's filter includes its boundary; otherwise the next request starts a second before the newest time seen. */
   readonly inclusive: boolean;
   /** The item's id and `updated_at` as the server wrote it, read from the raw item so that a malformed one still moves the keyset. */
-  stamp(raw: unknown): { readonly id: string; readonly updated: string } | undefined;
-  read(raw: unknown, location: string): HistoryItem;
+  stamp(item: T): { readonly id: string; readonly updated: string } | undefined;
+  read(item: T, location: string): HistoryItem;
 }
 
 /** One page; `nextCursor` while the list has more. */
-export async function keysetHistoryPage(list: KeysetList, request: HistoryRequest): Promise<SourceResult<HistoryPage>> {
+export async function keysetHistoryPage<T>(list: KeysetList<T>, request: HistoryRequest): Promise<SourceResult<HistoryPage>> {
   const since = request.since.toISOString();
   const cursor = request.cursor === undefined ? { after: since, newest: since, seen: [], page: 1 } : readCursor(request.cursor);
   if (!cursor) return fail('invalidResponse', `${list.label}: the history cursor was not written by this source.`);
@@ -57,14 +57,14 @@ export async function keysetHistoryPage(list: KeysetList, request: HistoryReques
     if (stamp && cursor.seen.includes(stamp.id) && Date.parse(stamp.updated) <= Date.parse(cursor.newest)) return;
     const item = list.read(raw, `${list.label}, history page ${cursor.page} after ${cursor.after}, item ${index}`);
     if (item.kind === 'problem') problems.push(item.problem);
-    if (item.kind === 'record' && inWindow(item.record, request.since)) records.push(item.record);
+    if (item.kind === 'record' && inHistoryWindow(item.record, request.since)) records.push(item.record);
   });
   if (!answer.value.more) return ok({ records, problems });
   return ok({ records, problems, nextCursor: JSON.stringify(advance(cursor, stamps, list.inclusive)) });
 }
 
 /** Created, or resolved, since the window began; a ticket only commented on since is not the window's. */
-function inWindow(record: TicketHistoryRecord, since: Date): boolean {
+export function inHistoryWindow(record: TicketHistoryRecord, since: Date): boolean {
   return record.createdAt >= since || (record.resolvedAt !== null && record.resolvedAt >= since);
 }
 
