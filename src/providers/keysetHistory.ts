@@ -63,6 +63,26 @@ export async function keysetHistoryPage<T>(list: KeysetList<T>, request: History
   return ok({ records, problems, nextCursor: JSON.stringify(advance(cursor, stamps, list.inclusive)) });
 }
 
+/** An item the source could not read, by the first reason its schema gave. */
+export function unreadable(
+  sourceId: string,
+  location: string,
+  issue: { readonly path: readonly PropertyKey[]; readonly message: string } | undefined,
+): HistoryItem {
+  return { kind: 'problem', problem: { sourceId, location, field: issue?.path.join('.'), message: issue?.message ?? 'invalid' } };
+}
+
+/**
+ * An issue's resolution from its `closed_at`: null while it is open (a reopened issue is open
+ * again, whatever `closed_at` still says); a problem when a closed issue does not say when.
+ */
+export function closedResolution(closed: boolean, closedAt: string | null | undefined, sourceId: string, location: string): Date | null | HistoryItem {
+  if (!closed) return null;
+  const at = closedAt ? new Date(closedAt) : undefined;
+  if (at && Number.isFinite(at.getTime())) return at;
+  return { kind: 'problem', problem: { sourceId, location, field: 'closed_at', message: 'closed_at must be a time on a closed issue' } };
+}
+
 /** Created, or resolved, since the window began; a ticket only commented on since is not the window's. */
 export function inHistoryWindow(record: TicketHistoryRecord, since: Date): boolean {
   return record.createdAt >= since || (record.resolvedAt !== null && record.resolvedAt >= since);

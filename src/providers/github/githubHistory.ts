@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import { fieldMessages } from '../../core/zodMessages';
 import type { HttpClient } from '../http/httpClient';
-import { keysetHistoryPage, type HistoryItem } from '../keysetHistory';
+import { closedResolution, keysetHistoryPage, unreadable, type HistoryItem } from '../keysetHistory';
 import { fail, ok, type SourceResult } from '../sourceResult';
 import type { HistoryPage, HistoryRequest } from '../ticketSource';
 import { issueToTicket, repositoryOf, ticketIdOf, type TicketContext } from './githubMapping';
@@ -66,17 +66,10 @@ function readIssue(raw: unknown, location: string, context: TicketContext): Hist
   const parsed = githubIssueSchema.safeParse(raw, ISSUE_MESSAGES);
   const number = (raw as { number?: unknown } | null)?.number;
   const where = `${location}${typeof number === 'number' ? ` (#${number})` : ''}`;
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { kind: 'problem', problem: { sourceId: context.sourceId, location: where, field: issue?.path.join('.'), message: issue?.message ?? 'invalid' } };
-  }
+  if (!parsed.success) return unreadable(context.sourceId, where, parsed.error.issues[0]);
   const issue = parsed.data;
-  const closedAt = issue.closed_at ? new Date(issue.closed_at) : undefined;
-  if (issue.state === 'closed' && (closedAt === undefined || !Number.isFinite(closedAt.getTime())))
-    return {
-      kind: 'problem',
-      problem: { sourceId: context.sourceId, location: where, field: 'closed_at', message: 'closed_at must be a time on a closed issue' },
-    };
+  const resolvedAt = closedResolution(issue.state === 'closed', issue.closed_at, context.sourceId, where);
+  if (resolvedAt !== null && !(resolvedAt instanceof Date)) return resolvedAt;
   const ticket = issueToTicket(issue, context);
   return {
     kind: 'record',
@@ -89,7 +82,7 @@ function readIssue(raw: unknown, location: string, context: TicketContext): Hist
       severity: ticket.severity,
       team: ticket.team,
       createdAt: ticket.createdAt,
-      resolvedAt: issue.state === 'closed' ? (closedAt ?? null) : null,
+      resolvedAt,
       url: ticket.url,
     },
   };

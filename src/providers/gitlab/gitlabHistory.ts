@@ -8,7 +8,7 @@
  */
 import { fieldMessages } from '../../core/zodMessages';
 import type { HttpClient } from '../http/httpClient';
-import { keysetHistoryPage, type HistoryItem } from '../keysetHistory';
+import { closedResolution, keysetHistoryPage, unreadable, type HistoryItem } from '../keysetHistory';
 import { fail, ok, type SourceResult } from '../sourceResult';
 import type { HistoryPage, HistoryRequest } from '../ticketSource';
 import { issueToTicket, ticketIdOf } from './gitlabMapping';
@@ -48,17 +48,10 @@ function readIssue(raw: unknown, location: string, options: GitlabHistoryOptions
   const parsed = gitlabIssueSchema.safeParse(raw, ISSUE_MESSAGES);
   const iid = (raw as { iid?: unknown } | null)?.iid;
   const where = `${location}${typeof iid === 'number' ? ` (#${iid})` : ''}`;
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { kind: 'problem', problem: { sourceId: options.sourceId, location: where, field: issue?.path.join('.'), message: issue?.message ?? 'invalid' } };
-  }
+  if (!parsed.success) return unreadable(options.sourceId, where, parsed.error.issues[0]);
   const issue = parsed.data;
-  const closedAt = issue.closed_at ? new Date(issue.closed_at) : undefined;
-  if (issue.state === 'closed' && (closedAt === undefined || !Number.isFinite(closedAt.getTime())))
-    return {
-      kind: 'problem',
-      problem: { sourceId: options.sourceId, location: where, field: 'closed_at', message: 'closed_at must be a time on a closed issue' },
-    };
+  const resolvedAt = closedResolution(issue.state === 'closed', issue.closed_at, options.sourceId, where);
+  if (resolvedAt !== null && !(resolvedAt instanceof Date)) return resolvedAt;
   const ticket = issueToTicket(issue, [], options.sourceId, options.scheme, [], options.grouped);
   return {
     kind: 'record',
@@ -71,7 +64,7 @@ function readIssue(raw: unknown, location: string, options: GitlabHistoryOptions
       severity: ticket.severity,
       team: ticket.team,
       createdAt: ticket.createdAt,
-      resolvedAt: issue.state === 'closed' ? (closedAt ?? null) : null,
+      resolvedAt,
       url: ticket.url,
     },
   };

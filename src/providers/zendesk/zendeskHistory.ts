@@ -18,7 +18,7 @@
  */
 import type { TicketHistoryRecord } from '../../core/history/ticketHistory';
 import { fieldMessages } from '../../core/zodMessages';
-import { inHistoryWindow, keysetHistoryPage, type HistoryItem } from '../keysetHistory';
+import { inHistoryWindow, keysetHistoryPage, unreadable, type HistoryItem } from '../keysetHistory';
 import { fail, ok, type SourceResult } from '../sourceResult';
 import type { HistoryPage, HistoryRequest, QueueProblem } from '../ticketSource';
 import type { ZendeskApi } from './zendeskApi';
@@ -121,15 +121,12 @@ export class ZendeskHistory {
     const parsed = zendeskTicketSchema.safeParse(raw, TICKET_MESSAGES);
     const id = idOf(raw);
     const where = `${location}${id !== undefined ? ` (#${id})` : ''}`;
-    const problem = (field: string | undefined, message: string): HistoryItem => ({
-      kind: 'problem',
-      problem: { sourceId: this.options.sourceId, location: where, field, message },
-    });
-    if (!parsed.success) return problem(parsed.error.issues[0]?.path.join('.'), parsed.error.issues[0]?.message ?? 'invalid');
+    if (!parsed.success) return unreadable(this.options.sourceId, where, parsed.error.issues[0]);
     const ticket = parsed.data;
     const solved = ticket.status === 'solved' || ticket.status === 'closed';
     const solvedAt = time(metrics?.solved_at);
-    if (solved && solvedAt === undefined) return problem('metric_sets.solved_at', 'solved_at must be a time on a solved ticket');
+    if (solved && solvedAt === undefined)
+      return unreadable(this.options.sourceId, where, { path: ['metric_sets', 'solved_at'], message: 'solved_at must be a time on a solved ticket' });
     const shown = zendeskTicketToTicket(ticket, context);
     return {
       kind: 'record',
