@@ -47,6 +47,9 @@ interface Listed {
 }
 
 export class ZendeskHistory {
+  /** Set once the export is refused: the signed-in agent is no admin, and each later read goes to search without asking again. */
+  private exportRefused = false;
+
   constructor(
     private readonly api: ZendeskApi,
     private readonly lookups: ZendeskLookups,
@@ -57,9 +60,13 @@ export class ZendeskHistory {
     if (request.cursor?.startsWith(SEARCH)) return this.searchPage({ ...request, cursor: request.cursor.slice(SEARCH.length) });
     if (request.cursor !== undefined && !request.cursor.startsWith(EXPORT))
       return fail('invalidResponse', `${this.options.label}: the history cursor was not written by this source.`);
+    if (request.cursor === undefined && this.exportRefused) return this.searchPage(request);
     const exported = await this.exportPage(request);
     // The export is for admins: an agent reads the same history through search.
-    if (request.cursor === undefined && (exported.kind === 'unauthorised' || exported.kind === 'refused')) return this.searchPage(request);
+    if (request.cursor === undefined && (exported.kind === 'unauthorised' || exported.kind === 'refused')) {
+      this.exportRefused = true;
+      return this.searchPage(request);
+    }
     return exported;
   }
 
