@@ -4,6 +4,7 @@ import type { ConformanceSubject } from './conformanceSubject';
 import { claimRaces } from './scenarios/claimRaces';
 import { clockSkew } from './scenarios/clockSkew';
 import { faults } from './scenarios/faults';
+import { history } from './scenarios/history';
 import { lostAnswers } from './scenarios/lostAnswers';
 import { queueUnderChange } from './scenarios/queueUnderChange';
 import { triage } from './scenarios/triage';
@@ -28,5 +29,6 @@ export function conformanceSuite(subject: ConformanceSubject): void {
     clockSkew(subject);
     faults(subject);
     triage(subject);
+    history(subject);
   });
 }

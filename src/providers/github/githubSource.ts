@@ -19,6 +19,8 @@ import type {
   CommentAudience,
   CreatedMergeRequest,
   Handoff,
+  HistoryPage,
+  HistoryRequest,
   ListRequest,
   MergeRequestDraft,
   QueuePage,
@@ -28,6 +30,7 @@ import type {
 } from '../ticketSource';
 import { GithubComments } from './githubComments';
 import { GithubCompanion } from './githubCompanion';
+import { githubHistory } from './githubHistory';
 import { hasPrefix, teamLabel, type GithubLabelScheme } from './githubLabels';
 import { addressOf, issueToTicket, person, ticketIdOf, type IssueAddress, type TicketContext } from './githubMapping';
 import { GithubQueue } from './githubQueue';
@@ -103,6 +106,12 @@ export class GithubSource implements TicketSource {
 
   listQueue(request: ListRequest): Promise<SourceResult<QueuePage>> {
     return this.queue.list(request.signal);
+  }
+
+  /** Every issue created or closed since `request.since`, open or closed, pull requests left out, in pages. */
+  history(request: HistoryRequest): Promise<SourceResult<HistoryPage>> {
+    const query = 'query' in this.options.scope ? this.options.scope.query : undefined;
+    return githubHistory(this.http, { context: this.context, label: this.options.label, query }, request);
   }
 
   async getTicket(id: string, signal?: AbortSignal): Promise<SourceResult<Ticket>> {

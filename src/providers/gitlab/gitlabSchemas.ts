@@ -31,6 +31,8 @@ export const gitlabIssueSchema = z.looseObject({
   author: gitlabUserSchema,
   created_at: z.string(),
   updated_at: z.string(),
+  /** Set when the issue was last closed; GitLab clears it when the issue is reopened. */
+  closed_at: z.optional(z.nullable(z.string())),
   web_url: z.string(),
   references: z.optional(z.looseObject({ full: z.optional(z.string()) })),
 });

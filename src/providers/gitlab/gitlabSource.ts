@@ -14,6 +14,8 @@ import { fail, ok, type SourceFailure, type SourceResult } from '../sourceResult
 import type {
   CreatedMergeRequest,
   Handoff,
+  HistoryPage,
+  HistoryRequest,
   ListRequest,
   MergeRequestDraft,
   QueuePage,
@@ -34,6 +36,7 @@ import {
   severityLabelFor,
   type GitlabLabelScheme,
 } from './gitlabMapping';
+import { gitlabHistory, type GitlabHistoryOptions } from './gitlabHistory';
 import { GitlabNotes, settle } from './gitlabNotes';
 import { GitlabQueue } from './gitlabQueue';
 import { gitlabIssueSchema, gitlabMergeRequestSchema, gitlabUserSchema, type GitlabIssue, type GitlabMergeRequest, type GitlabUser } from './gitlabSchemas';
@@ -71,20 +74,20 @@ export class GitlabSource implements TicketSource {
 
   private readonly queue: GitlabQueue;
   private readonly notes: GitlabNotes;
+  private readonly historyOptions: GitlabHistoryOptions;
 
   constructor(
     private readonly http: HttpClient,
     private readonly options: GitlabSourceOptions,
   ) {
-    this.queue = new GitlabQueue(http, {
+    this.historyOptions = {
       sourceId: options.id,
       label: options.label,
-      queueLabels: options.queueLabels,
       scheme: options.scheme,
       grouped: 'group' in options.scope,
       scopePath: 'group' in options.scope ? `/groups/${encodeURIComponent(options.scope.group)}` : `/projects/${encodeURIComponent(options.scope.project)}`,
-      elapsed: options.elapsed,
-    });
+    };
+    this.queue = new GitlabQueue(http, { ...this.historyOptions, queueLabels: options.queueLabels, elapsed: options.elapsed });
     this.notes = new GitlabNotes(http, options.label);
     this.statuses = options.scheme.statusPrefix ? LABELLED_STATUSES : ISSUE_STATES;
   }
@@ -104,6 +107,11 @@ export class GitlabSource implements TicketSource {
   /** The whole queue in one page: `GitlabQueue` pages through GitLab itself, so that no page can shift under it. */
   listQueue(request: ListRequest): Promise<SourceResult<QueuePage>> {
     return this.queue.list(request.signal);
+  }
+
+  /** Every issue of the project or group created or closed since `request.since`, open or closed, in pages. */
+  history(request: HistoryRequest): Promise<SourceResult<HistoryPage>> {
+    return gitlabHistory(this.http, this.historyOptions, request);
   }
 
   async getTicket(id: string, signal?: AbortSignal): Promise<SourceResult<Ticket>> {

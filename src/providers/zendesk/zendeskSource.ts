@@ -6,9 +6,10 @@
 import type { Ticket, TicketLink } from '../../core/ticket';
 import type { HttpClient } from '../http/httpClient';
 import { fail, ok, type SourceResult } from '../sourceResult';
-import type { Handoff, ListRequest, QueuePage, SourceCapabilities, TicketSeen, TicketSource } from '../ticketSource';
+import type { Handoff, HistoryPage, HistoryRequest, ListRequest, QueuePage, SourceCapabilities, TicketSeen, TicketSource } from '../ticketSource';
 import { PollBudget } from './pollBudget';
 import { ZendeskApi } from './zendeskApi';
+import { ZendeskHistory } from './zendeskHistory';
 import { ZendeskLookups } from './zendeskLookups';
 import { linkNote, ZendeskDirectory, zendeskTicketToTicket, type ZendeskMapping } from './zendeskMapping';
 import { ZendeskQueue, type ZendeskScope } from './zendeskQueue';
@@ -56,6 +57,7 @@ export class ZendeskSource implements TicketSource {
   private readonly queue: ZendeskQueue;
   private readonly updates: ZendeskUpdates;
   private readonly budget: PollBudget;
+  private readonly pastTickets: ZendeskHistory;
 
   constructor(
     http: HttpClient,
@@ -66,6 +68,7 @@ export class ZendeskSource implements TicketSource {
     this.lookups = new ZendeskLookups(this.api, new ZendeskDirectory());
     this.queue = new ZendeskQueue(this.api, this.lookups, { ...options, sourceId: options.id });
     this.updates = new ZendeskUpdates(this.api, options.label);
+    this.pastTickets = new ZendeskHistory(this.api, this.lookups, { ...options, sourceId: options.id });
   }
 
   get id(): string {
@@ -90,6 +93,11 @@ export class ZendeskSource implements TicketSource {
     const listed = await this.queue.list(request.signal);
     this.budget.refreshed();
     return listed;
+  }
+
+  /** Every ticket created or solved since `request.since`, in pages; read on demand, never by the refresh loop. */
+  history(request: HistoryRequest): Promise<SourceResult<HistoryPage>> {
+    return this.pastTickets.page(request);
   }
 
   async getTicket(id: string, signal?: AbortSignal): Promise<SourceResult<Ticket>> {

@@ -16,6 +16,9 @@
  *   (`/search/export`, cursor paged, `filter[type]`, no side-loads) on a query language of
  *   `type:`, `tags:`, `status:`/`status<`, `group:`, `updated>`, whose index can lag the tickets;
  * - deleted tickets (`/deleted_tickets`, `sort_order`, cursor paged);
+ * - the cursor-based incremental ticket export (`/incremental/tickets/cursor`), for admins only,
+ *   10 requests a minute, leaving out the last minute's changes, with `end_of_stream`, and the
+ *   `metric_sets` side-load (also on search) that Zendesk's ticket metrics keep;
  * - `PUT /tickets/{id}`: `safe_update` with `updated_stamp`, compared to the second (409
  *   `UpdateConflict` when they differ); `assignee_id`, `group_id`, `status`, `subject`, `tags`,
  *   `additional_tags`, `comment: { body, public }`; each update writes an audit whose `Change`
@@ -34,6 +37,7 @@ import { loopbackServer, type LoopbackServer, type RecordedRequest } from '../..
 import type { Fault, FaultTarget, Moment } from '../conformanceSubject';
 import {
   groupJson,
+  metricSetJson,
   organizationJson,
   ticketJson,
   userJson,
@@ -48,7 +52,9 @@ import {
 export const SAM: UserRecord = { id: 7, name: 'Sam Taylor', email: 'sam.taylor@example.com', role: 'agent' };
 export const MEI: UserRecord = { id: 9, name: 'Mei Chen', email: 'mei.chen@example.com', role: 'agent' };
 const LENA: UserRecord = { id: 100, name: 'Lena Fischer', email: 'lena.fischer@nordlicht.example', role: 'end-user' };
-const API_TOKENS: Readonly<Record<string, UserRecord>> = { 'zd-sam': SAM, 'zd-mei': MEI };
+/** The account's admin: the incremental exports are for admins only. */
+export const ADA: UserRecord = { id: 5, name: 'Ada Brandt', email: 'ada.brandt@example.com', role: 'admin' };
+const API_TOKENS: Readonly<Record<string, UserRecord>> = { 'zd-sam': SAM, 'zd-mei': MEI, 'zd-ada': ADA };
 const OAUTH_TOKENS: Readonly<Record<string, UserRecord>> = { 'oauth-sam': SAM };
 export const QUEUE_TAG = 'support-escalation';
 export const VIEW_ID = 360;
@@ -59,6 +65,10 @@ export const GROUPS: readonly GroupRecord[] = [
 ];
 const NORDLICHT: OrganizationRecord = { id: 50, name: 'Nordlicht Logistik GmbH', organization_fields: { support_region: 'EMEA' } };
 const OFFSET_LIMIT = 10_000;
+/** The incremental exports' own limit, per minute, beside the account's. */
+const EXPORT_RATE_LIMIT = 10;
+/** The incremental exports leave out what changed in the last minute, so that they never show a ticket half-written. */
+const EXPORT_DELAY_MS = 60_000;
 const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
 const STATUS_ORDER = ['new', 'open', 'pending', 'hold', 'solved', 'closed'];
 
@@ -89,7 +99,7 @@ type Sorted = { key: number | string; id: number };
 
 export class ZendeskServer {
   readonly tickets = new Map<number, TicketRecord>();
-  readonly users = new Map<number, UserRecord>([SAM, MEI, LENA].map((u) => [u.id, u]));
+  readonly users = new Map<number, UserRecord>([SAM, MEI, LENA, ADA].map((u) => [u.id, u]));
   skewMs = 0;
   readonly malformed = new Set<number>();
   /** Deleted tickets, as `GET /deleted_tickets` lists them, oldest first. */
@@ -108,6 +118,7 @@ export class ZendeskServer {
   private nextTicketId = 1;
   private nextEventId = 1000;
   private window = { start: 0, used: 0 };
+  private exportWindow = { start: 0, used: 0 };
   private http: LoopbackServer | undefined;
   private readonly rateLimit: number;
   private readonly clock: () => number;
@@ -154,6 +165,10 @@ export class ZendeskServer {
       created_at: at,
       updated_at: at,
       sla_breach_at: ticket.slaBreachAt === undefined ? null : zendeskTime(ticket.slaBreachAt),
+      initially_assigned_at: ticket.assignee ? at : null,
+      assigned_at: ticket.assignee ? at : null,
+      solved_at: null,
+      reopens: 0,
       comments: [],
       audits: [],
     };
@@ -297,6 +312,7 @@ export class ZendeskServer {
       const sorted = this.deleted.map((d, i) => ({ key: i, id: d.id, record: d })).sort((a, b) => direction * (a.key - b.key));
       return this.cursorPages(request, q, sorted, direction, (list) => ({ deleted_tickets: list.map((d) => d.record) }), false);
     }
+    if (resource === 'incremental' && idText === 'tickets' && sub === 'cursor') return this.incrementalTickets(request, q, actor);
     if (resource === 'search' && idText === 'export') return this.searchExport(request, q);
     if (resource === 'search' && idText === undefined) return this.search(q);
     if (resource !== 'tickets' || idText === undefined) return json(404, { error: 'InvalidEndpoint', description: 'Not found' });
@@ -352,6 +368,7 @@ export class ZendeskServer {
     if (wanted.includes('organizations'))
       loads.organizations = tickets.some((t) => t.organization_id === NORDLICHT.id) ? [organizationJson(NORDLICHT, this.origin)] : [];
     if (wanted.includes('groups')) loads.groups = GROUPS.filter((g) => tickets.some((t) => t.group_id === g.id)).map((g) => groupJson(g, this.origin));
+    if (wanted.includes('metric_sets')) loads.metric_sets = tickets.map((t) => metricSetJson(t, this.origin));
     return loads;
   }
 
@@ -404,6 +421,56 @@ export class ZendeskServer {
       count: sorted.length,
       next_page: page * perPage < sorted.length ? `${this.origin}/api/v2/search.json?page=${page + 1}` : null,
       previous_page: null,
+    });
+  }
+
+  /**
+   * The cursor-based incremental ticket export: admins only, at most 10 requests a minute; from
+   * `start_time` (Unix seconds) or an `after_cursor`, every ticket updated since, oldest update
+   * first, up to a minute ago; `per_page` at most 1,000; `end_of_stream` once it reaches then, and
+   * an `after_cursor` always, to come back with later. Side-loads `metric_sets` (and the others).
+   */
+  private incrementalTickets(request: RecordedRequest, q: URLSearchParams, actor: UserRecord): Answer {
+    if (actor.role !== 'admin')
+      return json(403, {
+        error: 'Forbidden',
+        description: 'You do not have access to this page. Please contact the account owner of this help desk for further help.',
+      });
+    const now = this.nowMs();
+    const minute = Math.floor(now / 60_000) * 60_000;
+    if (minute !== this.exportWindow.start) this.exportWindow = { start: minute, used: 0 };
+    if (++this.exportWindow.used > EXPORT_RATE_LIMIT) {
+      this.throttled++;
+      const wait = Math.max(1, Math.ceil((minute + 60_000 - now) / 1000));
+      return { status: 429, headers: { 'Content-Type': 'text/plain', 'Retry-After': String(wait) }, body: 'Too Many Requests' };
+    }
+    const start = q.get('start_time');
+    const from =
+      decodeCursor(q.get('cursor')) ?? (start !== null && /^\d+$/.test(start) ? { key: Number(start) * 1000 - 1, id: Number.MAX_SAFE_INTEGER } : undefined);
+    if (!from) return json(400, { error: 'InvalidValue', description: 'start_time or cursor is required' });
+    const perPage = Math.min(1000, Math.max(1, Number(q.get('per_page') ?? 1000) || 1000));
+    const until = now - EXPORT_DELAY_MS;
+    const rest = [...this.tickets.values()]
+      .map((t) => ({ key: Date.parse(t.updated_at), id: t.id, ticket: t }))
+      .filter((s) => s.key <= until && (s.key > Number(from.key) || (s.key === Number(from.key) && s.id > from.id)))
+      .sort((a, b) => a.key - b.key || a.id - b.id);
+    const page = rest.slice(0, perPage);
+    const last = page[page.length - 1];
+    const after = encodeCursor(last ?? from);
+    const next = new URL(request.url, this.origin);
+    next.search = '';
+    next.searchParams.set('cursor', after);
+    return json(200, {
+      tickets: page.map((s) => this.ticketAnswer(s.ticket, q)),
+      ...this.sideLoads(
+        page.map((s) => s.ticket),
+        q.get('include'),
+      ),
+      after_url: next.toString(),
+      after_cursor: after,
+      before_url: null,
+      before_cursor: null,
+      end_of_stream: rest.length <= perPage,
     });
   }
 
@@ -502,9 +569,24 @@ export class ZendeskServer {
     }
     if (events.length === 0) return undefined;
     ticket.updated_at = this.now();
+    this.measure(ticket, events);
     const audit = { id: this.nextEventId++, ticket_id: ticket.id, author_id: actor.id, created_at: ticket.updated_at, events };
     ticket.audits.push(audit);
     return audit;
+  }
+
+  /** What Zendesk's ticket metrics record of an update: assignments, solves and reopens. */
+  private measure(ticket: TicketRecord, events: readonly AuditEvent[]): void {
+    for (const event of events) {
+      if (event.type !== 'Change') continue;
+      if (event.field_name === 'assignee_id' && event.value !== null) {
+        ticket.assigned_at = ticket.updated_at;
+        ticket.initially_assigned_at ??= ticket.updated_at;
+      }
+      const solved = (status: unknown): boolean => status === 'solved' || status === 'closed';
+      if (event.field_name === 'status' && solved(event.value) && !solved(event.previous_value)) ticket.solved_at = ticket.updated_at;
+      if (event.field_name === 'status' && !solved(event.value) && solved(event.previous_value)) ticket.reopens++;
+    }
   }
 
   /** Cursor pages: the cursor names the last item's place in the order, so that items leaving the list shift nothing. */
