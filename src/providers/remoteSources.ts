@@ -1,6 +1,6 @@
 /**
  * The entry point of `dist/remote.js`: what only remote ticket sources need, the HTTP layer (with
- * axios) and the GitLab, Zendesk and GitHub sources. The extension `require`s it the first time a remote
+ * axios) and the GitLab, Zendesk, GitHub and Jira sources. The extension `require`s it the first time a remote
  * source is configured or signed in to, so a workspace with only the local queue never loads it.
  */
 export { HttpClient } from './http/httpClient';
@@ -11,3 +11,5 @@ export { zendeskMeSchema } from './zendesk/zendeskSchemas';
 export { GithubSource } from './github/githubSource';
 export { graphqlUrl } from './github/githubTransfer';
 export { githubHttpClient } from './github/githubHttp';
+export { JiraSource } from './jira/jiraSource';
+export { jiraNonJson } from './jira/jiraApi';

@@ -1,0 +1,4 @@
+import { conformanceSuite } from './conformanceSuite';
+import { jiraDataCenterSubject } from './jira/jiraSubject';
+
+conformanceSuite(jiraDataCenterSubject);
