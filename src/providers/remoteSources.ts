@@ -12,4 +12,5 @@ export { GithubSource } from './github/githubSource';
 export { graphqlUrl } from './github/githubTransfer';
 export { githubHttpClient } from './github/githubHttp';
 export { JiraSource } from './jira/jiraSource';
-export { jiraNonJson } from './jira/jiraApi';
+export { jiraNonJson, jiraSiteKind } from './jira/jiraApi';
+export { jiraMyselfSchema } from './jira/jiraSchemas';

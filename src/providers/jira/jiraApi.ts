@@ -65,3 +65,8 @@ export function jiraNonJson(label: string): (body: string) => SourceFailure | un
       ? { kind: 'unauthorised', message: `${label} answered with a web page (a sign-in page) instead of JSON: sign in again, or check the site's address.` }
       : undefined;
 }
+
+/** Cloud or Data Center, asked before anyone signs in: `serverInfo` answers without a credential. */
+export function jiraSiteKind(http: HttpClient, label: string): Promise<SourceResult<JiraSite>> {
+  return new JiraApi(http, label).kind();
+}

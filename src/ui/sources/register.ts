@@ -6,6 +6,8 @@ import type { Settings } from '../common/settings';
 import { GithubAccounts } from './githubAccounts';
 import { GitlabAccounts } from './gitlabAccounts';
 import { GitlabSignInCommands } from './gitlabSignInCommands';
+import type { JiraAccounts } from './jiraAccounts';
+import { jiraBundle } from './jiraBundleLoader';
 import { githubSignIn } from './githubSignInCommand';
 import { ZendeskAccounts } from './zendeskAccounts';
 import { ZendeskSignInCommands } from './zendeskSignInCommands';
@@ -14,6 +16,8 @@ export interface SourceAccounts {
   readonly gitlab: GitlabAccounts;
   readonly zendesk: ZendeskAccounts;
   readonly github: GithubAccounts;
+  /** Made on first use, from the bundle that holds Jira's sign-in. */
+  readonly jira: () => JiraAccounts;
 }
 
 /** `reload` rebuilds the sources after a sign-in or sign-out. */
@@ -28,5 +32,10 @@ export function registerSources(context: vscode.ExtensionContext, settings: () =
   registerCommand(context, COMMANDS.signOutZendesk, (sourceId) => zendeskSignIn.signOut(sourceId));
   const github = new GithubAccounts(userAgent);
   registerCommand(context, COMMANDS.signInGithub, (sourceId) => githubSignIn(github, settings, reload, sourceId));
-  return { gitlab, zendesk, github };
+  let jiraAccounts: JiraAccounts | undefined;
+  const jira = (): JiraAccounts => (jiraAccounts ??= new (jiraBundle().JiraAccounts)(context.secrets, context.globalState, userAgent));
+  const jiraSignIn = (): InstanceType<ReturnType<typeof jiraBundle>['JiraSignInCommands']> => new (jiraBundle().JiraSignInCommands)(jira(), settings, reload);
+  registerCommand(context, COMMANDS.signInJira, (sourceId) => jiraSignIn().signIn(sourceId));
+  registerCommand(context, COMMANDS.signOutJira, (sourceId) => jiraSignIn().signOut(sourceId));
+  return { gitlab, zendesk, github, jira };
 }

@@ -1,6 +1,6 @@
 /**
  * Turns the settings into live sources. This is the one place that knows every kind: the local
- * queue, GitLab, Zendesk and GitHub now; Jira joins here. Remote sources come from their own
+ * queue, GitLab, Zendesk, GitHub and Jira. Remote sources come from their own
  * bundle, loaded the first time one is configured.
  */
 import { isAbsolute, join } from 'node:path';
@@ -13,6 +13,7 @@ import type { ZendeskSource } from '../../providers/zendesk/zendeskSource';
 import type { GithubSourceConfig, GitlabSourceConfig, LocalSourceConfig, ZendeskSourceConfig } from '../../shared/sourceConfig';
 import type { TicketSource } from '../../providers/ticketSource';
 import { gitlabSourceLabel, type GitlabAccounts } from './gitlabAccounts';
+import { jiraBundle } from './jiraBundleLoader';
 import { githubSourceLabel, type GithubAccounts } from './githubAccounts';
 import type { SourceAccounts } from './register';
 import { remoteSources } from './remoteBundle';
@@ -43,6 +44,10 @@ export async function buildSources(settings: Settings, accounts: SourceAccounts)
     }
     if (config.kind === 'github') {
       sources.push(githubSource(config, accounts.github));
+      continue;
+    }
+    if (config.kind === 'jira') {
+      sources.push(jiraBundle().jiraSource(config, accounts.jira()));
       continue;
     }
     const file = await resolveLocalQueueFile(config.queueFile ?? settings.localQueueFile);
