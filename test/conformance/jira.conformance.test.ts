@@ -1,4 +1,5 @@
 import { conformanceSuite } from './conformanceSuite';
-import { jiraDataCenterSubject } from './jira/jiraSubject';
+import { jiraCloudSubject, jiraDataCenterSubject } from './jira/jiraSubject';
 
 conformanceSuite(jiraDataCenterSubject);
+conformanceSuite(jiraCloudSubject);
