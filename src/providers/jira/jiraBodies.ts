@@ -4,13 +4,13 @@
  * Center's v2 wiki markup. Every body passes through here, so the panel renders one format (through
  * the same sanitiser as every other source) and a note written in Markdown arrives as Jira's own.
  */
-import { adfToMarkdown, markdownToAdf, markdownToWiki, wikiToMarkdown } from './markup';
+import { adfToMarkdown, markdownToAdf, markdownToWiki, wikiToMarkdown, type AdfDocument } from './markup';
 
 export interface JiraBodies {
   /** The platform API's path whose bodies this format reads and writes. */
   readonly api: '/rest/api/2' | '/rest/api/3';
   toMarkdown(body: unknown): string;
-  fromMarkdown(markdown: string): unknown;
+  fromMarkdown(markdown: string): string | AdfDocument;
 }
 
 export const dataCenterBodies: JiraBodies = {

@@ -27,7 +27,7 @@ export interface JiraMapping {
   readonly teamFieldIsSelect?: boolean;
 }
 
-export const DEFAULT_PRIORITY_SEVERITIES: Readonly<Record<string, number>> = {
+const DEFAULT_PRIORITY_SEVERITIES: Readonly<Record<string, number>> = {
   highest: 1,
   blocker: 1,
   critical: 1,
@@ -96,11 +96,6 @@ export function jiraUserId(user: JiraUser | null | undefined): string | undefine
   return user ? (user.accountId ?? user.name ?? user.key) : undefined;
 }
 
-/** Whether the issue's status is in the done category: resolved, whatever the workflow calls it. */
-export function isDone(issue: JiraIssue): boolean {
-  return issue.fields.status?.statusCategory?.key === 'done';
-}
-
 /** The remote link that records a change: a branch by our own `globalId`, a merge request by its URL. */
 export function remoteLinkFor(link: TicketLink, issueUrl: string): { globalId: string; object: { url: string; title: string } } {
   if (link.kind === 'branch') {
@@ -142,7 +137,7 @@ function fieldOf(issue: JiraIssue, field: string | undefined): unknown {
 }
 
 /** A field's value as text: a string, a number, a select option (`value`), a named thing (`name`, `title`), the first of a list. */
-export function fieldText(value: unknown): string | undefined {
+function fieldText(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() === '' ? undefined : value;
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) return fieldText(value[0]);

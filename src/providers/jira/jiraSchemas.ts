@@ -26,12 +26,12 @@ export const jiraUserSchema = z.looseObject({
 });
 export type JiraUser = z.infer<typeof jiraUserSchema>;
 
-/** `GET /rest/api/{3|2}/myself`. */
-export const jiraMyselfSchema = jiraUserSchema;
+/** `GET /rest/api/{3|2}/myself`: who the credential belongs to. */
+export const jiraMyselfSchema = z.looseObject({ accountId: z.optional(z.string()), name: z.optional(z.string()), displayName: z.optional(z.string()) });
 
 const namedSchema = z.looseObject({ name: z.string() });
 
-export const jiraIssueFieldsSchema = z.looseObject({
+const jiraIssueFieldsSchema = z.looseObject({
   summary: z.string(),
   /** ADF on Cloud's v3, wiki markup on Data Center. */
   description: z.optional(z.unknown()),

@@ -87,7 +87,7 @@ export function userId(user: UserRecord, flavour: Flavour): string {
 }
 
 /** A body in the form the API version shows: ADF on v3, text on v2. */
-export function bodyFor(body: unknown, version: 2 | 3): unknown {
+function bodyFor(body: unknown, version: 2 | 3): unknown {
   const text = typeof body === 'string' ? body : adfText(body);
   if (version === 2) return text;
   if (typeof body !== 'string') return body;

@@ -620,7 +620,7 @@ function encodeToken(key: readonly number[]): string {
 function decodeToken(token: string): number[] | undefined {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    return Array.isArray(parsed) && parsed.every((n) => typeof n === 'number') ? (parsed as number[]) : undefined;
+    return Array.isArray(parsed) && parsed.every((n) => typeof n === 'number') ? parsed : undefined;
   } catch {
     return undefined;
   }
