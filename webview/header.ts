@@ -16,6 +16,7 @@ export function slaOf(ticket: TicketView, now: Date): SlaText {
     severity: ticket.severity ?? ('unknown' as const),
     createdAt: new Date(ticket.createdAt),
     slaDueAt: ticket.slaDueAt ? new Date(ticket.slaDueAt) : undefined,
+    slaPaused: ticket.slaPaused,
   };
   return { text: formatSla(timing, DEFAULT_SLA_TARGETS, now), breached: slaState(timing, DEFAULT_SLA_TARGETS, now) === 'breached' };
 }

@@ -33,7 +33,9 @@ function targetMinutes(severity: Severity, targets: SlaTargets): number | undefi
 }
 
 /** When the ticket is due, or undefined when no target applies (untriaged, no source SLA). */
-export function slaDueAt(ticket: Pick<Ticket, 'slaDueAt' | 'createdAt' | 'severity'>, targets: SlaTargets): Date | undefined {
+export function slaDueAt(ticket: Pick<Ticket, 'slaDueAt' | 'slaPaused' | 'createdAt' | 'severity'>, targets: SlaTargets): Date | undefined {
+  // A paused source clock keeps a breach time that no longer holds; the per-severity target would not either.
+  if (ticket.slaPaused) return undefined;
   if (ticket.slaDueAt) return ticket.slaDueAt;
   const minutes = targetMinutes(ticket.severity, targets);
   return minutes === undefined ? undefined : new Date(ticket.createdAt.getTime() + minutes * 60_000);
@@ -45,15 +47,16 @@ const DUE_SOON_MS = 60 * 60_000;
 /** Where a ticket stands against its clock; `none` when it has no clock (untriaged). */
 export type SlaState = 'breached' | 'dueSoon' | 'onTrack' | 'none';
 
-export function slaState(ticket: Pick<Ticket, 'slaDueAt' | 'createdAt' | 'severity'>, targets: SlaTargets, now: Date): SlaState {
+export function slaState(ticket: Pick<Ticket, 'slaDueAt' | 'slaPaused' | 'createdAt' | 'severity'>, targets: SlaTargets, now: Date): SlaState {
   const due = slaDueAt(ticket, targets);
   if (!due) return 'none';
   const remaining = due.getTime() - now.getTime();
   return remaining <= 0 ? 'breached' : remaining <= DUE_SOON_MS ? 'dueSoon' : 'onTrack';
 }
 
-/** The clock alone: `12m left`, `breached 1h 5m`, `untriaged`; empty when there is no clock. */
-export function formatSlaClock(ticket: Pick<Ticket, 'slaDueAt' | 'createdAt' | 'severity'>, targets: SlaTargets, now: Date): string {
+/** The clock alone: `12m left`, `breached 1h 5m`, `SLA paused`, `untriaged`; empty when there is no clock. */
+export function formatSlaClock(ticket: Pick<Ticket, 'slaDueAt' | 'slaPaused' | 'createdAt' | 'severity'>, targets: SlaTargets, now: Date): string {
+  if (ticket.slaPaused) return l10n.t('SLA paused');
   const due = slaDueAt(ticket, targets);
   if (!due) return ticket.severity === 'unknown' ? l10n.t('untriaged') : '';
   const remaining = due.getTime() - now.getTime();
@@ -61,7 +64,7 @@ export function formatSlaClock(ticket: Pick<Ticket, 'slaDueAt' | 'createdAt' | '
 }
 
 /** `S1 · 12m left`, `S2 · breached 1h 5m`, `S? · untriaged`, or the bare severity when it has no clock. */
-export function formatSla(ticket: Pick<Ticket, 'slaDueAt' | 'createdAt' | 'severity'>, targets: SlaTargets, now: Date): string {
+export function formatSla(ticket: Pick<Ticket, 'slaDueAt' | 'slaPaused' | 'createdAt' | 'severity'>, targets: SlaTargets, now: Date): string {
   const label = severityLabel(ticket.severity);
   const clock = formatSlaClock(ticket, targets, now);
   return clock === '' ? label : `${label} · ${clock}`;

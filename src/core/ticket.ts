@@ -49,6 +49,8 @@ export interface Ticket {
   readonly updatedAt: Date;
   /** The source's own SLA due time; when absent the first-response target applies. */
   readonly slaDueAt?: Date;
+  /** The source's SLA clock is stopped (a service desk waiting for the customer): not due, whatever the targets say. */
+  readonly slaPaused?: boolean;
   /** The team that owns the ticket now. */
   readonly team?: string;
   readonly labels: readonly string[];

@@ -31,6 +31,7 @@ export const ticketViewSchema = z.object({
   createdAt: isoTime,
   updatedAt: isoTime,
   slaDueAt: z.optional(isoTime),
+  slaPaused: z.optional(z.boolean()),
   comments: z.array(z.object({ author: z.string(), createdAt: isoTime, body: text, internal: z.boolean() })),
   links: z.array(z.object({ kind: z.enum(['branch', 'mergeRequest']), name: z.string(), url: z.optional(z.string()) })),
 });

@@ -99,17 +99,52 @@ export const githubSourceConfigSchema = z
   })
   .check(z.refine((c) => (c.repository === undefined) !== (c.query === undefined), { message: 'give either "repository" or "query"', path: ['repository'] }));
 
-/** Kinds this version can load; the others (jira) are reported as such. */
+const customField = z.string().check(z.regex(/^customfield_\d+$/, 'use a custom field id, as in "customfield_10050"'));
+const nonEmpty = z.string().check(z.minLength(1));
+const digits = z.string().check(z.regex(/^\d+$/, 'use the id, as in "4"'));
+const jira = <T extends z.ZodMiniType>(schema: T, field: string) => z.optional(schema.check(z.describe(`%config.sources.jira.${field}%`)));
+
+/** `jql`, or a service desk's `queue`; field ids as Jira names them. */
+export const jiraSourceConfigSchema = z
+  .object({
+    id: sourceId,
+    kind: z.literal('jira').check(z.describe('%config.sources.kind.jira%')),
+    label,
+    baseUrl: z.url({ protocol: /^https?$/ }).check(z.describe('%config.sources.jira.baseUrl%')),
+    jql: jira(nonEmpty, 'jql'),
+    serviceDesk: jira(digits, 'serviceDesk'),
+    queue: jira(digits, 'queue'),
+    severityField: jira(customField, 'severityField'),
+    severityValues: jira(z.record(nonEmpty, z.int().check(z.minimum(1), z.maximum(4))), 'severityValues'),
+    regionField: jira(customField, 'regionField'),
+    organizationField: jira(customField, 'organizationField'),
+    organizationRegions: jira(z.record(nonEmpty, nonEmpty), 'organizationRegions'),
+    teamField: jira(z.union([z.literal('components'), customField]), 'teamField'),
+    teamFieldIsSelect: jira(z.boolean(), 'teamFieldIsSelect'),
+    internalCommentVisibility: jira(z.object({ type: z.enum(['role', 'group']), value: nonEmpty }), 'internalCommentVisibility'),
+    handoffTransition: jira(nonEmpty, 'handoffTransition'),
+    historyJql: jira(nonEmpty, 'historyJql'),
+  })
+  .check(
+    z.refine((c) => (c.jql === undefined) !== (c.serviceDesk === undefined || c.queue === undefined), {
+      message: 'give either "jql" or "serviceDesk" with "queue"',
+      path: ['jql'],
+    }),
+  );
+
+/** Kinds this version can load; any other is reported as such. */
 export const sourceConfigSchema = z.discriminatedUnion('kind', [
   localSourceConfigSchema,
   gitlabSourceConfigSchema,
   zendeskSourceConfigSchema,
   githubSourceConfigSchema,
+  jiraSourceConfigSchema,
 ]);
 export type LocalSourceConfig = z.infer<typeof localSourceConfigSchema>;
 export type GitlabSourceConfig = z.infer<typeof gitlabSourceConfigSchema>;
 export type ZendeskSourceConfig = z.infer<typeof zendeskSourceConfigSchema>;
 export type GithubSourceConfig = z.infer<typeof githubSourceConfigSchema>;
+export type JiraSourceConfig = z.infer<typeof jiraSourceConfigSchema>;
 
 export type SourceConfig = z.infer<typeof sourceConfigSchema>;
 
@@ -144,6 +179,7 @@ export function parseSourcesSetting(value: unknown): SourcesOutcome {
 
 function describeEntryProblem(entry: unknown, error: z.core.$ZodError): string {
   const kind = typeof entry === 'object' && entry !== null ? (entry as { kind?: unknown }).kind : undefined;
-  if (typeof kind === 'string' && !['local', 'gitlab', 'zendesk', 'github'].includes(kind)) return `the kind "${kind}" is not available in this version.`;
+  if (typeof kind === 'string' && !['local', 'gitlab', 'zendesk', 'github', 'jira'].includes(kind))
+    return `the kind "${kind}" is not available in this version.`;
   return error.issues.map((i) => `${i.path.join('.') || 'entry'}: ${i.message}`).join('; ');
 }

@@ -16,7 +16,8 @@ const REMOTE_ONLY = [
   /(^|\/)node_modules\/axios\//,
   /^src\/providers\/http\//,
   /^src\/providers\/gitlab\//,
-  /^src\/ui\/sources\/(gitlab|zendesk|github)Accounts\.ts$/,
+  /^src\/ui\/sources\/(gitlab|zendesk|github|jira)Accounts\.ts$/,
+  /^src\/providers\/jira\//,
 ];
 /** Modules with state the whole extension shares (the output channel, the refusal notices): a copy in a lazy bundle would be a second one. */
 const SHARED_STATE = [/^src\/ui\/common\/log\.ts$/, /^src\/ui\/common\/failureMessages\.ts$/];

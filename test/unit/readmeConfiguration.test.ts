@@ -2,7 +2,13 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { githubSourceConfigSchema, gitlabSourceConfigSchema, localSourceConfigSchema, zendeskSourceConfigSchema } from '../../src/shared/sourceConfig';
+import {
+  githubSourceConfigSchema,
+  gitlabSourceConfigSchema,
+  jiraSourceConfigSchema,
+  localSourceConfigSchema,
+  zendeskSourceConfigSchema,
+} from '../../src/shared/sourceConfig';
 
 const root = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -58,11 +64,11 @@ describe("the README's Configuration section", () => {
 
   it('names every field of every kind of source', () => {
     const section = configurationSection();
-    for (const schema of [localSourceConfigSchema, gitlabSourceConfigSchema, zendeskSourceConfigSchema, githubSourceConfigSchema]) {
+    for (const schema of [localSourceConfigSchema, gitlabSourceConfigSchema, zendeskSourceConfigSchema, githubSourceConfigSchema, jiraSourceConfigSchema]) {
       for (const field of Object.keys(schema.shape)) {
         assert.ok(section.includes(`\`${field}\``) || section.includes(`"${field}"`), `the README does not mention the field ${field}`);
       }
     }
-    for (const kind of ['local', 'gitlab', 'zendesk', 'github']) assert.ok(section.includes(`\`${kind}\``), kind);
+    for (const kind of ['local', 'gitlab', 'zendesk', 'github', 'jira']) assert.ok(section.includes(`\`${kind}\``), kind);
   });
 });

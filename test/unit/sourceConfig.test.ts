@@ -23,7 +23,7 @@ describe('supportRotation.sources', () => {
     const outcome = parseSourcesSetting([
       { id: 'ok', kind: 'local' },
       { id: 'gl', kind: 'gitlab', baseUrl: 'https://gitlab.example' },
-      { id: 'jr', kind: 'jira' },
+      { id: 'sn', kind: 'servicenow' },
       { id: 'has space', kind: 'local' },
       { id: 'ok', kind: 'local', queueFile: 'other.json' },
       42,
@@ -34,7 +34,7 @@ describe('supportRotation.sources', () => {
     );
     assert.equal(outcome.problems.length, 5);
     assert.match(outcome.problems[0] ?? '', /sources\[1\]: project: /);
-    assert.match(outcome.problems[1] ?? '', /sources\[2\]: the kind "jira" is not available/);
+    assert.match(outcome.problems[1] ?? '', /sources\[2\]: the kind "servicenow" is not available/);
     assert.match(outcome.problems[2] ?? '', /sources\[3\]: id: use letters/);
     assert.match(outcome.problems[3] ?? '', /sources\[4\]: the id "ok" is used twice/);
     assert.match(outcome.problems[4] ?? '', /sources\[5\]/);

@@ -16,7 +16,7 @@ const routingSchema = z.looseObject({
   /** The group's id or its name; `groupId` is the older spelling of an id. */
   zendesk: z.optional(z.looseObject({ group: z.optional(z.union([z.int().check(z.positive()), text])), groupId: z.optional(z.int().check(z.positive())) })),
   github: z.optional(z.looseObject({ label: z.optional(text), repository: z.optional(text) })),
-  jira: z.optional(z.looseObject({ component: text })),
+  jira: z.optional(z.looseObject({ component: z.optional(text), team: z.optional(text) })),
 });
 
 const handle = z.string().check(z.regex(/^@\S+$|^[^@\s]+@[^@\s]+$/, { error: mustBe('a CODEOWNERS handle (@user, @org/team) or an e-mail address') }));
@@ -125,7 +125,8 @@ export function localRoute(team: Team): string {
  * What a source of this kind is given to move a ticket to the team. GitLab: `project:<id or path>`
  * moves the issue there, `label:<name>` adds that label; otherwise the team id becomes a team label.
  * Zendesk: `group:<id>` for a group given by id, otherwise the group's name (by default the team id).
- * GitHub alike, with `repository:<owner/name>` for a transfer.
+ * GitHub alike, with `repository:<owner/name>` for a transfer. Jira: `component:<name>` sets the
+ * component, `team:<value>` the source's team field (as does the bare team id).
  */
 export function routeFor(team: Team, sourceKind: string): string {
   if (sourceKind === 'gitlab') {
@@ -138,6 +139,11 @@ export function routeFor(team: Team, sourceKind: string): string {
     const group = team.routing?.zendesk?.group ?? team.routing?.zendesk?.groupId;
     if (typeof group === 'number') return `group:${group}`;
     return group ?? team.id;
+  }
+  if (sourceKind === 'jira') {
+    const jira = team.routing?.jira;
+    if (jira?.component) return `component:${jira.component}`;
+    return `team:${jira?.team ?? team.id}`;
   }
   if (sourceKind === 'github') {
     const github = team.routing?.github;

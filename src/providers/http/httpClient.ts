@@ -27,6 +27,8 @@ export interface HttpClientOptions {
    * undefined when it is about sign-in or scopes. GitHub answers a locked issue with 403 too.
    */
   readonly refusal?: (body: string) => string | undefined;
+  /** What an answer that is not JSON means, read from its body: a site behind a sign-in page sends that page. Undefined: an unexpected answer. */
+  readonly nonJson?: (body: string) => SourceFailure | undefined;
   /** The primary rate limit's remaining budget, as each answer reports it (`x-ratelimit-remaining`, `x-ratelimit-reset`). */
   readonly onBudget?: (remaining: number, resetAt: Date | undefined) => void;
 }
@@ -165,6 +167,8 @@ export class HttpClient {
     try {
       json = response.data === '' ? null : JSON.parse(response.data);
     } catch {
+      const meant = this.options.nonJson?.(response.data);
+      if (meant) return meant;
       return { kind: 'invalidResponse', message: `${this.options.label} sent an answer that is not JSON (${String(response.config.url)}).` };
     }
     const parsed = schema.safeParse(json);

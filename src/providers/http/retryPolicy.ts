@@ -37,7 +37,9 @@ export function serverRetryDelay(header: HeaderLookup, localNow: number): number
   const reset = Number(header('ratelimit-reset') ?? (spent ? header('x-ratelimit-reset') : undefined));
   if (Number.isFinite(reset) && reset > 1_000_000_000) return Math.max(0, reset * 1000 - now);
   if (Number.isFinite(reset) && reset >= 0 && header('ratelimit-remaining') === '0') return reset * 1000;
-  const resetTime = Date.parse(header('ratelimit-resettime') ?? '');
+  // Jira Cloud names the reset of a spent limit as a date in `X-RateLimit-Reset`.
+  const resetDate = spent && !/^\d+$/.test(header('x-ratelimit-reset') ?? '') ? header('x-ratelimit-reset') : undefined;
+  const resetTime = Date.parse(header('ratelimit-resettime') ?? resetDate ?? '');
   if (Number.isFinite(resetTime)) return Math.max(0, resetTime - now);
   return undefined;
 }

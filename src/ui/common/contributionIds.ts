@@ -37,6 +37,8 @@ export const COMMANDS = {
   nextUrgentTicket: 'supportRotation.nextUrgentTicket',
   createPullRequest: 'supportRotation.createPullRequest',
   signInGithub: 'supportRotation.signInGithub',
+  signInJira: 'supportRotation.signInJira',
+  signOutJira: 'supportRotation.signOutJira',
 } as const;
 
 export const SETTINGS = {

@@ -14,7 +14,12 @@ import { showFailure } from '../common/failureMessages';
 import { log } from '../common/log';
 
 /** The sign-in a refused source's failure offers, by the source's kind. */
-const SIGN_IN_COMMANDS: Readonly<Record<string, string>> = { gitlab: COMMANDS.signInGitlab, zendesk: COMMANDS.signInZendesk, github: COMMANDS.signInGithub };
+const SIGN_IN_COMMANDS: Readonly<Record<string, string>> = {
+  gitlab: COMMANDS.signInGitlab,
+  zendesk: COMMANDS.signInZendesk,
+  github: COMMANDS.signInGithub,
+  jira: COMMANDS.signInJira,
+};
 
 export interface SourceStatus {
   readonly source: TicketSource;

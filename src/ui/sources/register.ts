@@ -38,5 +38,7 @@ export function registerSources(
   registerCommand(context, COMMANDS.signInZendesk, (sourceId) => accounts().commands.signInZendesk(sourceId));
   registerCommand(context, COMMANDS.signOutZendesk, (sourceId) => accounts().commands.signOutZendesk(sourceId));
   registerCommand(context, COMMANDS.signInGithub, (sourceId) => accounts().commands.signInGithub(sourceId));
+  registerCommand(context, COMMANDS.signInJira, (sourceId) => accounts().commands.signInJira(sourceId));
+  registerCommand(context, COMMANDS.signOutJira, (sourceId) => accounts().commands.signOutJira(sourceId));
   return () => accounts().accounts;
 }

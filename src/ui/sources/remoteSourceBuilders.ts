@@ -4,13 +4,14 @@ import { GithubSource } from '../../providers/github/githubSource';
 import { graphqlUrl } from '../../providers/github/githubTransfer';
 import type { TicketSource } from '../../providers/ticketSource';
 import { ZendeskSource } from '../../providers/zendesk/zendeskSource';
-import type { GithubSourceConfig, GitlabSourceConfig, ZendeskSourceConfig } from '../../shared/sourceConfig';
+import type { GithubSourceConfig, GitlabSourceConfig, JiraSourceConfig, ZendeskSourceConfig } from '../../shared/sourceConfig';
 import { githubSourceLabel, type GithubAccounts } from './githubAccounts';
 import { gitlabSourceLabel, type GitlabAccounts } from './gitlabAccounts';
+import { jiraSource } from './jiraSourceBuilder';
 import type { SourceAccounts } from './sourceAccounts';
 import { zendeskOrigin, zendeskSourceLabel, type ZendeskAccounts } from './zendeskAccounts';
 
-export type RemoteSourceConfig = GitlabSourceConfig | ZendeskSourceConfig | GithubSourceConfig;
+export type RemoteSourceConfig = GitlabSourceConfig | ZendeskSourceConfig | GithubSourceConfig | JiraSourceConfig;
 
 export function buildRemoteSource(config: RemoteSourceConfig, accounts: SourceAccounts): TicketSource {
   switch (config.kind) {
@@ -20,6 +21,8 @@ export function buildRemoteSource(config: RemoteSourceConfig, accounts: SourceAc
       return zendeskSource(config, accounts.zendesk);
     case 'github':
       return githubSource(config, accounts.github);
+    case 'jira':
+      return jiraSource(config, accounts.jira);
   }
 }
 

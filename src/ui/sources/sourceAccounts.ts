@@ -5,6 +5,8 @@ import { GithubAccounts } from './githubAccounts';
 import { githubSignIn } from './githubSignInCommand';
 import { GitlabAccounts } from './gitlabAccounts';
 import { GitlabSignInCommands } from './gitlabSignInCommands';
+import { JiraAccounts } from './jiraAccounts';
+import { JiraSignInCommands } from './jiraSignInCommands';
 import { ZendeskAccounts } from './zendeskAccounts';
 import { ZendeskSignInCommands } from './zendeskSignInCommands';
 
@@ -12,6 +14,7 @@ export interface SourceAccounts {
   readonly gitlab: GitlabAccounts;
   readonly zendesk: ZendeskAccounts;
   readonly github: GithubAccounts;
+  readonly jira: JiraAccounts;
 }
 
 /**
@@ -37,6 +40,8 @@ export interface SignInCommands {
   signInZendesk(sourceId: unknown): Promise<unknown>;
   signOutZendesk(sourceId: unknown): Promise<unknown>;
   signInGithub(sourceId: unknown): Promise<unknown>;
+  signInJira(sourceId: unknown): Promise<unknown>;
+  signOutJira(sourceId: unknown): Promise<unknown>;
 }
 
 export interface RemoteAccounts {
@@ -50,15 +55,19 @@ export function createAccounts(services: AccountServices): RemoteAccounts {
     gitlab: new GitlabAccounts(secrets, state, userAgent),
     zendesk: new ZendeskAccounts(secrets, state, userAgent, log),
     github: new GithubAccounts(userAgent, log),
+    jira: new JiraAccounts(secrets, state, userAgent, log),
   };
   const gitlab = new GitlabSignInCommands(accounts.gitlab, settings, signedIn, reload);
   const zendesk = new ZendeskSignInCommands(accounts.zendesk, settings, signedIn, reload);
+  const jira = new JiraSignInCommands(accounts.jira, settings, signedIn, reload);
   const commands: SignInCommands = {
     signInGitlab: (sourceId) => gitlab.signIn(sourceId),
     signOutGitlab: (sourceId) => gitlab.signOut(sourceId),
     signInZendesk: (sourceId) => zendesk.signIn(sourceId),
     signOutZendesk: (sourceId) => zendesk.signOut(sourceId),
     signInGithub: (sourceId) => githubSignIn(accounts.github, settings, signedIn, sourceId),
+    signInJira: (sourceId) => jira.signIn(sourceId),
+    signOutJira: (sourceId) => jira.signOut(sourceId),
   };
   return { accounts, commands };
 }

@@ -25,6 +25,7 @@ export function ticketViewOf(ticket: Ticket, me: string | undefined, targets: Sl
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),
     slaDueAt: due?.toISOString(),
+    slaPaused: ticket.slaPaused,
     comments: ticket.comments.map((c) => ({ author: c.author.name, createdAt: c.createdAt.toISOString(), body: c.body, internal: c.internal })),
     links: ticket.links.map((l) => ({ kind: l.kind, name: l.name, url: l.url })),
   };
