@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { adfText, TEAM_FIELD } from '../conformance/jira/jiraRecords';
 import { API_TOKEN, fakeJira, INTERNAL_ROLE, QUEUE_JQL, SAM, type JiraServer } from '../conformance/jira/jiraServer';
 import { eventually, extensionApi, queueFilePath } from './extensionApi';
-import { git } from './gitInWorkspace';
+import { git, workspaceRepository } from './gitInWorkspace';
 import { answerDialogs, answerInputBoxes } from './windowStubs';
 
 describe('a Jira Cloud source in a real VS Code (Jira-shaped server on 127.0.0.1)', function () {
@@ -96,6 +96,7 @@ describe('a Jira Cloud source in a real VS Code (Jira-shaped server on 127.0.0.1
   it('records a fix branch as a remote link on the issue', async () => {
     const api = await extensionApi();
     const root = dirname(dirname(queueFilePath()));
+    const repository = await workspaceRepository(root);
     const dialogs = answerDialogs({ 'Create ': 'Bring My Changes Along' });
     try {
       await api.snapshot();
@@ -117,6 +118,9 @@ describe('a Jira Cloud source in a real VS Code (Jira-shaped server on 127.0.0.1
     } finally {
       dialogs.restore();
       git(root, 'checkout', '-q', 'main');
+      git(root, 'branch', '-q', '-D', 'support/SUP-1-issue-1');
+      // The commit message offered for SUP-1 would otherwise stay for the suites that follow.
+      repository.inputBox.value = '';
     }
   });
 });
