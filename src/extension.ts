@@ -8,6 +8,7 @@ import * as coreL10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { ActiveTicketTracker } from './ui/branch/activeTicketTracker';
 import { BranchLinks } from './ui/branch/branchLinks';
+import { alertSettingsOf } from './ui/alerts/alertNotifier';
 import { registerAlerts } from './ui/alerts/register';
 import { registerBranch } from './ui/branch/register';
 import { CONTEXT_KEYS, type QueueState } from './ui/common/contributionIds';
@@ -22,6 +23,7 @@ import { QueueModel } from './ui/queue/queueModel';
 import { snapshotTree, type SnapshotRow } from './ui/queue/queueSnapshot';
 import { registerQueue } from './ui/queue/register';
 import { registerSources } from './ui/sources/register';
+import { alertAwaitsRead } from './ui/sources/alertPending';
 import { buildSources } from './ui/sources/sourceFactory';
 import { pollRemoteSources } from './ui/sources/remotePolling';
 import { registerTicket } from './ui/ticket/register';
@@ -72,7 +74,6 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
 
   const host: TicketCommandHost = { context, model, targets: () => current.slaTargets, activeTicket: () => tracker.current?.ticket };
   const queue = registerQueue(host, model, settings);
-  pollRemoteSources(context, model, queue.view);
   const branch = registerBranch({
     host,
     model,
@@ -86,6 +87,10 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
   const experts = registerExperts(host, model, drafts, settings);
   const ticket = registerTicket(host, model, (t) => experts.find(t), settings);
   registerAlerts(context, model, settings);
+  pollRemoteSources(context, model, {
+    sightings: [queue.view, ticket.panels],
+    alertPending: (withinMs) => alertAwaitsRead({ tickets: model.tickets(), me: model.me(), now: Date.now() }, alertSettingsOf(current), withinMs),
+  });
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((event) => {

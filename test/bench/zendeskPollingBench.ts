@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < TICKETS; i++) server.createTicket({ createdAt: sim - (TICKETS - i) * 60_000 });
   const next = random(42);
   const clients: Client[] = Array.from({ length: CLIENTS }, () => ({
-    source: zendeskSource(server, [], { budget: new PollBudget({ now: () => sim }), elapsed: () => sim }),
+    source: zendeskSource(server, [], { budget: new PollBudget({ now: () => sim, random: next }), elapsed: () => sim }),
     next: start + Math.floor(next() * ARRIVALS_MS),
     started: false,
     pending: [],

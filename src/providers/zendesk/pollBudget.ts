@@ -17,31 +17,47 @@ export interface PollBudgetOptions {
   readonly maxIntervalMs?: number;
   /** This machine's clock in ms: only durations are taken from it. */
   readonly now?: () => number;
+  /** A number in [0, 1): where in its jitter each delay falls. */
+  readonly random?: () => number;
 }
 
 const MINUTE = 60_000;
-/** Early in a minute, a few requests say little about the rate: the estimate counts at least this much of it. */
-const MIN_WINDOW_SHARE_MS = 15_000;
-/** One refresh may move the interval by at most this factor, so that a hundred clients reacting at once do not swing. */
-const MAX_STEP = 1.25;
+/** A little under a quarter of the account: room for the bursts when a floor opens its editors at once. */
+const SHARE = 0.21;
+/** Early in a minute, a few requests say little about the rate: an answer from before this much of it is not read. */
+const MIN_ELAPSED_MS = 20_000;
+/**
+ * One refresh moves the interval by the square root of how far the account is from its share, and
+ * by at most this factor: every client hears the same figures and steps at once, and each step is
+ * taken on one noisy sample, so small steps keep a hundred clients from swinging together and from
+ * drifting apart (a client that drifts to a long interval is the one whose changes show late).
+ */
+const MAX_STEP = 1.1;
 /** Near the share, the interval stays as it is. */
 const DEAD_BAND = { below: 0.8, above: 1 };
+/**
+ * Each delay is the interval give or take this share of it: clients that opened together, or were
+ * throttled by the same 429, drift apart instead of asking in the same second for ever.
+ */
+const JITTER = 0.1;
 
 export class PollBudget {
   private readonly share: number;
   private readonly minIntervalMs: number;
   private readonly maxIntervalMs: number;
   private readonly now: () => number;
+  private readonly random: () => number;
   private interval: number;
   private notBefore = 0;
   /** The account's rate as the last answer showed it, as a share of what all clients should stay under. */
   private lastRatio: number | undefined;
 
   constructor(options: PollBudgetOptions = {}) {
-    this.share = options.share ?? 0.2;
+    this.share = options.share ?? SHARE;
     this.minIntervalMs = options.minIntervalMs ?? 30_000;
     this.maxIntervalMs = options.maxIntervalMs ?? 10 * MINUTE;
     this.now = options.now ?? Date.now;
+    this.random = options.random ?? Math.random;
     this.interval = Math.max(this.minIntervalMs, MINUTE);
   }
 
@@ -52,7 +68,8 @@ export class PollBudget {
     if (!(limit > 0) || !Number.isFinite(remaining)) return;
     const reset = Number(header('ratelimit-reset'));
     const elapsed = Number.isFinite(reset) && reset >= 0 && reset <= 60 ? MINUTE - reset * 1000 : MINUTE;
-    const perMinute = (Math.max(0, limit - remaining) * MINUTE) / Math.max(MIN_WINDOW_SHARE_MS, elapsed);
+    if (elapsed < MIN_ELAPSED_MS) return;
+    const perMinute = (Math.max(0, limit - remaining) * MINUTE) / elapsed;
     this.lastRatio = perMinute / (limit * this.share);
   }
 
@@ -61,7 +78,7 @@ export class PollBudget {
     const ratio = this.lastRatio;
     this.lastRatio = undefined;
     if (ratio === undefined || (ratio >= DEAD_BAND.below && ratio <= DEAD_BAND.above)) return;
-    const step = Math.min(MAX_STEP, Math.max(1 / MAX_STEP, ratio));
+    const step = Math.min(MAX_STEP, Math.max(1 / MAX_STEP, Math.sqrt(ratio)));
     this.interval = Math.min(this.maxIntervalMs, Math.max(this.minIntervalMs, this.interval * step));
   }
 
@@ -74,6 +91,7 @@ export class PollBudget {
 
   /** How long to wait before the next refresh. */
   nextDelayMs(): number {
-    return Math.max(this.interval, this.notBefore - this.now());
+    const jittered = this.interval * (1 + JITTER * (2 * this.random() - 1));
+    return Math.max(jittered, this.notBefore - this.now());
   }
 }

@@ -11,14 +11,16 @@
  *   (solved, deleted, moved out of the view). Only when the page cannot hold every change is the
  *   whole queue read again. No clock is compared: the page is ordered by the server's own
  *   `updated_at`.
- * - **A ticket that left a view** is not on the view's page. When the count says some left, one
- *   search for the tickets updated since a little before the newest seen (`updated>`) names them:
- *   updated after the page's oldest, yet not on it, so no longer in the view. Zendesk's search
- *   index shows a change minutes after it is made, so the search starts `SEARCH_LAG_MS` earlier
- *   than the newest seen, and a ticket the index does not show yet is looked for again on the next
- *   refresh. A deleted ticket, which search never shows, is named by the most recent page of
- *   deleted tickets. A count that still differs after `MISMATCH_GRACE_MS`, or one larger than ours
- *   (a view whose conditions let a ticket in without an update), reads the whole queue.
+ * - **A ticket that left a view** is not on the view's page. When the count says some left, the
+ *   account's 100 most recently updated tickets (List Tickets, read from the tickets and not from
+ *   the search index, so without its lag) name them: updated after the page's oldest, yet not on
+ *   it, so no longer in the view. When more than a page of the account changed since, a search
+ *   for the tickets updated since a little before the newest seen (`updated>`) names the rest:
+ *   Zendesk's search index shows a change minutes after it is made, so it starts `SEARCH_LAG_MS`
+ *   earlier, and a ticket the index does not show yet is looked for again on a later refresh. A
+ *   deleted ticket, which neither shows, is named by the most recent page of deleted tickets. A
+ *   count that still differs after `MISMATCH_GRACE_MS`, or one larger than ours (a view whose
+ *   conditions let a ticket in without an update), reads the whole queue.
  * - **And the whole queue is read again** every `fullReadEveryMs` (an hour for a view, ten minutes
  *   for a search, whose own lag the page cannot see past), for what neither the page nor the count
  *   can show.
@@ -135,12 +137,19 @@ export class ZendeskQueue {
     const searchDue = this.mismatchSince === undefined || this.elapsed() - this.lastSearch >= SEARCH_AGAIN_AFTER_MS;
     if (count < this.size() && searchDue && !whole && 'view' in this.options.scope && newestBefore !== undefined && oldest !== undefined) {
       this.lastSearch = this.elapsed();
-      const left = await this.dropLeavers(newestBefore, oldest, read, signal);
-      if (left.kind !== 'ok') return left;
+      const recentParams = { sort_by: 'updated_at', sort_order: 'desc', per_page: PAGE_SIZE, page: 1 };
+      const recent = await this.dropLeavers('/tickets', recentParams, { oldest, since: newestBefore }, read, signal);
+      if (recent.kind !== 'ok') return recent;
       // Deletions are looked for once when the counts start to differ; what is left after that is the index's lag.
       if (count < this.size() && this.mismatchSince === undefined) {
         const deleted = await this.dropDeleted(signal);
         if (deleted.kind !== 'ok') return deleted;
+      }
+      if (count < this.size() && !recent.value) {
+        const since = new Date(Date.parse(newestBefore) - SEARCH_LAG_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
+        const params = { query: `type:ticket updated>${since}`, sort_by: 'updated_at', sort_order: 'desc', per_page: PAGE_SIZE, page: 1 };
+        const searched = await this.dropLeavers('/search', params, { oldest, since: newestBefore }, read, signal);
+        if (searched.kind !== 'ok') return searched;
       }
     }
     if (whole && count === items(page).length) this.dropAllBut(read);
@@ -152,26 +161,33 @@ export class ZendeskQueue {
     return ok(count < this.size() && this.elapsed() - this.mismatchSince < MISMATCH_GRACE_MS);
   }
 
-  /** Drops the tickets a search shows updated since the page's oldest that the view's page did not list: they left the view. */
-  private async dropLeavers(newestBefore: string, oldest: string, onPage: Read, signal?: AbortSignal): Promise<SourceResult<void>> {
-    const since = new Date(Date.parse(newestBefore) - SEARCH_LAG_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const query = `type:ticket updated>${since}`;
-    const answer = await this.api.get(
-      '/search',
-      zendeskTicketPageSchema,
-      { query, sort_by: 'updated_at', sort_order: 'desc', per_page: PAGE_SIZE, page: 1 },
-      signal,
-    );
+  /**
+   * Drops the tickets a list of recently updated ones shows updated after the view page's oldest
+   * that the page did not hold: they left the view. True when the list held every update `since`.
+   */
+  private async dropLeavers(
+    path: string,
+    params: Params,
+    { oldest, since }: { readonly oldest: string; readonly since: string },
+    onPage: Read,
+    signal?: AbortSignal,
+  ): Promise<SourceResult<boolean>> {
+    const answer = await this.api.get(path, zendeskTicketPageSchema, params, signal);
     if (answer.kind !== 'ok') return answer;
-    for (const raw of items(answer.value.data)) {
+    const page = answer.value.data;
+    let reached: string | undefined;
+    for (const raw of items(page)) {
       const { id, updated_at: updated } = (raw ?? {}) as { id?: unknown; updated_at?: unknown };
-      if (typeof id !== 'number' || typeof updated !== 'string' || onPage.tickets.has(String(id)) || onPage.problems.has(String(id))) continue;
-      if (Date.parse(updated) >= Date.parse(oldest)) {
+      if (typeof id !== 'number' || typeof updated !== 'string' || !Number.isFinite(Date.parse(updated))) continue;
+      if (reached === undefined || Date.parse(updated) < Date.parse(reached)) reached = updated;
+      if (onPage.tickets.has(String(id)) || onPage.problems.has(String(id))) continue;
+      // Equal to the oldest, it may be in the view on the page after: only a later update says it left.
+      if (Date.parse(updated) > Date.parse(oldest)) {
         this.tickets.delete(String(id));
         this.problems.delete(String(id));
       }
     }
-    return ok(undefined);
+    return ok(!page.next_page || (reached !== undefined && Date.parse(reached) <= Date.parse(since)));
   }
 
   /** Drops the tickets among the most recently deleted. */

@@ -46,18 +46,18 @@ export class AlertNotifier implements vscode.Disposable {
     const now = new Date();
     const freshSources = new Set(this.model.statuses().flatMap((s) => (s.failure || !s.loadedAt ? [] : [s.source.id])));
     const revision = this.shown.revision;
-    const events = this.rules.evaluate({ tickets: this.model.tickets(), me: this.model.me(), freshSources, now }, this.alertSettings(), this.shown);
+    const events = this.rules.evaluate({ tickets: this.model.tickets(), me: this.model.me(), freshSources, now }, alertSettingsOf(this.settings()), this.shown);
     if (this.shown.revision !== revision) void this.state.update(SHOWN_KEY, this.shown.toJSON());
     for (const event of events) void showAlert(event, this.model.sourceOf(event.ticket), now);
   }
+}
 
-  private alertSettings(): AlertSettings {
-    const current = this.settings();
-    return {
-      severities: current.alertSeverities.map((s) => SEVERITY_OF[s]),
-      dueSoonMinutes: current.alertDueSoonMinutes,
-      targets: current.slaTargets,
-      hiddenStatuses: current.hiddenStatuses,
-    };
-  }
+/** The alert rules' settings, from the extension's. */
+export function alertSettingsOf(current: Settings): AlertSettings {
+  return {
+    severities: current.alertSeverities.map((s) => SEVERITY_OF[s]),
+    dueSoonMinutes: current.alertDueSoonMinutes,
+    targets: current.slaTargets,
+    hiddenStatuses: current.hiddenStatuses,
+  };
 }

@@ -1,54 +1,37 @@
 /**
  * Refreshes the queue on its own, for the sources that say how long to wait (Zendesk's poll budget,
  * which keeps a whole support floor under a share of the account's rate limit), and only while
- * someone can see it: the queue view visible in a focused window. A window in the background or a
- * closed view asks nothing; when it is seen again, an overdue refresh runs at once.
+ * someone needs it: the queue view or a ticket panel visible in a focused window, or an alert about
+ * one of my tickets about to be told, which should be told from a fresh read. A window in the
+ * background with no such alert asks nothing; when it is seen again, an overdue refresh runs at once.
  */
 import * as vscode from 'vscode';
-import type { TicketSource } from '../../providers/ticketSource';
+import { RemotePoller, type PolledModel } from './remotePoller';
 
-interface Paced {
-  pollDelayMs(): number;
-}
-
-export interface PolledModel {
-  readonly onDidChange: vscode.Event<void>;
-  statuses(): readonly { readonly source: TicketSource }[];
-  refresh(): Promise<void>;
-}
-
-export interface VisibleView {
+export interface Sighting {
+  /** Whether it is visible, focus aside. */
   readonly visible: boolean;
   readonly onDidChangeVisibility: vscode.Event<unknown>;
 }
 
-export function pollRemoteSources(context: vscode.ExtensionContext, model: PolledModel, view: VisibleView): void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let dueAt: number | undefined;
-  const seen = (): boolean => view.visible && vscode.window.state.focused;
-  const refreshIfDue = (): void => {
-    if (dueAt !== undefined && Date.now() >= dueAt && seen()) {
-      dueAt = undefined;
-      void model.refresh();
-    }
-  };
-  const schedule = (): void => {
-    clearTimeout(timer);
-    const delays = model
-      .statuses()
-      .map(({ source }) => source)
-      .filter(isPaced)
-      .map((source) => source.pollDelayMs());
-    if (delays.length === 0) return void (dueAt = undefined);
-    const delay = Math.min(...delays);
-    dueAt = Date.now() + delay;
-    timer = setTimeout(refreshIfDue, delay);
-  };
-  context.subscriptions.push(model.onDidChange(schedule), view.onDidChangeVisibility(refreshIfDue), vscode.window.onDidChangeWindowState(refreshIfDue), {
-    dispose: () => clearTimeout(timer),
-  });
+export interface PollingNeeds {
+  /** What shows the queue's tickets: the queue view, the ticket panels. */
+  readonly sightings: readonly Sighting[];
+  /** Whether an alert waits for a fresh read before the next refresh, `withinMs` from now. */
+  readonly alertPending: (withinMs: number) => boolean;
 }
 
-function isPaced(source: TicketSource): source is TicketSource & Paced {
-  return typeof (source as Partial<Paced>).pollDelayMs === 'function';
+export function pollRemoteSources(context: vscode.ExtensionContext, model: PolledModel, needs: PollingNeeds): void {
+  const changes = [...needs.sightings.map((s) => s.onDidChangeVisibility), vscode.window.onDidChangeWindowState];
+  const seen = (): boolean => vscode.window.state.focused && needs.sightings.some((s) => s.visible);
+  const poller = new RemotePoller(model, {
+    now: () => Date.now(),
+    setTimer: (callback, ms) => {
+      const timer = setTimeout(callback, ms);
+      return { dispose: () => clearTimeout(timer) };
+    },
+    wanted: (delayMs) => seen() || needs.alertPending(delayMs),
+    onWantedChange: (listener) => vscode.Disposable.from(...changes.map((event) => event(listener))),
+  });
+  context.subscriptions.push(poller);
 }

@@ -12,6 +12,8 @@ import { TicketPanels } from './ticketPanels';
 import { TicketWriter } from './ticketWriter';
 
 export interface TicketFeature {
+  /** The ticket panels, as far as whether one is visible. */
+  readonly panels: Pick<TicketPanels, 'visible' | 'onDidChangeVisibility'>;
   /** Delivers a message to a ticket's open panel as its webview would; false when it is not open. */
   postToTicketPanel(ref: { sourceId: string; id: string }, message: unknown): Promise<boolean>;
   /** The code reference links a ticket's open panel last gave its page; undefined when it is not open. */
@@ -35,6 +37,7 @@ export function registerTicket(
   host.context.subscriptions.push(panels);
   registerTicketCommand(host, COMMANDS.openTicket, { pick: 'any', placeHolder: vscode.l10n.t('Open which ticket?') }, (ticket) => panels.open(ticket).uid);
   return {
+    panels,
     postToTicketPanel: async (ref, message) => {
       const panel = panels.find(ref);
       if (panel) await panel.receive(message);

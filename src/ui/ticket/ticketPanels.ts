@@ -11,6 +11,9 @@ import { TICKET_PANEL_VIEW_TYPE, TicketPanel, type TicketPanelDeps } from './tic
 export class TicketPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private readonly panels = new Map<string, TicketPanel>();
   private readonly registration: vscode.Disposable;
+  private readonly visibility = new vscode.EventEmitter<void>();
+  /** Fires when a panel is shown, hidden or closed. */
+  readonly onDidChangeVisibility = this.visibility.event;
 
   constructor(private readonly deps: TicketPanelDeps) {
     this.registration = vscode.window.registerWebviewPanelSerializer(TICKET_PANEL_VIEW_TYPE, this);
@@ -27,6 +30,11 @@ export class TicketPanels implements vscode.Disposable, vscode.WebviewPanelSeria
       enableFindWidget: true,
     });
     return this.track(new TicketPanel(panel, { sourceId: ticket.sourceId, id: ticket.id }, this.deps));
+  }
+
+  /** Whether any ticket panel is visible in its editor group. */
+  get visible(): boolean {
+    return [...this.panels.values()].some((p) => p.panel.visible);
   }
 
   find(ref: { sourceId: string; id: string }): TicketPanel | undefined {
@@ -46,12 +54,18 @@ export class TicketPanels implements vscode.Disposable, vscode.WebviewPanelSeria
 
   dispose(): void {
     this.registration.dispose();
+    this.visibility.dispose();
     for (const panel of this.panels.values()) panel.panel.dispose();
   }
 
   private track(panel: TicketPanel): TicketPanel {
     this.panels.set(panel.uid, panel);
-    panel.onDidClose(() => this.panels.delete(panel.uid));
+    panel.onDidClose(() => {
+      this.panels.delete(panel.uid);
+      this.visibility.fire();
+    });
+    panel.panel.onDidChangeViewState(() => this.visibility.fire());
+    this.visibility.fire();
     return panel;
   }
 }

@@ -156,4 +156,20 @@ describe('the Zendesk source', () => {
     assert.equal(loaded.failure?.kind, 'unauthorised');
     assert.match(loaded.failure?.message ?? '', /refused the API token of sam\.taylor@example\.com/);
   });
+
+  it('drops a ticket solved out of the view at the next refresh, from the account’s recent tickets, however far the search index lags', async () => {
+    server.searchLagMs = 60 * 60_000;
+    for (let i = 0; i < 150; i++) server.createTicket({ createdAt: clock - (150 - i) * 60_000 });
+    const source = zendeskSource(server, [], { elapsed: () => clock });
+    assert.equal((await loadSource(source)).tickets.length, 150);
+    clock += 30_000;
+    const [first] = server.tickets.values();
+    assert.ok(first);
+    server.update(first, { status: 'solved' }, MEI);
+    clock += 30_000;
+    const refreshed = await loadSource(source);
+    assert.equal(refreshed.tickets.length, 149);
+    assert.ok(!refreshed.tickets.some((t) => t.id === String(first.id)));
+    assert.ok(server.server.requests.some((r) => r.url.includes('/tickets?') && r.url.includes('sort_by=updated_at')));
+  });
 });
