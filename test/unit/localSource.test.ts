@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { firstSyntaxError } from '../../src/providers/local/jsonSyntaxError';
 import { LocalSource } from '../../src/providers/local/localSource';
 import { rawTicket, tempQueueFile } from '../support/tempQueue';
 
@@ -126,7 +127,8 @@ describe('local source', () => {
 
   it('leaves a corrupt file untouched and says where it is broken', async () => {
     const corrupt = '{ "version": 1, "tickets": [ { "id": "a", } ] }';
-    const { source, file } = await make([]);
+    const { file } = await make([]);
+    const source = new LocalSource({ id: 'local', queueFile: file.path, displayPath: '.support/queue.json', me: 'me', locateSyntaxError: firstSyntaxError });
     const { writeFile } = await import('node:fs/promises');
     await writeFile(file.path, corrupt);
     const listed = await source.listQueue({});

@@ -60,9 +60,53 @@ export async function jiraHistory(api: JiraApi, queue: JiraQueue, context: Histo
 /** The JQL of the issues whose history counts: configured, the queue's, or the service desk's project. */
 async function historyJql(api: JiraApi, context: HistoryContext, signal?: AbortSignal): Promise<SourceResult<string>> {
   if (context.historyJql) return ok(context.historyJql);
-  if ('jql' in context.scope) return ok(context.scope.jql.replace(/\border\s+by\b[\s\S]*$/i, '').trim() || 'created IS NOT EMPTY');
+  if ('jql' in context.scope) return ok(historyOfQueue(context.scope.jql));
   const desk = await api.get(`/rest/servicedeskapi/servicedesk/${encodeURIComponent(context.scope.serviceDesk)}`, jsmServiceDeskSchema, {}, signal);
   return desk.kind === 'ok' ? ok(`project = "${desk.value.projectKey}"`) : desk;
+}
+
+/**
+ * A queue's JQL nearly always leaves out what is done (`statusCategory != Done`, `resolution =
+ * Unresolved`), which is exactly what history needs: its top-level AND clauses about status or
+ * resolution are dropped, and its ordering. A query with a top-level OR is kept whole, since
+ * dropping a clause there would widen it; `historyJql` is the way to say otherwise.
+ */
+export function historyOfQueue(jql: string): string {
+  const unordered = jql.replace(/\border\s+by\b[\s\S]*$/i, '').trim();
+  const clauses = topLevelClauses(unordered);
+  if (clauses === undefined) return unordered || 'created IS NOT EMPTY';
+  const kept = clauses.filter((clause) => !/^\s*(status|statusCategory|resolution|resolved|resolutiondate)\b/i.test(clause));
+  return kept.join(' AND ') || 'created IS NOT EMPTY';
+}
+
+/** The clauses joined by AND outside parentheses and quotes; undefined when an OR joins any at that level. */
+function topLevelClauses(jql: string): string[] | undefined {
+  const clauses: string[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  let start = 0;
+  for (let i = 0; i < jql.length; i++) {
+    const c = jql[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (depth === 0 && /\s/.test(c ?? '')) {
+      const word = /^\s+(AND|OR)\s+/i.exec(jql.slice(i));
+      if (word?.[1]?.toUpperCase() === 'OR') return undefined;
+      if (word) {
+        clauses.push(jql.slice(start, i).trim());
+        i += word[0].length - 1;
+        start = i + 1;
+      }
+    }
+  }
+  clauses.push(jql.slice(start).trim());
+  return clauses.filter((clause) => clause !== '');
 }
 
 /**

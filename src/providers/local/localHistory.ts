@@ -34,6 +34,7 @@ function firstClaim(local: LocalTicket, ticket: Ticket): Date | null | undefined
   return ticket.assignee === null && ticket.status === 'new' ? null : undefined;
 }
 
+/** The contract of `history`: created or resolved since the window's start. */
 export function inWindow(record: TicketHistoryRecord, since: Date): boolean {
-  return record.resolvedAt === null || record.createdAt >= since || record.resolvedAt >= since;
+  return record.createdAt >= since || (record.resolvedAt !== null && record.resolvedAt >= since);
 }

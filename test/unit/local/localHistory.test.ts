@@ -62,16 +62,17 @@ describe('local source history', () => {
     assert.equal(old?.breachAt?.toISOString(), '2026-10-09T10:00:00.000Z');
   });
 
-  it('leaves out tickets created and resolved before the window, never open ones', async () => {
+  it('holds the tickets created or resolved in the window, and no other', async () => {
     const source = await sourceWith(
       [
         rawTicket('gone', { createdAt: '2025-01-01T00:00:00Z', status: 'solved', resolvedAt: '2025-02-01T00:00:00Z' }),
         rawTicket('late', { createdAt: '2025-01-01T00:00:00Z', status: 'solved', resolvedAt: '2026-02-01T00:00:00Z' }),
-        rawTicket('open', { createdAt: '2024-01-01T00:00:00Z', status: 'pending' }),
+        rawTicket('old-open', { createdAt: '2024-01-01T00:00:00Z', status: 'pending' }),
+        rawTicket('new-open', { createdAt: '2026-03-01T00:00:00Z', status: 'pending' }),
       ],
       { now: new Date('2026-11-01T00:00:00Z') },
     );
     const ids = (await records(source, new Date('2026-01-01T00:00:00Z'))).map((r) => r.id);
-    assert.deepEqual(ids, ['late', 'open']);
+    assert.deepEqual(ids, ['late', 'new-open']);
   });
 });
