@@ -37,6 +37,7 @@ export const COMMANDS = {
   nextUrgentTicket: 'supportRotation.nextUrgentTicket',
   createPullRequest: 'supportRotation.createPullRequest',
   signInGithub: 'supportRotation.signInGithub',
+  handOverRotation: 'supportRotation.handOverRotation',
 } as const;
 
 export const SETTINGS = {
@@ -63,6 +64,7 @@ export const SETTINGS = {
   alertSeverities: 'alerts.severities',
   alertDueSoonMinutes: 'alerts.dueSoonMinutes',
   startupOpenQueue: 'startup.openQueue',
+  handoverRotationDays: 'handover.rotationDays',
 } as const;
 
 export const VIEWS = {
