@@ -26,13 +26,13 @@ const extensionHost = {
  * local queue and the commands. `remote` (the HTTP layer with axios, and the GitLab source) is
  * loaded the first time a remote source is configured; `expertise` (the expertise index and the
  * git history reading that builds it) on the first search for experts; `handover` (the rotation
- * handover, and writing the activity journal) at the first write to a ticket or the first handover. `webview` is the ticket panel's page.
+ * handover) the first time a rotation is handed over. `webview` is the ticket panel's page.
  */
 export const BUNDLES = {
   extension: { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', ...extensionHost },
   remote: { entryPoints: ['src/providers/remoteSources.ts'], outfile: 'dist/remote.js', ...extensionHost },
   expertise: { entryPoints: ['src/git/expertiseHistory.ts'], outfile: 'dist/expertise.js', ...extensionHost },
-  handover: { entryPoints: ['src/ui/handover/bundleEntry.ts'], outfile: 'dist/handover.js', ...extensionHost },
+  handover: { entryPoints: ['src/ui/handover/handoverRun.ts'], outfile: 'dist/handover.js', ...extensionHost },
   webview: {
     entryPoints: ['webview/main.ts'],
     outfile: 'dist/webview.js',

@@ -63,6 +63,8 @@ describe('handing over a rotation in a real VS Code', () => {
       async () => repository.state.HEAD?.name,
       (name) => name === branchBefore,
     );
+    // The fix branch's commit message was offered in the commit box; it is not the next suite's.
+    repository.inputBox.value = '';
     await (await extensionApi()).snapshot();
   });
 

@@ -24,6 +24,9 @@ export interface JournalEntry {
 export const JOURNALED_WRITES = ['claim', 'release', 'addInternalNote', 'addPublicReply', 'handOff', 'linkChange', 'setSeverity', 'setStatus'] as const;
 export type JournaledWrite = (typeof JOURNALED_WRITES)[number];
 
+/** Where the journal is kept in the editor's global storage. */
+export const JOURNAL_STORAGE_KEY = 'supportRotation.journal';
+
 /** Enough for a busy rotation (a few hundred actions) while staying a few tens of kilobytes. */
 export const JOURNAL_LIMIT = 400;
 

@@ -1,8 +1,8 @@
 /**
- * The rotation handover and the journal's writing: `dist/handover.js`, beside the bundle this code
- * runs in (esbuild.mjs). Loaded at the first write to a ticket or the first handover, once.
+ * Hand Over My Rotation: `dist/handover.js`, beside the bundle this code runs in (esbuild.mjs).
+ * Loaded the first time a rotation is handed over, once.
  */
-import type * as HandoverBundle from './bundleEntry';
+import type * as HandoverBundle from './handoverRun';
 
 export function handoverRun(): typeof HandoverBundle {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle loaded on first use cannot be a static import

@@ -9,10 +9,10 @@ import * as vscode from 'vscode';
 import { handoverDocument, isStillOpen, type HandoverItem } from '../../core/handover/handoverDocument';
 import { rotationStart } from '../../core/handover/rotationWindow';
 import { touchedTickets } from '../../core/handover/touchedTickets';
+import { JOURNAL_STORAGE_KEY } from '../../core/journal/journal';
 import { readJournal } from '../../core/journal/journalRead';
 import type { Settings } from '../common/settings';
 import type { QueueModel } from '../queue/queueModel';
-import { JOURNAL_KEY } from './journalRecorder';
 import { readFresh } from './freshTickets';
 import { postOnOpenTickets, type PostOutcome } from './handoverPost';
 
@@ -34,7 +34,7 @@ export interface HandoverOutcome {
 export async function handOverRotation(deps: HandoverDependencies): Promise<HandoverOutcome | undefined> {
   // This bundle has its own copy of core's l10n: give it this language's bundle too.
   if (vscode.l10n.bundle) coreL10n.config({ contents: vscode.l10n.bundle });
-  const entries = readJournal(deps.storage.get(JOURNAL_KEY));
+  const entries = readJournal(deps.storage.get(JOURNAL_STORAGE_KEY));
   const now = new Date();
   const from = rotationStart({ entries, days: deps.settings().handoverRotationDays, lastHandover: lastHandover(deps.storage), now });
   if (!from) {
