@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 /** Loaded with `require` on first use, from beside dist/extension.js: the activation bundle leaves these paths to Node. */
-export const LAZY_BUNDLES = ['./remote.js', './expertise.js', './ownership.js', './jsonSyntax.js'];
+export const LAZY_BUNDLES = ['./remote.js', './expertise.js', './ownership.js', './jsonSyntax.js', './handover.js'];
 
 const extensionHost = {
   platform: 'node',
@@ -27,8 +27,8 @@ const extensionHost = {
  * accounts) is loaded the first time a remote source is configured or signed in to; `expertise` (the expertise index and the
  * git history reading that builds it) on the first search for experts; `ownership` (CODEOWNERS and the
  * team ranking) on the first hand-off or search for experts; `jsonSyntax` (JSON's scanner) when a queue
- * file is not JSON, to say where. `webview` is the ticket
- * panel's page.
+ * file is not JSON, to say where; `handover` (the rotation handover) the first time a rotation is handed
+ * over. `webview` is the ticket panel's page.
  */
 export const BUNDLES = {
   extension: { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', ...extensionHost },
@@ -36,6 +36,7 @@ export const BUNDLES = {
   expertise: { entryPoints: ['src/git/expertiseHistory.ts'], outfile: 'dist/expertise.js', ...extensionHost },
   ownership: { entryPoints: ['src/core/ownership/ownershipRules.ts'], outfile: 'dist/ownership.js', ...extensionHost },
   jsonSyntax: { entryPoints: ['src/providers/local/jsonSyntaxError.ts'], outfile: 'dist/jsonSyntax.js', ...extensionHost },
+  handover: { entryPoints: ['src/ui/handover/handoverRun.ts'], outfile: 'dist/handover.js', ...extensionHost },
   webview: {
     entryPoints: ['webview/main.ts'],
     outfile: 'dist/webview.js',

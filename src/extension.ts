@@ -18,6 +18,8 @@ import type { TicketCommandHost } from './ui/common/ticketCommand';
 import { registerExperts } from './ui/experts/register';
 import { Drafts } from './ui/handoff/drafts';
 import { registerHandoff } from './ui/handoff/register';
+import { journaled } from './ui/handover/activityJournal';
+import { registerHandover } from './ui/handover/register';
 import { QueueFileWatcher } from './ui/queue/queueFileWatcher';
 import { QueueModel } from './ui/queue/queueModel';
 import { snapshotTree, type SnapshotRow } from './ui/queue/queueSnapshot';
@@ -62,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
   const watcher = new QueueFileWatcher(() => void model.refresh());
   const model = new QueueModel(
     {
-      build: () => buildSources(current, accounts),
+      build: async () => journaled(await buildSources(current, accounts), context.globalState),
       watch: (files) => watcher.watch(files),
     },
     (state: QueueState) => void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.queueState, state),
@@ -84,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
   });
   registerHandoff(host, model, drafts, settings, tracker);
   registerTriage(host, model);
+  registerHandover(host, model, settings);
   const experts = registerExperts(host, model, drafts, settings);
   const ticket = registerTicket(host, model, (t) => experts.find(t), settings);
   registerAlerts(context, model, settings);

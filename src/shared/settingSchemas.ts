@@ -66,6 +66,7 @@ export const SETTING_SPECS = {
   'alerts.severities': setting<AlertSeverity[]>(z.array(z.enum(ALERT_SEVERITIES)), ['S1', 'S2']),
   'alerts.dueSoonMinutes': setting(z.int().check(z.minimum(1), z.maximum(1440)), 60),
   'startup.openQueue': setting(z.boolean(), false),
+  'handover.rotationDays': setting(z.int().check(z.minimum(0), z.maximum(366)), 0),
 };
 
 export type SettingKey = keyof typeof SETTING_SPECS;

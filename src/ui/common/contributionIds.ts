@@ -39,6 +39,7 @@ export const COMMANDS = {
   signInGithub: 'supportRotation.signInGithub',
   signInJira: 'supportRotation.signInJira',
   signOutJira: 'supportRotation.signOutJira',
+  handOverRotation: 'supportRotation.handOverRotation',
 } as const;
 
 export const SETTINGS = {
@@ -65,6 +66,7 @@ export const SETTINGS = {
   alertSeverities: 'alerts.severities',
   alertDueSoonMinutes: 'alerts.dueSoonMinutes',
   startupOpenQueue: 'startup.openQueue',
+  handoverRotationDays: 'handover.rotationDays',
 } as const;
 
 export const VIEWS = {

@@ -34,6 +34,8 @@ export interface Settings {
   readonly alertDueSoonMinutes: number;
   /** Focus the queue and open the most urgent ticket when the window opens (the demo turns it on). */
   readonly startupOpenQueue: boolean;
+  /** How many days a rotation handover covers; 0: since my first claim after my last handover. */
+  readonly handoverRotationDays: number;
   /** One line per setting that was wrong and replaced by its default. */
   readonly problems: readonly string[];
 }
@@ -76,6 +78,7 @@ export function readSettings(): Settings {
     alertSeverities: read(SETTINGS.alertSeverities),
     alertDueSoonMinutes: read(SETTINGS.alertDueSoonMinutes),
     startupOpenQueue: read(SETTINGS.startupOpenQueue),
+    handoverRotationDays: read(SETTINGS.handoverRotationDays),
     problems,
   };
 }
