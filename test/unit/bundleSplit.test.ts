@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { REPO_ROOT } from '../support/testPaths';
 
-type BundleName = 'extension' | 'remote' | 'expertise';
+type BundleName = 'extension' | 'remote' | 'expertise' | 'dashboard';
 
 interface BundleConfig {
   bundleOptions(name: BundleName, mode: { production: boolean }): esbuild.BuildOptions;
@@ -29,7 +29,7 @@ describe('the bundles', function () {
     // The options `npm run package` builds with, built here in memory, so the check never reads a stale dist/.
     const config = (await import(pathToFileURL(join(REPO_ROOT, 'esbuild.mjs')).href)) as BundleConfig;
     lazyBundles = config.LAZY_BUNDLES;
-    for (const name of ['extension', 'remote', 'expertise'] as const) {
+    for (const name of ['extension', 'remote', 'expertise', 'dashboard'] as const) {
       const result = await esbuild.build({ ...config.bundleOptions(name, { production: true }), absWorkingDir: REPO_ROOT, write: false, logLevel: 'silent' });
       built.set(name, { inputs: Object.keys(result.metafile?.inputs ?? {}), text: result.outputFiles[0]?.text ?? '' });
     }
@@ -48,9 +48,15 @@ describe('the bundles', function () {
     assert.deepEqual(matching('expertise', EXPERTISE_ONLY).length, EXPERTISE_ONLY.length, 'they are in dist/expertise.js');
   });
 
+  it('keep the rotation dashboard and its figures out of the bundle loaded at activation', () => {
+    const DASHBOARD_ONLY = [/^src\/core\/rotation\//, /^src\/ui\/dashboard\/dashboard\.ts$/, /^src\/shared\/dashboardMessages\.ts$/];
+    assert.deepEqual(matching('extension', DASHBOARD_ONLY), []);
+    assert.ok(matching('dashboard', DASHBOARD_ONLY).length >= 7, 'they are in dist/dashboard.js');
+  });
+
   it('leave the lazy bundles for Node to load, from beside the activation bundle', () => {
     const activation = built.get('extension')?.text ?? '';
-    assert.deepEqual(lazyBundles, ['./remote.js', './expertise.js']);
+    assert.deepEqual(lazyBundles, ['./remote.js', './expertise.js', './dashboard.js']);
     for (const file of lazyBundles) assert.ok(activation.includes(`require("${file}")`), `${file} is required, not bundled`);
   });
 });

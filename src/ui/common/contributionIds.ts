@@ -37,6 +37,7 @@ export const COMMANDS = {
   nextUrgentTicket: 'supportRotation.nextUrgentTicket',
   createPullRequest: 'supportRotation.createPullRequest',
   signInGithub: 'supportRotation.signInGithub',
+  openDashboard: 'supportRotation.openDashboard',
 } as const;
 
 export const SETTINGS = {
