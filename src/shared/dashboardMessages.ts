@@ -15,11 +15,11 @@ const seriesSchema = z.object({ name, months: z.array(monthFiguresSchema) });
 const waitingSchema = z.object({ sourceId: name, id: name, key: name, title: z.string().check(z.maxLength(2_000)), hours: z.number() });
 
 /** What the figures are filtered on: a team's id ('' for no team) and a severity; absent means every one. */
-export const dashboardFilterSchema = z.object({ team: z.optional(name), severity: z.optional(z.enum(SEVERITY_FILTERS)) });
+const dashboardFilterSchema = z.object({ team: z.optional(name), severity: z.optional(z.enum(SEVERITY_FILTERS)) });
 export type DashboardFilter = z.infer<typeof dashboardFilterSchema>;
 
 /** How each source's history was read: the dashboard names the ones it could not count, never shows them as zeros. */
-export const sourceHistorySchema = z.object({
+const sourceHistorySchema = z.object({
   label: name,
   state: z.enum(['read', 'noHistory', 'failed']),
   records: z.optional(count),
