@@ -15,14 +15,8 @@ const COUNT = 80;
 const NEWEST_DAYS_AGO = 8;
 const OLDEST_DAYS_AGO = 360;
 
-const PEOPLE = [
-  'priya.natarajan@example.com',
-  'diego.alvarez@example.com',
-  'jonas.weber@example.com',
-  'mei.chen@example.com',
-  'aisha.bello@example.com',
-  'sam.taylor@example.com',
-];
+/** Colleagues who held the past tickets; the demo user's own are the three open ones. */
+const PEOPLE = ['priya.natarajan@example.com', 'diego.alvarez@example.com', 'jonas.weber@example.com', 'mei.chen@example.com', 'aisha.bello@example.com'];
 const TEAMS = ['billing', 'api-platform', 'search'] as const;
 const REGIONS = ['EMEA', 'AMER', 'APAC'] as const;
 const ORGANIZATIONS = [
