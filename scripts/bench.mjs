@@ -1,7 +1,7 @@
 // `npm run bench`: the performance targets, measured and printed with their ratios. What went
 // into each production bundle (from esbuild's metafiles), their sizes and the .vsix's, and the
 // time to load the activation bundle; validating, grouping and sorting 10,000 tickets against
-// JSON.parse; activation and claim times inside a real VS Code extension host; the expertise
+// JSON.parse; the rotation dashboard's monthly figures from 20,000 history records; activation and claim times and the dashboard's first paint inside a real VS Code extension host; the expertise
 // index on a generated history of 50,000 commits (made once, cached in .vscode-test/), and the
 // first expert answer on it before any index exists; and 100 clients polling one Zendesk account on a
 // simulated clock: requests a minute, 429s and how late a change shows.
@@ -31,6 +31,7 @@ function main() {
   const bundles = figuresOf(tsx, ['test/bench/bundleBench.ts']);
 
   const queue = figuresOf(process.execPath, ['--expose-gc', '--import', 'tsx', 'test/bench/queueBench.ts']);
+  const rotation = figuresOf(tsx, ['test/bench/rotationBench.ts']);
   // The production bundle just built is what the extension host loads: what users run.
   const host = figuresOf(tsx, ['test/bench/runHostBench.ts']);
   const expertise = figuresOf(tsx, ['test/bench/expertiseBench.ts']);
@@ -38,7 +39,7 @@ function main() {
 
   const results = join(root, 'test-results');
   mkdirSync(results, { recursive: true });
-  const all = { measuredAt: new Date().toISOString(), bundles, queue, host, expertise, zendesk };
+  const all = { measuredAt: new Date().toISOString(), bundles, queue, rotation, host, expertise, zendesk };
   writeFileSync(join(results, 'bench.json'), `${JSON.stringify(all, null, 2)}\n`);
   console.log('\nTarget                                   measured     target   ratio');
   const row = (name, value, target, unit) =>
@@ -51,6 +52,8 @@ function main() {
   row('activate() vs the single bundle', host.activationMedianMs, ACTIVATE_MS_BEFORE_SPLIT, 'ms');
   row('10k tickets vs JSON.parse (× floor)', queue.ratioToJsonParse, 5, '×');
   row('claim until the tree shows it (median)', host.claimMedianMs, 100, 'ms');
+  row('rotation figures, 20k records (median)', rotation.medianMs, 200, 'ms');
+  row('rotation dashboard first paint (median)', host.dashboardFirstPaintMedianMs, 500, 'ms');
   row('first expert answer, cold history', expertise.firstAnswerMs, 2000, 'ms');
   console.log(`${"  top expert = the full index's".padEnd(40)} ${expertise.sameTopExpert ? 'yes' : 'NO'}`);
   row('expertise build vs git log (× floor)', expertise.buildRatio, 1.5, '×');

@@ -11,6 +11,7 @@ import { BranchLinks } from './ui/branch/branchLinks';
 import { alertSettingsOf } from './ui/alerts/alertNotifier';
 import { registerAlerts } from './ui/alerts/register';
 import { registerBranch } from './ui/branch/register';
+import { registerDashboard } from './ui/dashboard/register';
 import { CONTEXT_KEYS, type QueueState } from './ui/common/contributionIds';
 import { log } from './ui/common/log';
 import { readSettings, type Settings } from './ui/common/settings';
@@ -49,6 +50,10 @@ export interface SupportRotationApi {
   postToTicketPanel(ref: { sourceId: string; id: string }, message: unknown): Promise<boolean>;
   /** The code reference links (key and id) a ticket's open panel last gave its page; undefined when none is open. */
   ticketPanelReferences(ref: { sourceId: string; id: string }): readonly { key: string; id: string }[] | undefined;
+  /** Delivers a message to the rotation dashboard exactly as its page would: `refused` when it does not fit the protocol, `closed` when no dashboard is open. */
+  postToDashboard(message: unknown): Promise<'handled' | 'refused' | 'closed'>;
+  /** Milliseconds from opening the rotation dashboard to its first drawn figures; undefined until drawn. */
+  dashboardFirstPaintMs(): number | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): SupportRotationApi {
@@ -94,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
     sightings: [queue.view, ticket.panels],
     alertPending: (withinMs) => alertAwaitsRead({ tickets: model.tickets(), me: model.me(), now: Date.now() }, alertSettingsOf(current), withinMs),
   });
+  const dashboard = registerDashboard(context, model, settings);
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -121,5 +127,7 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
     activeTicketText: () => branch.activeTicketText(),
     postToTicketPanel: (ref, message) => ticket.postToTicketPanel(ref, message),
     ticketPanelReferences: (ref) => ticket.ticketPanelReferences(ref),
+    postToDashboard: (message) => dashboard.postToDashboard(message),
+    dashboardFirstPaintMs: () => dashboard.dashboardFirstPaintMs(),
   };
 }

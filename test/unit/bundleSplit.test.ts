@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { REPO_ROOT } from '../support/testPaths';
 
-type BundleName = 'extension' | 'remote' | 'expertise' | 'ownership' | 'jsonSyntax' | 'handover';
+type BundleName = 'extension' | 'remote' | 'expertise' | 'ownership' | 'jsonSyntax' | 'handover' | 'dashboard';
 
 interface BundleConfig {
   bundleOptions(name: BundleName, mode: { production: boolean }): esbuild.BuildOptions;
@@ -38,7 +38,7 @@ describe('the bundles', function () {
     // The options `npm run package` builds with, built here in memory, so the check never reads a stale dist/.
     const config = (await import(pathToFileURL(join(REPO_ROOT, 'esbuild.mjs')).href)) as BundleConfig;
     lazyBundles = config.LAZY_BUNDLES;
-    for (const name of ['extension', 'remote', 'expertise', 'ownership', 'jsonSyntax', 'handover'] as const) {
+    for (const name of ['extension', 'remote', 'expertise', 'ownership', 'jsonSyntax', 'handover', 'dashboard'] as const) {
       const result = await esbuild.build({ ...config.bundleOptions(name, { production: true }), absWorkingDir: REPO_ROOT, write: false, logLevel: 'silent' });
       built.set(name, { inputs: Object.keys(result.metafile?.inputs ?? {}), text: result.outputFiles[0]?.text ?? '' });
     }
@@ -68,14 +68,21 @@ describe('the bundles', function () {
     assert.ok(matching('jsonSyntax', scanner).length > 0, 'it is in dist/jsonSyntax.js');
   });
 
+  it('keep the rotation dashboard and its figures out of the bundle loaded at activation', () => {
+    const DASHBOARD_ONLY = [/^src\/core\/rotation\//, /^src\/ui\/dashboard\/dashboard\.ts$/, /^src\/shared\/dashboardMessages\.ts$/];
+    assert.deepEqual(matching('extension', DASHBOARD_ONLY), []);
+    assert.ok(matching('dashboard', DASHBOARD_ONLY).length >= 7, 'they are in dist/dashboard.js');
+  });
+
   it('give the lazy bundles no copy of a module whose state the activation bundle holds', () => {
     assert.equal(matching('extension', SHARED_STATE).length, SHARED_STATE.length, 'the activation bundle has them');
-    for (const name of ['remote', 'expertise', 'ownership', 'jsonSyntax', 'handover'] as const) assert.deepEqual(matching(name, SHARED_STATE), [], name);
+    for (const name of ['remote', 'expertise', 'ownership', 'jsonSyntax', 'handover', 'dashboard'] as const)
+      assert.deepEqual(matching(name, SHARED_STATE), [], name);
   });
 
   it('leave the lazy bundles for Node to load, from beside the activation bundle', () => {
     const activation = built.get('extension')?.text ?? '';
-    assert.deepEqual(lazyBundles, ['./remote.js', './expertise.js', './ownership.js', './jsonSyntax.js', './handover.js']);
+    assert.deepEqual(lazyBundles, ['./remote.js', './expertise.js', './ownership.js', './jsonSyntax.js', './handover.js', './dashboard.js']);
     for (const file of lazyBundles) assert.ok(activation.includes(`require("${file}")`), `${file} is required, not bundled`);
   });
 });

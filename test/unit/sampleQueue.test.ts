@@ -12,7 +12,7 @@ const SAMPLE_DIR = join(__dirname, '..', '..', 'sample');
 const now = new Date('2026-11-24T12:00:00Z');
 const tickets = buildSampleQueue(now).tickets;
 
-const isOpen = (t: LocalTicket) => t.status !== 'solved';
+const isOpen = (t: LocalTicket) => t.status !== 'solved' && t.status !== 'closed';
 const unclaimedOpen = (severity: LocalTicket['severity']) => tickets.filter((t) => t.assignee === null && isOpen(t) && t.severity === severity);
 
 const minimalTicket = {
@@ -94,7 +94,7 @@ describe('sample queue', () => {
     assert.equal(tickets.filter((t) => t.severity === null).length, 2);
     assert.deepEqual(new Set(tickets.map((t) => t.region)), new Set(['EMEA', 'AMER', 'APAC', undefined]));
     assert.deepEqual(new Set(tickets.map((t) => t.team)), new Set(['billing', 'api-platform', 'search', undefined]));
-    assert.deepEqual(new Set(tickets.map((t) => t.status)), new Set(['new', 'open', 'pending', 'solved']));
+    assert.deepEqual(new Set(tickets.map((t) => t.status)), new Set(['new', 'open', 'pending', 'solved', 'closed']));
     assert.equal(tickets.filter((t) => t.status === 'solved').length, 2);
   });
 
@@ -106,8 +106,8 @@ describe('sample queue', () => {
     });
   });
 
-  it('gives the demo user exactly three tickets: one S1, one S2, one S3', () => {
-    const mine = tickets.filter((t) => t.assignee === SAMPLE_DEMO_USER);
+  it('gives the demo user exactly three open tickets: one S1, one S2, one S3', () => {
+    const mine = tickets.filter((t) => isOpen(t) && t.assignee === SAMPLE_DEMO_USER);
     assert.deepEqual(mine.map((t) => t.severity).sort(), [1, 2, 3]);
     assert.ok(
       mine.some((t) => t.links?.some((l) => l.kind === 'branch')),
@@ -118,8 +118,24 @@ describe('sample queue', () => {
   it('leaves urgent work unclaimed and some claimed by colleagues', () => {
     assert.ok(unclaimedOpen(1).length >= 1);
     assert.ok(unclaimedOpen(2).length >= 2);
-    const colleagues = tickets.filter((t) => t.assignee !== null && t.assignee !== SAMPLE_DEMO_USER);
+    const colleagues = tickets.filter((t) => isOpen(t) && t.assignee !== null && t.assignee !== SAMPLE_DEMO_USER);
     assert.ok(colleagues.length >= 5 && colleagues.length <= 8, `${colleagues.length} claimed by colleagues`);
+  });
+
+  it('keeps a year of closed tickets, each claimed and resolved after it was created, for the rotation dashboard', () => {
+    const closed = tickets.filter((t) => t.status === 'closed');
+    assert.ok(closed.length >= 60 && closed.length <= 100, `${closed.length} closed tickets`);
+    const monthsAgo = new Set(closed.map((t) => Math.floor((now.getTime() - Date.parse(t.createdAt)) / (30 * 86_400_000))));
+    assert.ok(monthsAgo.size >= 11, `spread over ${monthsAgo.size} months`);
+    for (const t of closed) {
+      assert.ok(t.resolvedAt && Date.parse(t.resolvedAt) > Date.parse(t.createdAt), `${t.key} resolved after creation`);
+      if (t.claimedAt)
+        assert.ok(Date.parse(t.claimedAt) >= Date.parse(t.createdAt) && Date.parse(t.claimedAt) < Date.parse(t.resolvedAt), `${t.key} claimed in between`);
+    }
+    assert.ok(
+      closed.some((t) => t.claimedAt === undefined && t.assignee === null),
+      'some were solved without a claim',
+    );
   });
 
   it('has tickets within SLA and breached ones, some with their own due time', () => {

@@ -34,9 +34,12 @@ const sampleCommentSchema = z.strictObject({
 });
 
 const sampleTicketSchema = z.strictObject({
-  ...z.omit(localTicketSchema, { createdAt: true, updatedAt: true, slaDueAt: true, comments: true }).shape,
+  ...z.omit(localTicketSchema, { createdAt: true, updatedAt: true, slaDueAt: true, comments: true, claimedAt: true, resolvedAt: true }).shape,
   /** How long before the queue is made; the ticket was last updated at its latest comment, or then. */
   createdAgo: duration,
+  /** How long before the queue is made it was first claimed, and resolved: the history the rotation dashboard counts. */
+  claimedAgo: z.optional(duration),
+  resolvedAgo: z.optional(duration),
   /** A contractual due time, this long after creation, replacing the per-severity target. */
   slaDueAfter: z.optional(duration),
   comments: z.array(sampleCommentSchema),
@@ -66,7 +69,7 @@ export async function readSampleQueue(root: string, now: Date): Promise<QueueFil
 }
 
 function datedTicket(ticket: SampleTicket, now: Date): LocalTicket {
-  const { id, key, title, severity, status, assignee, createdAgo, slaDueAfter, comments, ...rest } = ticket;
+  const { id, key, title, severity, status, assignee, createdAgo, slaDueAfter, claimedAgo, resolvedAgo, comments, ...rest } = ticket;
   const created = minutesOf(createdAgo);
   const updated = Math.min(created, ...comments.map((c) => minutesOf(c.ago)));
   // What and when first, as people scan a queue file; the conversation, the longest part, last.
@@ -80,6 +83,8 @@ function datedTicket(ticket: SampleTicket, now: Date): LocalTicket {
     createdAt: at(now, created),
     updatedAt: at(now, updated),
     ...(slaDueAfter === undefined ? {} : { slaDueAt: at(now, created - minutesOf(slaDueAfter)) }),
+    ...(claimedAgo === undefined ? {} : { claimedAt: at(now, minutesOf(claimedAgo)) }),
+    ...(resolvedAgo === undefined ? {} : { resolvedAt: at(now, minutesOf(resolvedAgo)) }),
     ...rest,
     comments: comments.map((c) => ({ author: c.author, createdAt: at(now, minutesOf(c.ago)), body: c.body, internal: c.internal })),
   };

@@ -40,6 +40,7 @@ export const COMMANDS = {
   signInJira: 'supportRotation.signInJira',
   signOutJira: 'supportRotation.signOutJira',
   handOverRotation: 'supportRotation.handOverRotation',
+  openDashboard: 'supportRotation.openDashboard',
 } as const;
 
 export const SETTINGS = {

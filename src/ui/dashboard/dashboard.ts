@@ -1,0 +1,187 @@
+/**
+ * The rotation dashboard: one panel, the history of every source read once per session (again on
+ * Refresh), the figures computed in `core/rotation` and sent to the page, which validates them.
+ * Everything the page sends is validated here first. Built as `dist/dashboard.js`, loaded on the
+ * first "Open Rotation Dashboard".
+ */
+import { performance } from 'node:perf_hooks';
+import * as coreL10n from '@vscode/l10n';
+import * as vscode from 'vscode';
+import { figuresCsv } from '../../core/rotation/figuresCsv';
+import { rotationFigures, type RotationFigures, type RotationFilter } from '../../core/rotation/rotationFigures';
+import { thisWeek } from '../../core/rotation/thisWeek';
+import { localZoneOffset, monthNumber, monthStart } from '../../core/rotation/zoneMonths';
+import { dashboardFromWebviewSchema, type DashboardFilter, type DashboardFromWebview, type DashboardToWebview } from '../../shared/dashboardMessages';
+import { COMMANDS } from '../common/contributionIds';
+import type { Settings } from '../common/settings';
+import type { QueueModel } from '../queue/queueModel';
+import { dashboardHtml } from './dashboardHtml';
+import { readHistory, type ReadHistory } from './historyReader';
+
+export const DASHBOARD_VIEW_TYPE = 'supportRotation.dashboard';
+const MONTHS = 12;
+
+export interface DashboardDeps {
+  readonly model: QueueModel;
+  readonly settings: () => Settings;
+  readonly extensionUri: vscode.Uri;
+  /** The extension's output channel: this bundle's own copy of the log module would open a second one. */
+  readonly log: vscode.LogOutputChannel;
+}
+
+/** What became of a message from the page. */
+export type Receipt = 'handled' | 'refused';
+
+export class Dashboard implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private history: Promise<ReadHistory> | undefined;
+  private filter: DashboardFilter = {};
+  private openedAt = 0;
+  /** Milliseconds from opening the panel to the page's first drawn figures; undefined until then. */
+  firstPaintMs: number | undefined;
+
+  constructor(private readonly deps: DashboardDeps) {
+    // This bundle has its own copy of @vscode/l10n, which core/ speaks through (the CSV's header): give it this language too.
+    if (vscode.l10n.bundle) coreL10n.config({ contents: vscode.l10n.bundle });
+  }
+
+  open(): void {
+    if (this.panel) return this.panel.reveal();
+    this.openedAt = performance.now();
+    this.firstPaintMs = undefined;
+    const roots = [vscode.Uri.joinPath(this.deps.extensionUri, 'dist'), vscode.Uri.joinPath(this.deps.extensionUri, 'media')];
+    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, vscode.l10n.t('Rotation Dashboard'), vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: roots,
+      retainContextWhenHidden: false,
+    });
+    panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'support-rotation.svg');
+    panel.webview.html = dashboardHtml(panel.webview, this.deps.extensionUri);
+    panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message));
+    panel.onDidDispose(() => (this.panel = undefined));
+    this.panel = panel;
+  }
+
+  /** The entry point for everything the page sends; public so automation can speak the same protocol. */
+  async receive(raw: unknown): Promise<Receipt> {
+    const parsed = dashboardFromWebviewSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.deps.log.warn(`Ignored a message from the rotation dashboard that does not fit the protocol: ${parsed.error.issues[0]?.message ?? ''}`);
+      return 'refused';
+    }
+    await this.handle(parsed.data);
+    return 'handled';
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+  }
+
+  private async handle(message: DashboardFromWebview): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        await this.post({ type: 'locale', language: vscode.env.language, bundle: vscode.l10n.bundle });
+        return this.show();
+      case 'filter':
+        this.filter = message.filter;
+        return this.show();
+      case 'refresh':
+        this.history = undefined;
+        return this.show();
+      case 'exportCsv':
+        return this.exportCsv();
+      case 'openTicket':
+        await vscode.commands.executeCommand(COMMANDS.openTicket, { sourceId: message.sourceId, id: message.id });
+        return;
+      case 'painted':
+        this.firstPaintMs ??= performance.now() - this.openedAt;
+        return;
+    }
+  }
+
+  private async show(): Promise<void> {
+    const history = await this.readOnce();
+    const settings = this.deps.settings();
+    const figures = this.figures(history);
+    const week = thisWeek(this.deps.model.tickets(), { now: new Date(), targets: settings.slaTargets, closedStatuses: settings.hiddenStatuses });
+    await this.post({
+      type: 'figures',
+      months: [...figures.months],
+      total: [...figures.total],
+      bySeverity: figures.bySeverity.map((s) => ({ name: s.name, months: [...s.months] })),
+      byTeam: figures.byTeam.map((s) => ({ name: s.name, months: [...s.months] })),
+      teams: [...figures.teams],
+      filter: this.filter,
+      sources: [...history.sources],
+      thisWeek: {
+        openBySeverity: [...week.openBySeverity],
+        breachedNow: [...week.breachedNow],
+        claimedPerPerson: [...week.claimedPerPerson],
+        oldestUnclaimed: week.oldestUnclaimed,
+      },
+    });
+  }
+
+  private figures(history: ReadHistory): RotationFigures {
+    return rotationFigures(history.records, {
+      now: new Date(),
+      offset: localZoneOffset,
+      targets: this.deps.settings().slaTargets,
+      months: MONTHS,
+      filter: coreFilter(this.filter),
+    });
+  }
+
+  /** The session's history: read on first use and on Refresh, shared by every message in between. */
+  private readOnce(): Promise<ReadHistory> {
+    this.history ??= this.read().catch((error: unknown) => {
+      this.history = undefined;
+      throw error;
+    });
+    return this.history;
+  }
+
+  private async read(): Promise<ReadHistory> {
+    await this.deps.model.refresh();
+    const since = monthStart(monthNumber(new Date(), localZoneOffset) - MONTHS + 1, localZoneOffset);
+    const sources = this.deps.model.statuses().map((s) => s.source);
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Rotation Dashboard') }, (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      return readHistory(
+        sources,
+        since,
+        this.deps.log,
+        (message) => {
+          progress.report({ message });
+          void this.post({ type: 'progress', message });
+        },
+        abort.signal,
+      );
+    });
+  }
+
+  private async exportCsv(): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const name = `rotation-${new Date().toISOString().slice(0, 10)}.csv`;
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+      filters: { [vscode.l10n.t('CSV')]: ['csv'] },
+      saveLabel: vscode.l10n.t('Export'),
+      title: vscode.l10n.t('Export the Rotation Figures'),
+    });
+    if (!target) return;
+    const csv = figuresCsv(this.figures(await this.readOnce()));
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(csv));
+    vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Exported the rotation figures to {0}', vscode.workspace.asRelativePath(target))}`, 5_000);
+  }
+
+  private async post(message: DashboardToWebview): Promise<void> {
+    await this.panel?.webview.postMessage(message);
+  }
+}
+
+function coreFilter(filter: DashboardFilter): RotationFilter {
+  const severity = filter.severity === undefined ? undefined : filter.severity === 'unknown' ? 'unknown' : (Number(filter.severity) as 1 | 2 | 3 | 4);
+  return { team: filter.team, severity };
+}

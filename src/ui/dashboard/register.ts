@@ -1,0 +1,31 @@
+/** Open Rotation Dashboard, from the queue's title bar and the palette; the dashboard itself loads on first use. */
+import type * as vscode from 'vscode';
+import { COMMANDS } from '../common/contributionIds';
+import { registerCommand } from '../common/commandRegistration';
+import { log } from '../common/log';
+import type { Settings } from '../common/settings';
+import type { QueueModel } from '../queue/queueModel';
+import type { Dashboard, Receipt } from './dashboard';
+import { dashboardModule } from './dashboardBundle';
+
+export interface DashboardFeature {
+  /** Delivers a message to the open dashboard as its page would; `closed` when it is not open. */
+  postToDashboard(message: unknown): Promise<Receipt | 'closed'>;
+  /** Milliseconds from opening the dashboard to its page's first drawn figures, once drawn. */
+  dashboardFirstPaintMs(): number | undefined;
+}
+
+export function registerDashboard(context: vscode.ExtensionContext, model: QueueModel, settings: () => Settings): DashboardFeature {
+  let dashboard: Dashboard | undefined;
+  registerCommand(context, COMMANDS.openDashboard, () => {
+    if (!dashboard) {
+      dashboard = new (dashboardModule().Dashboard)({ model, settings, extensionUri: context.extensionUri, log: log() });
+      context.subscriptions.push(dashboard);
+    }
+    dashboard.open();
+  });
+  return {
+    postToDashboard: async (message) => (dashboard ? dashboard.receive(message) : 'closed'),
+    dashboardFirstPaintMs: () => dashboard?.firstPaintMs,
+  };
+}
