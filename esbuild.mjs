@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 /** Loaded with `require` on first use, from beside dist/extension.js: the activation bundle leaves these paths to Node. */
-export const LAZY_BUNDLES = ['./remote.js', './expertise.js'];
+export const LAZY_BUNDLES = ['./remote.js', './expertise.js', './similar.js'];
 
 const extensionHost = {
   platform: 'node',
@@ -25,13 +25,15 @@ const extensionHost = {
  * Each entry is one bundle. The extension host loads `extension` at activation: the tree, the
  * local queue and the commands. `remote` (the HTTP layer with axios, and the GitLab source) is
  * loaded the first time a remote source is configured; `expertise` (the expertise index and the
- * git history reading that builds it) on the first search for experts. `webview` is the ticket
+ * git history reading that builds it) on the first search for experts; `similar` (the resolved-ticket
+ * index with its search library, for "Seen before?") once activation's work is done. `webview` is the ticket
  * panel's page.
  */
 export const BUNDLES = {
   extension: { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', ...extensionHost },
   remote: { entryPoints: ['src/providers/remoteSources.ts'], outfile: 'dist/remote.js', ...extensionHost },
   expertise: { entryPoints: ['src/git/expertiseHistory.ts'], outfile: 'dist/expertise.js', ...extensionHost },
+  similar: { entryPoints: ['src/ui/seenBefore/seenBeforeService.ts'], outfile: 'dist/similar.js', ...extensionHost },
   webview: {
     entryPoints: ['webview/main.ts'],
     outfile: 'dist/webview.js',

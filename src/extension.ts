@@ -25,6 +25,7 @@ import { registerSources } from './ui/sources/register';
 import { buildSources } from './ui/sources/sourceFactory';
 import { pollRemoteSources } from './ui/sources/remotePolling';
 import { registerTicket } from './ui/ticket/register';
+import { registerSeenBefore } from './ui/seenBefore/register';
 import { registerTriage } from './ui/triage/register';
 
 /** What the extension exports: for its own integration tests and for automation. */
@@ -84,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
   registerHandoff(host, model, drafts, settings, tracker);
   registerTriage(host, model);
   const experts = registerExperts(host, model, drafts, settings);
-  const ticket = registerTicket(host, model, (t) => experts.find(t), settings);
+  const ticket = registerTicket(host, model, (t) => experts.find(t), settings, registerSeenBefore(context, model));
   registerAlerts(context, model, settings);
 
   context.subscriptions.push(

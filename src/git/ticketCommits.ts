@@ -25,7 +25,7 @@ const KEY = /^(?=.{1,64}$)[A-Za-z0-9#][\w.#/-]*$/;
 const URL_SHAPE = /^https?:\/\/[^\s]{1,300}$/;
 const FIELD = '\x1f';
 const RECORD = '\x1e';
-export const MAX_COMMITS = 200;
+const MAX_COMMITS = 200;
 
 export function isSafeKey(key: string): boolean {
   return KEY.test(key);

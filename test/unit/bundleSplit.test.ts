@@ -50,7 +50,7 @@ describe('the bundles', function () {
 
   it('leave the lazy bundles for Node to load, from beside the activation bundle', () => {
     const activation = built.get('extension')?.text ?? '';
-    assert.deepEqual(lazyBundles, ['./remote.js', './expertise.js']);
+    assert.deepEqual(lazyBundles, ['./remote.js', './expertise.js', './similar.js']);
     for (const file of lazyBundles) assert.ok(activation.includes(`require("${file}")`), `${file} is required, not bundled`);
   });
 });

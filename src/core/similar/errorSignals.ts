@@ -158,6 +158,6 @@ function fileSignals(text: string): Signal[] {
 }
 
 /** One spelling for every language's naming: `PlaceOrder`, `placeOrder`, `place_order`, `place-order` → `placeorder`. */
-export function normaliseName(name: string): string {
+function normaliseName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }

@@ -145,7 +145,8 @@ function part(terms: readonly string[], max: number, fields: string[], boost: Re
 }
 
 function similarTicket(result: SearchResult, reasons: readonly MatchReason[]): SimilarTicket {
-  const stored = result as SearchResult & StoredFields;
+  // Stored fields are merged into the result, over its `id`.
+  const stored = result as unknown as StoredFields;
   return {
     sourceId: stored.sourceId,
     id: stored.id,
