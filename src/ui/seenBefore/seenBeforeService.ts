@@ -26,13 +26,14 @@ class SeenBeforeService implements SeenBefore, vscode.Disposable {
   private readonly stopped = new AbortController();
   private building: Thenable<void> | undefined;
   private repository: { readonly gitPath: string; readonly root: string } | undefined;
+  private readonly queueChanges: vscode.Disposable;
 
   constructor(
     private readonly store: SimilarStore,
     private readonly model: QueueModel,
   ) {
     this.sync();
-    model.onDidChange(() => this.sync());
+    this.queueChanges = model.onDidChange(() => this.sync());
   }
 
   async answer(ticket: Ticket): Promise<SeenBeforeAnswer> {
@@ -78,6 +79,7 @@ class SeenBeforeService implements SeenBefore, vscode.Disposable {
 
   dispose(): void {
     this.stopped.abort();
+    this.queueChanges.dispose();
     this.changed.dispose();
   }
 

@@ -74,7 +74,8 @@ describe('SimilarStore', () => {
     await store.load();
     assert.equal(await store.sync([source(() => [POOL, LOGO])]), 2);
     const [hit] = await store.similarTo(OPEN, 5, { gitPath: 'git', root: dir });
-    assert.equal(hit?.key, 'SUP-1');
+    assert.ok(hit);
+    assert.equal(hit.key, 'SUP-1');
     assert.deepEqual(
       hit.commits.map((c) => [c.hash, c.subject, c.author]),
       [[git(dir, 'rev-parse', 'HEAD~1'), 'Return pooled connections', 'Priya']],
