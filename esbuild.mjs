@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 /** Loaded with `require` on first use, from beside dist/extension.js: the activation bundle leaves these paths to Node. */
-export const LAZY_BUNDLES = ['./remote.js', './expertise.js', './ownership.js', './jsonSyntax.js', './handover.js', './dashboard.js'];
+export const LAZY_BUNDLES = ['./remote.js', './expertise.js', './ownership.js', './jsonSyntax.js', './handover.js', './dashboard.js', './similar.js'];
 
 const extensionHost = {
   platform: 'node',
@@ -28,7 +28,8 @@ const extensionHost = {
  * git history reading that builds it) on the first search for experts; `ownership` (CODEOWNERS and the
  * team ranking) on the first hand-off or search for experts; `jsonSyntax` (JSON's scanner) when a queue
  * file is not JSON, to say where; `handover` (the rotation handover) the first time a rotation is handed
- * over; `dashboard` (the rotation figures and their panel) on the first "Open Rotation Dashboard".
+ * over; `dashboard` (the rotation figures and their panel) on the first "Open Rotation Dashboard"; `similar` (the resolved-ticket index with its search
+ * library, for "Seen before?") once activation's work is done.
  * `webview` is the ticket panel's and the dashboard's page.
  */
 export const BUNDLES = {
@@ -39,6 +40,7 @@ export const BUNDLES = {
   jsonSyntax: { entryPoints: ['src/providers/local/jsonSyntaxError.ts'], outfile: 'dist/jsonSyntax.js', ...extensionHost },
   handover: { entryPoints: ['src/ui/handover/handoverRun.ts'], outfile: 'dist/handover.js', ...extensionHost },
   dashboard: { entryPoints: ['src/ui/dashboard/dashboard.ts'], outfile: 'dist/dashboard.js', ...extensionHost },
+  similar: { entryPoints: ['src/ui/seenBefore/seenBeforeService.ts'], outfile: 'dist/similar.js', ...extensionHost },
   webview: {
     entryPoints: ['webview/main.ts'],
     outfile: 'dist/webview.js',

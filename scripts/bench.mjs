@@ -4,7 +4,8 @@
 // JSON.parse; the rotation dashboard's monthly figures from 20,000 history records; activation and claim times and the dashboard's first paint inside a real VS Code extension host; the expertise
 // index on a generated history of 50,000 commits (made once, cached in .vscode-test/), and the
 // first expert answer on it before any index exists; and 100 clients polling one Zendesk account on a
-// simulated clock: requests a minute, 429s and how late a change shows.
+// simulated clock: requests a minute, 429s and how late a change shows; and "seen before?": indexing
+// 50,000 resolved tickets, a query among them, and the evaluation set's top-5 rate in both halves.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -36,10 +37,11 @@ function main() {
   const host = figuresOf(tsx, ['test/bench/runHostBench.ts']);
   const expertise = figuresOf(tsx, ['test/bench/expertiseBench.ts']);
   const zendesk = figuresOf(tsx, ['test/bench/zendeskPollingBench.ts']);
+  const similar = figuresOf(tsx, ['test/bench/similarBench.ts']);
 
   const results = join(root, 'test-results');
   mkdirSync(results, { recursive: true });
-  const all = { measuredAt: new Date().toISOString(), bundles, queue, rotation, host, expertise, zendesk };
+  const all = { measuredAt: new Date().toISOString(), bundles, queue, rotation, host, expertise, zendesk, similar };
   writeFileSync(join(results, 'bench.json'), `${JSON.stringify(all, null, 2)}\n`);
   console.log('\nTarget                                   measured     target   ratio');
   const row = (name, value, target, unit) =>
@@ -62,6 +64,10 @@ function main() {
   row('Zendesk: account requests a minute', zendesk.requestsPerMinute, zendesk.limitPerMinute / 4, '/min');
   console.log(`${'Zendesk: 429 answers (target 0)'.padEnd(40)} ${String(zendesk.throttled429).padStart(9)}`);
   row('Zendesk: p95 until a change shows', zendesk.changeDelayP95Seconds, 120, 's');
+  row('seen before: index 50k resolved tickets', similar.indexMs, 10_000, 'ms');
+  row('seen before: query, worst of 44', similar.queryMaxMs, 50, 'ms');
+  row('seen before: partner in top 5, tuning', similar.top5Tuning * 100, 80, '%');
+  row('seen before: partner in top 5, held out', similar.top5HeldOut * 100, 80, '%');
   console.log(`Figures written to test-results/bench.json`);
 }
 

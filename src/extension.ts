@@ -30,6 +30,7 @@ import { alertAwaitsRead } from './ui/sources/alertPending';
 import { buildSources } from './ui/sources/sourceFactory';
 import { pollRemoteSources } from './ui/sources/remotePolling';
 import { registerTicket } from './ui/ticket/register';
+import { registerSeenBefore } from './ui/seenBefore/register';
 import { registerTriage } from './ui/triage/register';
 
 /** What the extension exports: for its own integration tests and for automation. */
@@ -93,7 +94,7 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
   registerTriage(host, model);
   registerHandover(host, model, settings);
   const experts = registerExperts(host, model, drafts, settings);
-  const ticket = registerTicket(host, model, (t) => experts.find(t), settings);
+  const ticket = registerTicket(host, model, (t) => experts.find(t), settings, registerSeenBefore(context, model));
   registerAlerts(context, model, settings);
   pollRemoteSources(context, model, {
     sightings: [queue.view, ticket.panels],

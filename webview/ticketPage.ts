@@ -13,6 +13,7 @@ import { ExpertsSection } from './experts';
 import { renderHeader, slaOf } from './header';
 import { useLocale } from './locale';
 import { refreshAges } from './relativeTime';
+import { SeenBeforeSection } from './seenBefore';
 import { renderDescription, renderLinks, renderTimeline } from './timeline';
 
 const CLOCK_MS = 30_000;
@@ -23,6 +24,7 @@ let state: PanelState | undefined = saved.success ? saved.data : undefined;
 // Built with the first ticket, once the extension has said which language to speak.
 let compose: ComposeBox | undefined;
 let experts: ExpertsSection | undefined;
+let seenBefore: SeenBeforeSection | undefined;
 const content = el('div', { className: 'ticket-content' });
 let current: Extract<ToWebview, { type: 'ticket' }> | undefined;
 /** Code reference key → the id the extension gave it for this ticket. */
@@ -53,7 +55,10 @@ function showTicket(message: Extract<ToWebview, { type: 'ticket' }>): void {
     ...(links ? [links] : []),
     renderTimeline(ticket, DOMPurify, options),
   );
-  if (!compose || !experts) {
+  if (!compose || !experts || !seenBefore) {
+    seenBefore = new SeenBeforeSection((what) =>
+      post(what.kind === 'ticket' ? { type: 'openSimilar', index: what.index } : { type: 'openCommit', hash: what.hash }),
+    );
     experts = new ExpertsSection((what) =>
       post(what.kind === 'find' ? { type: 'findExperts' } : { type: 'expertAction', expert: what.email, action: what.action }),
     );
@@ -62,7 +67,7 @@ function showTicket(message: Extract<ToWebview, { type: 'ticket' }>): void {
       onDraft: (draft) => save({ draft }),
       send: (kind, body, requestId) => post({ type: kind === 'note' ? 'sendNote' : 'sendReply', requestId, body }),
     });
-    app.replaceChildren(content, experts.element, compose.element);
+    app.replaceChildren(content, seenBefore.element, experts.element, compose.element);
   }
   compose.configure(message.sourceLabel, message.internalNotes, message.publicReplies);
   if (first) window.scrollTo(0, state.scrollTop);
@@ -81,6 +86,8 @@ function receive(raw: unknown): void {
       return compose?.failed(message.requestId, message.message);
     case 'experts':
       return experts?.show(message.experts, message.liveShare, message.message);
+    case 'seenBefore':
+      return seenBefore?.show(message);
     case 'locale':
       return useLocale(message.language, message.bundle);
     case 'references':

@@ -57,6 +57,19 @@ const referenceId = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
 export const codeReferenceSchema = z.object({ key: z.string().check(z.maxLength(4_000)), id: referenceId });
 export type CodeReferenceLink = z.infer<typeof codeReferenceSchema>;
 
+/** A resolved ticket like this one, with why it matches and the commits that fixed it ("Seen before?"). */
+const commitHash = z.string().check(z.regex(/^[0-9a-f]{40,64}$/));
+const SIMILAR_REASONS = ['error', 'file', 'function', 'title', 'words'] as const;
+export const similarViewSchema = z.object({
+  key: z.string(),
+  title: text,
+  resolvedAt: isoTime,
+  reasons: z.array(z.object({ kind: z.enum(SIMILAR_REASONS), texts: z.array(z.string().check(z.maxLength(4_000))) })),
+  commits: z.array(z.object({ hash: commitHash, subject: text, author: z.string(), date: isoTime })),
+});
+export type SimilarView = z.infer<typeof similarViewSchema>;
+const MAX_SIMILAR = 10;
+
 /** The extension's bundle for the display language (absent in English) and that language, for dates and numbers. */
 const localeSchema = z.object({
   type: z.literal('locale'),
@@ -80,6 +93,12 @@ export const toWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('experts'), experts: z.array(expertViewSchema), liveShare: z.boolean(), message: z.optional(z.string()) }),
   localeSchema,
   z.object({ type: z.literal('references'), references: z.array(codeReferenceSchema) }),
+  z.object({
+    type: z.literal('seenBefore'),
+    state: z.enum(['indexing', 'ready', 'unavailable']),
+    tickets: z.array(similarViewSchema).check(z.maxLength(MAX_SIMILAR)),
+    message: z.optional(z.string()),
+  }),
 ]);
 export type ToWebview = z.infer<typeof toWebviewSchema>;
 
@@ -95,6 +114,9 @@ export const fromWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('findExperts') }),
   z.object({ type: z.literal('expertAction'), expert: z.string().check(z.maxLength(320)), action: z.enum(EXPERT_ACTIONS) }),
   z.object({ type: z.literal('openReference'), id: referenceId }),
+  /** The page names a similar ticket by its place in the list it was sent, and a commit by its hash: the extension checks both against what it sent. */
+  z.object({ type: z.literal('openSimilar'), index: z.int().check(z.gte(0), z.lt(MAX_SIMILAR)) }),
+  z.object({ type: z.literal('openCommit'), hash: commitHash }),
 ]);
 export type FromWebview = z.infer<typeof fromWebviewSchema>;
 

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { REPO_ROOT } from '../support/testPaths';
 
-type BundleName = 'extension' | 'remote' | 'expertise' | 'ownership' | 'jsonSyntax' | 'handover' | 'dashboard';
+type BundleName = 'extension' | 'remote' | 'expertise' | 'ownership' | 'jsonSyntax' | 'handover' | 'dashboard' | 'similar';
 
 interface BundleConfig {
   bundleOptions(name: BundleName, mode: { production: boolean }): esbuild.BuildOptions;
@@ -38,7 +38,7 @@ describe('the bundles', function () {
     // The options `npm run package` builds with, built here in memory, so the check never reads a stale dist/.
     const config = (await import(pathToFileURL(join(REPO_ROOT, 'esbuild.mjs')).href)) as BundleConfig;
     lazyBundles = config.LAZY_BUNDLES;
-    for (const name of ['extension', 'remote', 'expertise', 'ownership', 'jsonSyntax', 'handover', 'dashboard'] as const) {
+    for (const name of ['extension', 'remote', 'expertise', 'ownership', 'jsonSyntax', 'handover', 'dashboard', 'similar'] as const) {
       const result = await esbuild.build({ ...config.bundleOptions(name, { production: true }), absWorkingDir: REPO_ROOT, write: false, logLevel: 'silent' });
       built.set(name, { inputs: Object.keys(result.metafile?.inputs ?? {}), text: result.outputFiles[0]?.text ?? '' });
     }
@@ -76,13 +76,13 @@ describe('the bundles', function () {
 
   it('give the lazy bundles no copy of a module whose state the activation bundle holds', () => {
     assert.equal(matching('extension', SHARED_STATE).length, SHARED_STATE.length, 'the activation bundle has them');
-    for (const name of ['remote', 'expertise', 'ownership', 'jsonSyntax', 'handover', 'dashboard'] as const)
+    for (const name of ['remote', 'expertise', 'ownership', 'jsonSyntax', 'handover', 'dashboard', 'similar'] as const)
       assert.deepEqual(matching(name, SHARED_STATE), [], name);
   });
 
   it('leave the lazy bundles for Node to load, from beside the activation bundle', () => {
     const activation = built.get('extension')?.text ?? '';
-    assert.deepEqual(lazyBundles, ['./remote.js', './expertise.js', './ownership.js', './jsonSyntax.js', './handover.js', './dashboard.js']);
+    assert.deepEqual(lazyBundles, ['./remote.js', './expertise.js', './ownership.js', './jsonSyntax.js', './handover.js', './dashboard.js', './similar.js']);
     for (const file of lazyBundles) assert.ok(activation.includes(`require("${file}")`), `${file} is required, not bundled`);
   });
 });

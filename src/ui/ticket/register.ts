@@ -10,6 +10,7 @@ import type { QueueModel } from '../queue/queueModel';
 import { resolveTicketReferences } from './referenceLinks';
 import { TicketPanels } from './ticketPanels';
 import { TicketWriter } from './ticketWriter';
+import type { SeenBefore } from '../seenBefore/seenBefore';
 
 export interface TicketFeature {
   /** The ticket panels, as far as whether one is visible. */
@@ -25,6 +26,7 @@ export function registerTicket(
   model: QueueModel,
   experts: (ticket: Ticket) => Thenable<ExpertFinding>,
   settings: () => Settings,
+  seenBefore?: SeenBefore,
 ): TicketFeature {
   const panels = new TicketPanels({
     model,
@@ -33,6 +35,7 @@ export function registerTicket(
     references: resolveTicketReferences,
     extensionUri: host.context.extensionUri,
     targets: () => settings().slaTargets,
+    seenBefore,
   });
   host.context.subscriptions.push(panels);
   registerTicketCommand(host, COMMANDS.openTicket, { pick: 'any', placeHolder: vscode.l10n.t('Open which ticket?') }, (ticket) => panels.open(ticket).uid);

@@ -17,6 +17,7 @@ import { safeWebUrl } from '../common/safeWebUrl';
 import { panelHtml, panelResourceRoots } from './panelHtml';
 import { ReferenceLinks, type ResolvedReference } from './referenceLinks';
 import { panelActionsFor, ticketViewOf } from './ticketView';
+import type { SeenBefore, SeenBeforeAnswer } from '../seenBefore/seenBefore';
 
 export const TICKET_PANEL_VIEW_TYPE = 'supportRotation.ticket';
 
@@ -39,6 +40,8 @@ export interface TicketPanelDeps {
   readonly references: (ticket: Ticket) => Thenable<readonly ResolvedReference[]>;
   readonly extensionUri: vscode.Uri;
   readonly targets: () => SlaTargets;
+  /** The resolved tickets like this one, for the panel's "Seen before?" section. */
+  readonly seenBefore?: SeenBefore;
 }
 
 export class TicketPanel implements vscode.Disposable {
@@ -47,6 +50,7 @@ export class TicketPanel implements vscode.Disposable {
   private readonly links = new ReferenceLinks();
   /** The last experts shown: a page that reloads (hidden, then shown again) gets them back. */
   private lastExperts: Extract<ToWebview, { type: 'experts' }> | undefined;
+  private seen: SeenBeforeAnswer | undefined;
   private readonly closed = new vscode.EventEmitter<void>();
   readonly onDidClose = this.closed.event;
 
@@ -62,6 +66,7 @@ export class TicketPanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
       deps.model.onDidChange(() => this.refresh(false)),
       panel.onDidDispose(() => this.dispose()),
+      ...(deps.seenBefore ? [deps.seenBefore.onDidChange(() => void this.postSeenBefore())] : []),
     );
     this.greet();
   }
@@ -130,6 +135,14 @@ export class TicketPanel implements vscode.Disposable {
         return;
       case 'findExperts':
         if (ticket) await this.postExperts(ticket);
+        return;
+      case 'openSimilar': {
+        const target = this.seen?.targets[message.index];
+        if (target) await this.deps.seenBefore?.openTicket(target);
+        return;
+      }
+      case 'openCommit':
+        if (this.seen?.message.tickets.some((t) => t.commits.some((c) => c.hash === message.hash))) await this.deps.seenBefore?.openCommit(message.hash);
         return;
       case 'expertAction':
         if (ticket)
@@ -214,6 +227,14 @@ export class TicketPanel implements vscode.Disposable {
       publicReplies: source?.capabilities.publicReplies ?? false,
     });
     void this.postReferences(ticket);
+    void this.postSeenBefore();
+  }
+
+  private async postSeenBefore(): Promise<void> {
+    const ticket = this.ticket();
+    if (!ticket || !this.deps.seenBefore) return;
+    this.seen = await this.deps.seenBefore.answer(ticket);
+    await this.post(this.seen.message);
   }
 
   /** Resolving reads the repository's file list, so the ticket shows first and its links follow. */

@@ -1,0 +1,36 @@
+/**
+ * "Seen before?": the resolved tickets like the one in the panel. Its index and search library load
+ * once the queue has loaded (activation's work done), from their own bundle.
+ */
+import * as vscode from 'vscode';
+import { log } from '../common/log';
+import type { QueueModel } from '../queue/queueModel';
+import type { SeenBefore } from './seenBefore';
+import { similarStoreModule } from './similarBundle';
+
+export function registerSeenBefore(context: vscode.ExtensionContext, model: QueueModel): SeenBefore {
+  const changed = new vscode.EventEmitter<void>();
+  let service: (SeenBefore & vscode.Disposable) | undefined;
+  const start = (): SeenBefore & vscode.Disposable => {
+    if (!service) {
+      service = similarStoreModule().startSeenBefore(context.globalStorageUri, model, log());
+      context.subscriptions.push(
+        service,
+        service.onDidChange(() => changed.fire()),
+      );
+    }
+    return service;
+  };
+  const loaded = model.onDidChange(() => {
+    if (!model.hasLoaded) return;
+    loaded.dispose();
+    start();
+  });
+  context.subscriptions.push(changed, loaded);
+  return {
+    onDidChange: changed.event,
+    answer: (ticket) => start().answer(ticket),
+    openTicket: (target) => start().openTicket(target),
+    openCommit: (hash) => start().openCommit(hash),
+  };
+}
