@@ -95,7 +95,7 @@ describe('handing over a rotation in a real VS Code', () => {
     assert.match(section('SUP-124'), /What I did:\*\* claimed \([^)]*\); internal note \([^)]*\); created the fix branch \([^)]*\)/);
     assert.match(section('SUP-124'), /Last next steps\*\* \([^)]*\):\n\n {2}> ask billing for the renewal job log\n {2}> and compare the dates\./);
     assert.match(section('SUP-122'), /What I did:\*\* claimed \([^)]*\); internal note \([^)]*\)/);
-    assert.ok(!section('SUP-122').includes('Last next steps'), 'a note without next steps is not quoted');
+    assert.ok(!section('SUP-122').includes('Last next steps'), `a note without next steps is not quoted:\n${section('SUP-122')}`);
     assert.ok(markdown.indexOf('## Still open') < markdown.indexOf('### SUP-124'));
 
     assert.equal(outcome.action, 'posted', dialogs.messages.join(' | '));

@@ -1,6 +1,7 @@
 /**
  * "Seen before?": the resolved tickets like the one in the panel. Its index and search library load
- * once the queue has loaded (activation's work done), from their own bundle.
+ * from their own bundle when the first ticket panel asks, and the index is brought up to date in the
+ * background from then on: a window that only shows the queue never loads them.
  */
 import * as vscode from 'vscode';
 import { log } from '../common/log';
@@ -21,12 +22,7 @@ export function registerSeenBefore(context: vscode.ExtensionContext, model: Queu
     }
     return service;
   };
-  const loaded = model.onDidChange(() => {
-    if (!model.hasLoaded) return;
-    loaded.dispose();
-    start();
-  });
-  context.subscriptions.push(changed, loaded);
+  context.subscriptions.push(changed);
   return {
     onDidChange: changed.event,
     answer: (ticket) => start().answer(ticket),
