@@ -41,7 +41,8 @@ export class SeenBeforeSection {
   }
 
   private item(ticket: SimilarView, index: number): HTMLElement {
-    const open = el('a', { className: 'seen-before-ticket', text: `${ticket.key} ${ticket.title}`, attributes: { href: '#' } });
+    // A button, not a link: it asks the extension to open the ticket, and goes to no address of its own.
+    const open = el('button', { className: 'seen-before-ticket link-button', text: `${ticket.key} ${ticket.title}`, attributes: { type: 'button' } });
     open.addEventListener('click', (event) => {
       event.preventDefault();
       event.stopPropagation();
@@ -67,7 +68,7 @@ export class SeenBeforeSection {
   }
 
   private commit(commit: SimilarView['commits'][number]): HTMLElement {
-    const link = el('a', { text: commit.hash.slice(0, 10), attributes: { href: '#', 'data-commit': commit.hash } });
+    const link = el('button', { className: 'link-button', text: commit.hash.slice(0, 10), attributes: { type: 'button', 'data-commit': commit.hash } });
     link.addEventListener('click', (event) => {
       event.preventDefault();
       event.stopPropagation();
