@@ -59,13 +59,22 @@ async function postEach(tickets: readonly Ticket[], text: string, model: QueueMo
 }
 
 function report(outcome: PostOutcome): void {
-  const skipped = outcome.skipped.length > 0 ? ` ${vscode.l10n.t('Skipped (no internal notes): {0}.', outcome.skipped.join(', '))}` : '';
+  const posted = outcome.posted.join(', ');
+  const skipped = outcome.skipped.join(', ');
   if (outcome.failed.length === 0) {
-    void vscode.window.showInformationMessage(`${vscode.l10n.t('Posted the handover on {0}.', outcome.posted.join(', '))}${skipped}`);
+    const message =
+      outcome.skipped.length > 0
+        ? vscode.l10n.t('Posted the handover on {0}. Skipped (no internal notes): {1}.', posted, skipped)
+        : vscode.l10n.t('Posted the handover on {0}.', posted);
+    void vscode.window.showInformationMessage(message);
     return;
   }
-  const posted = outcome.posted.length > 0 ? vscode.l10n.t('Posted on {0}.', outcome.posted.join(', ')) : vscode.l10n.t('Nothing was posted.');
-  void vscode.window.showWarningMessage(
-    `${vscode.l10n.t('Not posted: {0}.', outcome.failed.join('; '))} ${posted}${skipped} ${vscode.l10n.t('The handover stays open.')}`,
-  );
+  // Whole sentences, each translated on its own: their order carries no grammar.
+  const sentences = [
+    vscode.l10n.t('Not posted: {0}.', outcome.failed.join('; ')),
+    outcome.posted.length > 0 ? vscode.l10n.t('Posted on {0}.', posted) : vscode.l10n.t('Nothing was posted.'),
+    ...(outcome.skipped.length > 0 ? [vscode.l10n.t('Skipped (no internal notes): {0}.', skipped)] : []),
+    vscode.l10n.t('The handover stays open.'),
+  ];
+  void vscode.window.showWarningMessage(sentences.join(' '));
 }
