@@ -13,6 +13,7 @@ import { jiraMyselfSchema } from '../../providers/jira/jiraSchemas';
 import type { JiraMe } from '../../providers/jira/jiraSource';
 import type { JiraSourceConfig } from '../../shared/sourceConfig';
 import { COMMANDS } from '../common/contributionIds';
+import { offerAfterRefusal } from './signInRefusal';
 
 const secretKey = (sourceId: string): string => `supportRotation.jira.credential.${sourceId}`;
 const userKey = (sourceId: string): string => `supportRotation.jira.user.${sourceId}`;
@@ -60,7 +61,11 @@ export class JiraAccounts {
       jiraSourceLabel(config),
     );
     if (site.kind !== 'ok') {
-      void this.offerAfterRefusal(config, vscode.l10n.t('{0} could not be reached as a Jira site: {1}', siteUrl(config), site.message));
+      void offerAfterRefusal(
+        vscode.l10n.t('{0} could not be reached as a Jira site: {1}', siteUrl(config), site.message),
+        { command: COMMANDS.signInJira, sourceId: config.id },
+        this.log,
+      );
       return 'refused';
     }
     const credential = await askCredential(config, site.value);
@@ -75,7 +80,11 @@ export class JiraAccounts {
       const why = me.kind === 'ok' ? vscode.l10n.t('Jira did not say who it belongs to.') : 'message' in me ? me.message : vscode.l10n.t('no answer');
       const which = credential.kind === 'pat' ? vscode.l10n.t('The personal access token') : vscode.l10n.t('The API token for {0}', credential.email);
       this.log.warn(`Jira sign-in to ${config.id} refused: ${why}`);
-      void this.offerAfterRefusal(config, vscode.l10n.t('{0} was not accepted by {1}: {2} Nothing was stored.', which, siteUrl(config), why));
+      void offerAfterRefusal(
+        vscode.l10n.t('{0} was not accepted by {1}: {2} Nothing was stored.', which, siteUrl(config), why),
+        { command: COMMANDS.signInJira, sourceId: config.id },
+        this.log,
+      );
       return 'refused';
     }
     const email = credential.kind === 'apiToken' ? credential.email : undefined;
@@ -107,16 +116,6 @@ export class JiraAccounts {
       this.log.warn(`The stored Jira credential of ${sourceId} could not be read; sign in again.`);
     }
     return undefined;
-  }
-
-  private async offerAfterRefusal(config: JiraSourceConfig, message: string): Promise<void> {
-    const signIn = vscode.l10n.t('Sign In');
-    const settings = vscode.l10n.t('Open Settings');
-    const showLog = vscode.l10n.t('Show Log');
-    const picked = await vscode.window.showErrorMessage(message, signIn, settings, showLog);
-    if (picked === signIn) await vscode.commands.executeCommand(COMMANDS.signInJira, config.id);
-    else if (picked === settings) await vscode.commands.executeCommand(COMMANDS.openSettings);
-    else if (picked === showLog) this.log.show(true);
   }
 }
 

@@ -10,6 +10,7 @@ import { zendeskMeSchema } from '../../providers/zendesk/zendeskSchemas';
 import type { ZendeskAgent } from '../../providers/zendesk/zendeskSource';
 import type { ZendeskSourceConfig } from '../../shared/sourceConfig';
 import { COMMANDS } from '../common/contributionIds';
+import { offerAfterRefusal } from './signInRefusal';
 
 const secretKey = (sourceId: string): string => `supportRotation.zendesk.credential.${sourceId}`;
 const userKey = (sourceId: string): string => `supportRotation.zendesk.user.${sourceId}`;
@@ -78,7 +79,11 @@ export class ZendeskAccounts {
           : undefined;
     if (me.kind !== 'ok' || me.data.user.id === null) {
       this.log.warn(`Zendesk sign-in to ${config.id} refused: ${refused ?? ''}`);
-      void this.offerAfterRefusal(config, vscode.l10n.t('{0} was not accepted by {1}: {2} Nothing was stored.', which, zendeskOrigin(config), refused ?? ''));
+      void offerAfterRefusal(
+        vscode.l10n.t('{0} was not accepted by {1}: {2} Nothing was stored.', which, zendeskOrigin(config), refused ?? ''),
+        { command: COMMANDS.signInZendesk, sourceId: config.id },
+        this.log,
+      );
       return 'refused';
     }
     const user: ZendeskSignedIn = { id: me.data.user.id, name: me.data.user.name, email: me.data.user.email ?? undefined, credential: credential.kind };
@@ -105,16 +110,6 @@ export class ZendeskAccounts {
       this.log.warn(`The stored Zendesk credential of ${sourceId} could not be read; sign in again.`);
     }
     return undefined;
-  }
-
-  private async offerAfterRefusal(config: ZendeskSourceConfig, message: string): Promise<void> {
-    const signIn = vscode.l10n.t('Sign In');
-    const settings = vscode.l10n.t('Open Settings');
-    const showLog = vscode.l10n.t('Show Log');
-    const picked = await vscode.window.showErrorMessage(message, signIn, settings, showLog);
-    if (picked === signIn) await vscode.commands.executeCommand(COMMANDS.signInZendesk, config.id);
-    else if (picked === settings) await vscode.commands.executeCommand(COMMANDS.openSettings);
-    else if (picked === showLog) this.log.show(true);
   }
 }
 
