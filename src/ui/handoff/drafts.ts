@@ -25,6 +25,23 @@ export interface Draft {
   readonly heading: string;
 }
 
+/** How long to wait for a close: a draft also open in another editor group stays open. */
+const CLOSE_WAIT_MS = 2000;
+
+function documentClosed(document: vscode.TextDocument): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, CLOSE_WAIT_MS);
+    const listener = vscode.workspace.onDidCloseTextDocument((closed) => {
+      if (closed === document || closed.uri.toString() === document.uri.toString()) done();
+    });
+  });
+}
+
 export class Drafts implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly lensesChanged = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.lensesChanged.event;
@@ -63,13 +80,19 @@ export class Drafts implements vscode.CodeLensProvider, vscode.Disposable {
     return uri ? this.find(uri) : undefined;
   }
 
-  /** Closes a sent or discarded draft without the "save changes?" question. */
+  /**
+   * Closes a sent or discarded draft without the "save changes?" question, and returns once this
+   * side has seen it closed: the next untitled document may be given the same name, and until the
+   * close arrives here, opening it would hand back this draft's text.
+   */
   async close(draft: Draft): Promise<void> {
     await this.forget(draft.uri);
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === draft.uri.toString());
     if (!document) return;
+    const closed = documentClosed(document);
     await vscode.window.showTextDocument(document, { preview: false });
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await closed;
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {

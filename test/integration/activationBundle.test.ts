@@ -12,7 +12,8 @@ function loadedBundles(): string[] {
     .sort();
 }
 
-// Suites run in file name order: this one comes before any that configures GitLab or asks for experts.
+// Suites run in file name order, and this one runs first: no other suite has yet written a broken
+// queue file, configured a remote source, asked for experts or opened the dashboard.
 describe('the bundles in a real VS Code', () => {
   it('shows the local queue with the activation bundle alone', async () => {
     const api = await extensionApi();
