@@ -60,6 +60,9 @@ export class Dashboard implements vscode.Disposable {
     panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message));
     panel.onDidDispose(() => (this.panel = undefined));
     this.panel = panel;
+    // Read while the page loads rather than after it says it is ready; a failure here is met
+    // again, and reported, when the page asks for the figures.
+    void this.readOnce().catch(() => undefined);
   }
 
   /** The entry point for everything the page sends; public so automation can speak the same protocol. */
