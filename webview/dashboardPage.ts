@@ -8,7 +8,14 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import * as l10n from '@vscode/l10n';
 import type uPlot from 'uplot';
-import { dashboardToWebviewSchema, type DashboardFigures, type DashboardFilter, type DashboardFromWebview } from '../src/shared/dashboardMessages';
+import {
+  dashboardStateSchema,
+  dashboardToWebviewSchema,
+  type DashboardFigures,
+  type DashboardFilter,
+  type DashboardFromWebview,
+  type DashboardState,
+} from '../src/shared/dashboardMessages';
 import { drawChart, PALETTE, type ChartSeries } from './dashboardChart';
 import { figuresTable } from './dashboardTable';
 import { renderThisWeek } from './dashboardWeek';
@@ -29,10 +36,20 @@ const SEVERITY_COLOURS: Readonly<Record<string, string>> = {
 };
 
 let current: DashboardFigures | undefined;
-let split: Split = 'severity';
+let split: Split = savedSplit();
 let charts: uPlot[] = [];
 let painted = false;
 const progress = el('p', { className: 'progress', attributes: { role: 'status' } });
+
+/** The split the page showed before a reload; the filter it kept is the host's to restore. */
+function savedSplit(): Split {
+  const saved = dashboardStateSchema.safeParse(vscode.getState());
+  return saved.success ? saved.data.split : 'severity';
+}
+
+function keepState(): void {
+  if (current) vscode.setState({ filter: current.filter, split } satisfies DashboardState);
+}
 
 function post(message: DashboardFromWebview): void {
   vscode.postMessage(message);
@@ -144,6 +161,7 @@ function chartSection(
 
 function render(figures: DashboardFigures): void {
   current = figures;
+  keepState();
   for (const chart of charts) chart.destroy();
   charts = [];
   progress.textContent = '';

@@ -50,6 +50,10 @@ export const dashboardToWebviewSchema = z.discriminatedUnion('type', [
 export type DashboardToWebview = z.infer<typeof dashboardToWebviewSchema>;
 export type DashboardFigures = Extract<DashboardToWebview, { type: 'figures' }>;
 
+/** What the page keeps in its webview state, so that a dashboard restored after a reload shows what it showed. */
+export const dashboardStateSchema = z.object({ filter: dashboardFilterSchema, split: z.enum(['severity', 'team']) });
+export type DashboardState = z.infer<typeof dashboardStateSchema>;
+
 export const dashboardFromWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('filter'), filter: dashboardFilterSchema }),

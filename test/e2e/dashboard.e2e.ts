@@ -46,6 +46,17 @@ describe('the rotation dashboard in the workbench (Chromium)', function () {
     assert.ok(sum(after) > 0 && sum(after) < sum(before), `billing ${sum(after)} of ${sum(before)}`);
   });
 
+  it('comes back after a window reload with the team it was filtered on', async () => {
+    const doc = dashboard.document;
+    const cells = doc.locator('#escalations table.figures tbody tr td:last-child');
+    const filtered = await cells.allTextContents();
+    await dashboard.runCommand(current().workbench.page, 'Developer: Reload Window');
+    await doc.locator('#escalations table.figures tbody tr').first().waitFor({ timeout: 60_000 });
+    const team = doc.locator('vscode-single-select[aria-label="Team"]');
+    assert.equal(await team.evaluate((select) => (select as unknown as { value: string }).value), 'billing');
+    assert.deepEqual(await cells.allTextContents(), filtered);
+  });
+
   it('draws in the dark and the light theme', async () => {
     const page = current().workbench.page;
     for (const [theme, file] of [

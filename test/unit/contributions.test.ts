@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMANDS, CONTEXT_KEYS, ITEM_CONTEXT, SETTINGS, VIEWS } from '../../src/ui/common/contributionIds';
+import { COMMANDS, CONTEXT_KEYS, ITEM_CONTEXT, PANEL_VIEW_TYPES, SETTINGS, VIEWS } from '../../src/ui/common/contributionIds';
 
 const root = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -168,9 +168,13 @@ describe('package.json contributions agree with the code', () => {
     assert.equal(new Set(keys).size, keys.length, 'a key is bound twice in the same place');
   });
 
-  it('activates on the view, the queue file and a restored ticket panel, never on everything', () => {
+  it('activates on the view, the queue file and a restored ticket panel or dashboard, never on everything', () => {
     assert.ok(!pkg.activationEvents.includes('*'));
     assert.ok(!pkg.activationEvents.includes('onStartupFinished'));
-    assert.deepEqual(pkg.activationEvents, ['onView:supportRotation.queue', 'workspaceContains:.support/queue.json', 'onWebviewPanel:supportRotation.ticket']);
+    assert.deepEqual(pkg.activationEvents, [
+      'onView:supportRotation.queue',
+      'workspaceContains:.support/queue.json',
+      ...Object.values(PANEL_VIEW_TYPES).map((type) => `onWebviewPanel:${type}`),
+    ]);
   });
 });

@@ -75,6 +75,12 @@ export const VIEWS = {
   queue: 'supportRotation.queue',
 } as const;
 
+/** Webview panels VS Code restores after a reload: package.json activates on each (`onWebviewPanel:`). */
+export const PANEL_VIEW_TYPES = {
+  ticket: 'supportRotation.ticket',
+  dashboard: 'supportRotation.dashboard',
+} as const;
+
 /** Set with `setContext`; package.json's `when` clauses read them. */
 export const CONTEXT_KEYS = {
   queueState: 'supportRotation.queueState',

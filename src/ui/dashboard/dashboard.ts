@@ -11,14 +11,19 @@ import { figuresCsv } from '../../core/rotation/figuresCsv';
 import { rotationFigures, type RotationFigures, type RotationFilter } from '../../core/rotation/rotationFigures';
 import { thisWeek } from '../../core/rotation/thisWeek';
 import { localZoneOffset, monthNumber, monthStart } from '../../core/rotation/zoneMonths';
-import { dashboardFromWebviewSchema, type DashboardFilter, type DashboardFromWebview, type DashboardToWebview } from '../../shared/dashboardMessages';
-import { COMMANDS } from '../common/contributionIds';
+import {
+  dashboardFromWebviewSchema,
+  dashboardStateSchema,
+  type DashboardFilter,
+  type DashboardFromWebview,
+  type DashboardToWebview,
+} from '../../shared/dashboardMessages';
+import { COMMANDS, PANEL_VIEW_TYPES } from '../common/contributionIds';
 import type { Settings } from '../common/settings';
 import type { QueueModel } from '../queue/queueModel';
 import { dashboardHtml } from './dashboardHtml';
 import { readHistory, type ReadHistory } from './historyReader';
 
-export const DASHBOARD_VIEW_TYPE = 'supportRotation.dashboard';
 const MONTHS = 12;
 
 export interface DashboardDeps {
@@ -47,18 +52,36 @@ export class Dashboard implements vscode.Disposable {
 
   open(): void {
     if (this.panel) return this.panel.reveal();
-    this.openedAt = performance.now();
-    this.firstPaintMs = undefined;
-    const roots = [vscode.Uri.joinPath(this.deps.extensionUri, 'dist'), vscode.Uri.joinPath(this.deps.extensionUri, 'media')];
-    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, vscode.l10n.t('Rotation Dashboard'), vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPES.dashboard, vscode.l10n.t('Rotation Dashboard'), vscode.ViewColumn.Active, {
       enableScripts: true,
-      localResourceRoots: roots,
+      localResourceRoots: this.resourceRoots(),
       retainContextWhenHidden: false,
     });
+    this.attach(panel);
+  }
+
+  /** Takes over a dashboard VS Code restored after a reload, with the filter its page kept. */
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    const saved = dashboardStateSchema.safeParse(state);
+    this.filter = saved.success ? saved.data.filter : {};
+    panel.webview.options = { enableScripts: true, localResourceRoots: this.resourceRoots() };
+    this.panel?.dispose();
+    this.attach(panel);
+  }
+
+  private resourceRoots(): vscode.Uri[] {
+    return [vscode.Uri.joinPath(this.deps.extensionUri, 'dist'), vscode.Uri.joinPath(this.deps.extensionUri, 'media')];
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.openedAt = performance.now();
+    this.firstPaintMs = undefined;
     panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'support-rotation.svg');
     panel.webview.html = dashboardHtml(panel.webview, this.deps.extensionUri);
     panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message));
-    panel.onDidDispose(() => (this.panel = undefined));
+    panel.onDidDispose(() => {
+      if (this.panel === panel) this.panel = undefined;
+    });
     this.panel = panel;
     // Read while the page loads rather than after it says it is ready; a failure here is met
     // again, and reported, when the page asks for the figures.

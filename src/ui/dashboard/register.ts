@@ -1,6 +1,6 @@
 /** Open Rotation Dashboard, from the queue's title bar and the palette; the dashboard itself loads on first use. */
-import type * as vscode from 'vscode';
-import { COMMANDS } from '../common/contributionIds';
+import * as vscode from 'vscode';
+import { COMMANDS, PANEL_VIEW_TYPES } from '../common/contributionIds';
 import { registerCommand } from '../common/commandRegistration';
 import { log } from '../common/log';
 import type { Settings } from '../common/settings';
@@ -17,13 +17,19 @@ export interface DashboardFeature {
 
 export function registerDashboard(context: vscode.ExtensionContext, model: QueueModel, settings: () => Settings): DashboardFeature {
   let dashboard: Dashboard | undefined;
-  registerCommand(context, COMMANDS.openDashboard, () => {
+  const ensureDashboard = (): Dashboard => {
     if (!dashboard) {
       dashboard = new (dashboardModule().Dashboard)({ model, settings, extensionUri: context.extensionUri, log: log() });
       context.subscriptions.push(dashboard);
     }
-    dashboard.open();
-  });
+    return dashboard;
+  };
+  registerCommand(context, COMMANDS.openDashboard, () => ensureDashboard().open());
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPES.dashboard, {
+      deserializeWebviewPanel: (panel, state) => Promise.resolve(ensureDashboard().restore(panel, state)),
+    }),
+  );
   return {
     postToDashboard: async (message) => (dashboard ? dashboard.receive(message) : 'closed'),
     dashboardFirstPaintMs: () => dashboard?.firstPaintMs,

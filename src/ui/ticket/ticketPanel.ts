@@ -19,7 +19,6 @@ import { ReferenceLinks, type ResolvedReference } from './referenceLinks';
 import { panelActionsFor, ticketViewOf } from './ticketView';
 import type { SeenBefore, SeenBeforeAnswer } from '../seenBefore/seenBefore';
 
-export const TICKET_PANEL_VIEW_TYPE = 'supportRotation.ticket';
 
 const ACTION_COMMANDS: Record<Exclude<PanelAction, 'openInBrowser'>, string> = {
   claim: COMMANDS.claim,

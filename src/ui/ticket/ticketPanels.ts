@@ -5,8 +5,9 @@
 import * as vscode from 'vscode';
 import { ticketUid, type Ticket } from '../../core/ticket';
 import { panelStateSchema } from '../../shared/panelMessages';
+import { PANEL_VIEW_TYPES } from '../common/contributionIds';
 import { log } from '../common/log';
-import { TICKET_PANEL_VIEW_TYPE, TicketPanel, type TicketPanelDeps } from './ticketPanel';
+import { TicketPanel, type TicketPanelDeps } from './ticketPanel';
 
 export class TicketPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private readonly panels = new Map<string, TicketPanel>();
@@ -16,7 +17,7 @@ export class TicketPanels implements vscode.Disposable, vscode.WebviewPanelSeria
   readonly onDidChangeVisibility = this.visibility.event;
 
   constructor(private readonly deps: TicketPanelDeps) {
-    this.registration = vscode.window.registerWebviewPanelSerializer(TICKET_PANEL_VIEW_TYPE, this);
+    this.registration = vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPES.ticket, this);
   }
 
   open(ticket: Ticket): TicketPanel {
@@ -25,7 +26,7 @@ export class TicketPanels implements vscode.Disposable, vscode.WebviewPanelSeria
       existing.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(TICKET_PANEL_VIEW_TYPE, `${ticket.key} ${ticket.title}`, vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPES.ticket, `${ticket.key} ${ticket.title}`, vscode.ViewColumn.Active, {
       enableScripts: true,
       enableFindWidget: true,
     });
