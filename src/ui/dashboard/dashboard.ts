@@ -20,8 +20,8 @@ import {
 } from '../../shared/dashboardMessages';
 import { COMMANDS, PANEL_VIEW_TYPES } from '../common/contributionIds';
 import type { Settings } from '../common/settings';
+import { webviewPage, webviewResourceRoots } from '../common/webviewPage';
 import type { QueueModel } from '../queue/queueModel';
-import { dashboardHtml } from './dashboardHtml';
 import { readHistory, type ReadHistory } from './historyReader';
 
 const MONTHS = 12;
@@ -54,7 +54,7 @@ export class Dashboard implements vscode.Disposable {
     if (this.panel) return this.panel.reveal();
     const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPES.dashboard, vscode.l10n.t('Rotation Dashboard'), vscode.ViewColumn.Active, {
       enableScripts: true,
-      localResourceRoots: this.resourceRoots(),
+      localResourceRoots: webviewResourceRoots(this.deps.extensionUri),
       retainContextWhenHidden: false,
     });
     this.attach(panel);
@@ -64,20 +64,25 @@ export class Dashboard implements vscode.Disposable {
   restore(panel: vscode.WebviewPanel, state: unknown): void {
     const saved = dashboardStateSchema.safeParse(state);
     this.filter = saved.success ? saved.data.filter : {};
-    panel.webview.options = { enableScripts: true, localResourceRoots: this.resourceRoots() };
+    panel.webview.options = { enableScripts: true, localResourceRoots: webviewResourceRoots(this.deps.extensionUri) };
     this.panel?.dispose();
     this.attach(panel);
-  }
-
-  private resourceRoots(): vscode.Uri[] {
-    return [vscode.Uri.joinPath(this.deps.extensionUri, 'dist'), vscode.Uri.joinPath(this.deps.extensionUri, 'media')];
   }
 
   private attach(panel: vscode.WebviewPanel): void {
     this.openedAt = performance.now();
     this.firstPaintMs = undefined;
     panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'support-rotation.svg');
-    panel.webview.html = dashboardHtml(panel.webview, this.deps.extensionUri);
+    panel.webview.html = webviewPage(panel.webview, this.deps.extensionUri, {
+      styles: [
+        ['dist', 'webview.css'],
+        ['media', 'base.css'],
+        ['media', 'dashboard.css'],
+      ],
+      title: vscode.l10n.t('Rotation Dashboard'),
+      loading: vscode.l10n.t('Reading the history of every source…'),
+      page: 'dashboard',
+    });
     panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message));
     panel.onDidDispose(() => {
       if (this.panel === panel) this.panel = undefined;

@@ -14,11 +14,10 @@ import type { QueueModel } from '../queue/queueModel';
 import type { TicketWriter, WriteOutcome } from './ticketWriter';
 import { openTicketInBrowser } from '../queue/ticketNavigation';
 import { safeWebUrl } from '../common/safeWebUrl';
-import { panelHtml, panelResourceRoots } from './panelHtml';
+import { webviewPage, webviewResourceRoots } from '../common/webviewPage';
 import { ReferenceLinks, type ResolvedReference } from './referenceLinks';
 import { panelActionsFor, ticketViewOf } from './ticketView';
 import type { SeenBefore, SeenBeforeAnswer } from '../seenBefore/seenBefore';
-
 
 const ACTION_COMMANDS: Record<Exclude<PanelAction, 'openInBrowser'>, string> = {
   claim: COMMANDS.claim,
@@ -58,8 +57,17 @@ export class TicketPanel implements vscode.Disposable {
     readonly ref: { readonly sourceId: string; readonly id: string },
     private readonly deps: TicketPanelDeps,
   ) {
-    panel.webview.options = { enableScripts: true, localResourceRoots: panelResourceRoots(deps.extensionUri) };
-    panel.webview.html = panelHtml(panel.webview, deps.extensionUri);
+    panel.webview.options = { enableScripts: true, localResourceRoots: webviewResourceRoots(deps.extensionUri) };
+    panel.webview.html = webviewPage(panel.webview, deps.extensionUri, {
+      styles: [
+        ['media', 'base.css'],
+        ['media', 'panel.css'],
+      ],
+      title: vscode.l10n.t('Ticket'),
+      loading: vscode.l10n.t('Loading the ticket…'),
+      // Customers' Markdown may show images from the web; the sanitizer keeps them to https.
+      imageSources: ['https:'],
+    });
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'support-rotation.svg');
     this.subscriptions.push(
       panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
