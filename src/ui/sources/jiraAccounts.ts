@@ -7,6 +7,7 @@
  * in the global state, which holds no secret.
  */
 import * as vscode from 'vscode';
+import * as z from 'zod/mini';
 import { HttpClient } from '../../providers/http/httpClient';
 import { jiraNonJson, jiraSiteKind, type JiraSite } from '../../providers/jira/jiraApi';
 import { jiraMyselfSchema } from '../../providers/jira/jiraSchemas';
@@ -14,11 +15,11 @@ import type { JiraMe } from '../../providers/jira/jiraSource';
 import type { JiraSourceConfig } from '../../shared/sourceConfig';
 import { COMMANDS } from '../common/contributionIds';
 import { offerAfterRefusal } from './signInRefusal';
+import { StoredSignIn, type StoredSignInDeps, type TokenCredential } from './storedSignIn';
 
-const secretKey = (sourceId: string): string => `supportRotation.jira.credential.${sourceId}`;
-const userKey = (sourceId: string): string => `supportRotation.jira.user.${sourceId}`;
+type Credential = TokenCredential<'pat'>;
 
-type Credential = { readonly kind: 'apiToken'; readonly email: string; readonly token: string } | { readonly kind: 'pat'; readonly token: string };
+const signedInSchema = z.object({ id: z.string(), name: z.string(), site: z.enum(['cloud', 'dataCenter']), email: z.optional(z.string()) });
 
 export interface JiraSignedIn extends JiraMe {
   readonly site: JiraSite;
@@ -28,22 +29,24 @@ export interface JiraSignedIn extends JiraMe {
 export type JiraSignInOutcome = 'signedIn' | 'cancelled' | 'refused';
 
 export class JiraAccounts {
+  private readonly stored: StoredSignIn<'pat', JiraSignedIn>;
+  private readonly log: vscode.LogOutputChannel;
+
   constructor(
-    private readonly secrets: vscode.SecretStorage,
-    private readonly state: vscode.Memento,
+    deps: StoredSignInDeps,
     private readonly userAgent: string,
-    private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    this.stored = new StoredSignIn(deps, { system: 'jira', logName: 'Jira', bearer: 'pat', user: signedInSchema });
+    this.log = deps.log;
+  }
 
   user(sourceId: string): JiraSignedIn | undefined {
-    const value = this.state.get<Partial<JiraSignedIn>>(userKey(sourceId));
-    if (typeof value?.id !== 'string' || typeof value.name !== 'string' || (value.site !== 'cloud' && value.site !== 'dataCenter')) return undefined;
-    return { id: value.id, name: value.name, site: value.site, email: value.email };
+    return this.stored.user(sourceId);
   }
 
   /** The client a source uses: the credential is read on every request, so signing out takes effect at once. */
   client(config: JiraSourceConfig): HttpClient {
-    return this.http(config, jiraSourceLabel(config), async () => authorization(await this.credential(config.id)));
+    return this.http(config, jiraSourceLabel(config), async () => authorization(await this.stored.credential(config.id)));
   }
 
   /** Which credential a refusal is about, in words: "the API token of sam@example.com". */
@@ -89,33 +92,17 @@ export class JiraAccounts {
     }
     const email = credential.kind === 'apiToken' ? credential.email : undefined;
     const user: JiraSignedIn = { id, name: me.data.displayName ?? id, site: site.value, email };
-    await this.secrets.store(secretKey(config.id), JSON.stringify(credential));
-    await this.state.update(userKey(config.id), user);
+    await this.stored.keep(config.id, credential, user);
     void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to {0} as {1}.', jiraSourceLabel(config), user.name));
     return 'signedIn';
   }
 
-  async signOut(sourceId: string): Promise<void> {
-    await this.secrets.delete(secretKey(sourceId));
-    await this.state.update(userKey(sourceId), undefined);
+  signOut(sourceId: string): Promise<void> {
+    return this.stored.forget(sourceId);
   }
 
   private http(config: JiraSourceConfig, label: string, authHeaders: () => Promise<Record<string, string>>): HttpClient {
     return new HttpClient({ baseUrl: siteUrl(config), label, userAgent: this.userAgent, authHeaders, nonJson: jiraNonJson(label) });
-  }
-
-  private async credential(sourceId: string): Promise<Credential | undefined> {
-    const stored = await this.secrets.get(secretKey(sourceId));
-    if (!stored) return undefined;
-    try {
-      const parsed = JSON.parse(stored) as Partial<{ kind: string; email: string; token: string }>;
-      if (parsed.kind === 'pat' && typeof parsed.token === 'string') return { kind: 'pat', token: parsed.token };
-      if (parsed.kind === 'apiToken' && typeof parsed.token === 'string' && typeof parsed.email === 'string')
-        return { kind: 'apiToken', email: parsed.email, token: parsed.token };
-    } catch {
-      this.log.warn(`The stored Jira credential of ${sourceId} could not be read; sign in again.`);
-    }
-    return undefined;
   }
 }
 

@@ -53,9 +53,9 @@ export function createAccounts(services: AccountServices): RemoteAccounts {
   const { secrets, state, userAgent, log, settings, signedIn, reload } = services;
   const accounts: SourceAccounts = {
     gitlab: new GitlabAccounts(secrets, state, userAgent),
-    zendesk: new ZendeskAccounts(secrets, state, userAgent, log),
+    zendesk: new ZendeskAccounts({ secrets, state, log }, userAgent),
     github: new GithubAccounts(userAgent, log),
-    jira: new JiraAccounts(secrets, state, userAgent, log),
+    jira: new JiraAccounts({ secrets, state, log }, userAgent),
   };
   const gitlab = new GitlabSignInCommands(accounts.gitlab, settings, signedIn, reload);
   const zendesk = new ZendeskSignInCommands(accounts.zendesk, settings, signedIn, reload);

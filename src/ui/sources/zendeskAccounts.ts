@@ -5,17 +5,18 @@
  * Who signed in, and with which kind of credential, is kept in the global state, which holds no secret.
  */
 import * as vscode from 'vscode';
+import * as z from 'zod/mini';
 import { HttpClient } from '../../providers/http/httpClient';
 import { zendeskMeSchema } from '../../providers/zendesk/zendeskSchemas';
 import type { ZendeskAgent } from '../../providers/zendesk/zendeskSource';
 import type { ZendeskSourceConfig } from '../../shared/sourceConfig';
 import { COMMANDS } from '../common/contributionIds';
 import { offerAfterRefusal } from './signInRefusal';
+import { StoredSignIn, type StoredSignInDeps, type TokenCredential } from './storedSignIn';
 
-const secretKey = (sourceId: string): string => `supportRotation.zendesk.credential.${sourceId}`;
-const userKey = (sourceId: string): string => `supportRotation.zendesk.user.${sourceId}`;
+type Credential = TokenCredential<'oauth'>;
 
-type Credential = { readonly kind: 'apiToken'; readonly email: string; readonly token: string } | { readonly kind: 'oauth'; readonly token: string };
+const signedInSchema = z.object({ id: z.number(), name: z.string(), email: z.optional(z.string()), credential: z.enum(['apiToken', 'oauth']) });
 
 export interface ZendeskSignedIn extends ZendeskAgent {
   readonly email?: string;
@@ -25,17 +26,19 @@ export interface ZendeskSignedIn extends ZendeskAgent {
 export type ZendeskSignInOutcome = 'signedIn' | 'cancelled' | 'refused';
 
 export class ZendeskAccounts {
+  private readonly stored: StoredSignIn<'oauth', ZendeskSignedIn>;
+  private readonly log: vscode.LogOutputChannel;
+
   constructor(
-    private readonly secrets: vscode.SecretStorage,
-    private readonly state: vscode.Memento,
+    deps: StoredSignInDeps,
     private readonly userAgent: string,
-    private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    this.stored = new StoredSignIn(deps, { system: 'zendesk', logName: 'Zendesk', bearer: 'oauth', user: signedInSchema });
+    this.log = deps.log;
+  }
 
   user(sourceId: string): ZendeskSignedIn | undefined {
-    const value = this.state.get<Partial<ZendeskSignedIn>>(userKey(sourceId));
-    if (typeof value?.id !== 'number' || typeof value.name !== 'string' || (value.credential !== 'apiToken' && value.credential !== 'oauth')) return undefined;
-    return { id: value.id, name: value.name, email: value.email, credential: value.credential };
+    return this.stored.user(sourceId);
   }
 
   /** The client a source uses: the credential is read on every request, so signing out takes effect at once. */
@@ -44,7 +47,7 @@ export class ZendeskAccounts {
       baseUrl: `${zendeskOrigin(config)}/api/v2`,
       label: zendeskSourceLabel(config),
       userAgent: this.userAgent,
-      authHeaders: async () => authorization(await this.credential(config.id)),
+      authHeaders: async () => authorization(await this.stored.credential(config.id)),
     });
   }
 
@@ -87,29 +90,13 @@ export class ZendeskAccounts {
       return 'refused';
     }
     const user: ZendeskSignedIn = { id: me.data.user.id, name: me.data.user.name, email: me.data.user.email ?? undefined, credential: credential.kind };
-    await this.secrets.store(secretKey(config.id), JSON.stringify(credential));
-    await this.state.update(userKey(config.id), user);
+    await this.stored.keep(config.id, credential, user);
     void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to {0} as {1}.', zendeskSourceLabel(config), user.name));
     return 'signedIn';
   }
 
-  async signOut(sourceId: string): Promise<void> {
-    await this.secrets.delete(secretKey(sourceId));
-    await this.state.update(userKey(sourceId), undefined);
-  }
-
-  private async credential(sourceId: string): Promise<Credential | undefined> {
-    const stored = await this.secrets.get(secretKey(sourceId));
-    if (!stored) return undefined;
-    try {
-      const parsed = JSON.parse(stored) as Partial<{ kind: string; email: string; token: string }>;
-      if (parsed.kind === 'oauth' && typeof parsed.token === 'string') return { kind: 'oauth', token: parsed.token };
-      if (parsed.kind === 'apiToken' && typeof parsed.token === 'string' && typeof parsed.email === 'string')
-        return { kind: 'apiToken', email: parsed.email, token: parsed.token };
-    } catch {
-      this.log.warn(`The stored Zendesk credential of ${sourceId} could not be read; sign in again.`);
-    }
-    return undefined;
+  signOut(sourceId: string): Promise<void> {
+    return this.stored.forget(sourceId);
   }
 }
 
