@@ -160,9 +160,13 @@ export function sharedZodOptions(hostBundleTexts, { production }) {
   };
 }
 
-/** Builds dist/zod.js from what the bundles loaded on first use, as written to dist/, read of it. */
+/**
+ * Builds dist/zod.js from what the bundles loaded on first use, as written to dist/, read of it. When
+ * watching, each of their rebuilds runs this, one after the other; a bundle not yet written on the
+ * first builds reads as nothing, and the rebuild after its own build counts it.
+ */
 async function buildSharedZod(production) {
-  const texts = await Promise.all(ZOD_SHARING_BUNDLES.map((name) => readFile(BUNDLES[name].outfile, 'utf8')));
+  const texts = await Promise.all(ZOD_SHARING_BUNDLES.map((name) => readFile(BUNDLES[name].outfile, 'utf8').catch(() => '')));
   const result = await esbuild.build(sharedZodOptions(texts, { production }));
   await writeMetafile('zod', result);
 }
@@ -174,6 +178,8 @@ async function writeMetafile(name, result) {
   await writeFile(`dist/meta/${name}.json`, JSON.stringify(result.metafile));
 }
 
+let sharedZodBuilds = Promise.resolve();
+
 /** Writes the bundle's metafile after every build, watch rebuilds included; a lazy bundle's rebuild also rebuilds dist/zod.js when watching. */
 function afterBuild(name, { production, watch }) {
   return {
@@ -181,7 +187,12 @@ function afterBuild(name, { production, watch }) {
     setup(build) {
       build.onEnd(async (result) => {
         await writeMetafile(name, result);
-        if (watch && result.errors.length === 0 && ZOD_SHARING_BUNDLES.includes(name)) await buildSharedZod(production);
+        if (watch && result.errors.length === 0 && ZOD_SHARING_BUNDLES.includes(name)) {
+          const next = sharedZodBuilds.then(() => buildSharedZod(production));
+          // A failed build is reported by this rebuild; the next one still runs.
+          sharedZodBuilds = next.catch(() => undefined);
+          await next;
+        }
       });
     },
   };
