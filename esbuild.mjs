@@ -141,7 +141,7 @@ export function bundleOptions(name, { production }) {
 
 const escaped = (name) => name.replace(/\$/g, '\\$');
 
-/** The names a built host bundle reads from the shared zod: `z.object`, `(0, import_zod.en)`, minified or not. */
+/** The names a built lazy bundle reads from dist/zod.js (`var object = zod.object`, minified or not), found after its `require("./zod.js")`. */
 export function zodNamesRead(bundleText) {
   const names = new Set();
   const bindings = bundleText.matchAll(new RegExp(`([\\w$]+)\\s*=\\s*(?:[\\w$]+\\()?require\\("${SHARED_ZOD.replaceAll('.', '\\.')}"\\)`, 'g'));
