@@ -1,15 +1,33 @@
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import * as zodLocales from 'zod/locales';
+import * as zodMini from 'zod/mini';
+import type { HttpClient } from '../../src/providers/http/httpClient';
+import { markdownToAdf, markdownToWiki } from '../../src/providers/jira/markup';
+import { loadTimes } from '../bench/bundleLoad';
 import { REPO_ROOT } from '../support/testPaths';
 
-type BundleName = 'extension' | 'remote' | 'expertise' | 'ownership' | 'jsonSyntax' | 'handover' | 'dashboard' | 'similar';
+type BundleName = 'extension' | 'remote' | 'expertise' | 'ownership' | 'jsonSyntax' | 'handover' | 'dashboard' | 'similar' | 'zod';
+type LazyBundle = Exclude<BundleName, 'extension' | 'zod'>;
 
 interface BundleConfig {
   bundleOptions(name: BundleName, mode: { production: boolean }): esbuild.BuildOptions;
+  sharedZodOptions(lazyBundleTexts: string[], mode: { production: boolean }): esbuild.BuildOptions;
+  zodNamesRead(bundleText: string): Set<string>;
   LAZY_BUNDLES: string[];
+  ZOD_SHARING_BUNDLES: string[];
 }
+
+const LAZY: readonly LazyBundle[] = ['remote', 'expertise', 'ownership', 'jsonSyntax', 'handover', 'dashboard', 'similar'];
+const ZOD = [/(^|\/)node_modules\/zod\//];
+/** Loggers that follow-redirects and https-proxy-agent would use if installed; the bundles carry a silent stand-in. */
+const DEBUG_LOGGER = [/(^|\/)node_modules\/(debug|ms|supports-color)\//];
 
 /** What only remote sources or a search for experts need: never in the bundle loaded at activation. */
 const REMOTE_ONLY = [
@@ -32,17 +50,21 @@ const OWNERSHIP_ONLY = [/(^|\/)node_modules\/ignore\//, /^src\/core\/ownership\/
 describe('the bundles', function () {
   this.timeout(60_000);
   const built = new Map<BundleName, { inputs: string[]; text: string }>();
-  let lazyBundles: string[] = [];
+  let config: BundleConfig;
+
+  const build = async (options: esbuild.BuildOptions): Promise<{ inputs: string[]; text: string }> => {
+    const result = await esbuild.build({ ...options, absWorkingDir: REPO_ROOT, write: false, logLevel: 'silent' });
+    return { inputs: Object.keys(result.metafile?.inputs ?? {}), text: result.outputFiles[0]?.text ?? '' };
+  };
 
   before(async () => {
     // The options `npm run package` builds with, built here in memory, so the check never reads a stale dist/.
-    const config = (await import(pathToFileURL(join(REPO_ROOT, 'esbuild.mjs')).href)) as BundleConfig;
-    lazyBundles = config.LAZY_BUNDLES;
-    for (const name of ['extension', 'remote', 'expertise', 'ownership', 'jsonSyntax', 'handover', 'dashboard', 'similar'] as const) {
-      const result = await esbuild.build({ ...config.bundleOptions(name, { production: true }), absWorkingDir: REPO_ROOT, write: false, logLevel: 'silent' });
-      built.set(name, { inputs: Object.keys(result.metafile?.inputs ?? {}), text: result.outputFiles[0]?.text ?? '' });
-    }
+    config = (await import(pathToFileURL(join(REPO_ROOT, 'esbuild.mjs')).href)) as BundleConfig;
+    for (const name of ['extension', ...LAZY] as const) built.set(name, await build(config.bundleOptions(name, { production: true })));
+    built.set('zod', await build(config.sharedZodOptions(config.ZOD_SHARING_BUNDLES.map(textOf), { production: true })));
   });
+
+  const textOf = (name: string): string => built.get(name as BundleName)?.text ?? '';
 
   const inputsOf = (name: BundleName): string[] => built.get(name)?.inputs ?? [];
   const matching = (name: BundleName, patterns: RegExp[]): string[] => inputsOf(name).filter((input) => patterns.some((p) => p.test(input)));
@@ -76,13 +98,144 @@ describe('the bundles', function () {
 
   it('give the lazy bundles no copy of a module whose state the activation bundle holds', () => {
     assert.equal(matching('extension', SHARED_STATE).length, SHARED_STATE.length, 'the activation bundle has them');
-    for (const name of ['remote', 'expertise', 'ownership', 'jsonSyntax', 'handover', 'dashboard', 'similar'] as const)
-      assert.deepEqual(matching(name, SHARED_STATE), [], name);
+    for (const name of LAZY) assert.deepEqual(matching(name, SHARED_STATE), [], name);
   });
 
   it('leave the lazy bundles for Node to load, from beside the activation bundle', () => {
-    const activation = built.get('extension')?.text ?? '';
-    assert.deepEqual(lazyBundles, ['./remote.js', './expertise.js', './ownership.js', './jsonSyntax.js', './handover.js', './dashboard.js', './similar.js']);
-    for (const file of lazyBundles) assert.ok(activation.includes(`require("${file}")`), `${file} is required, not bundled`);
+    const activation = textOf('extension');
+    assert.deepEqual(config.LAZY_BUNDLES, [
+      './remote.js',
+      './expertise.js',
+      './ownership.js',
+      './jsonSyntax.js',
+      './handover.js',
+      './dashboard.js',
+      './similar.js',
+    ]);
+    for (const file of config.LAZY_BUNDLES) assert.ok(activation.includes(`require("${file}")`), `${file} is required, not bundled`);
+  });
+
+  it('give the lazy bundles one copy of zod between them, dist/zod.js, and leave the activation bundle its own', () => {
+    assert.deepEqual(config.ZOD_SHARING_BUNDLES, LAZY);
+    for (const name of LAZY) assert.deepEqual(matching(name, ZOD), [], `${name} carries no zod of its own`);
+    for (const name of ['remote', 'handover', 'dashboard'] as const)
+      assert.ok(textOf(name).includes('require("./zod.js")'), `${name} takes zod from dist/zod.js`);
+    assert.ok(matching('zod', ZOD).length > 5, 'dist/zod.js carries zod');
+    assert.ok(matching('extension', ZOD).length > 5, 'the activation bundle carries the zod it uses');
+    assert.ok(!textOf('extension').includes('./zod.js'), 'the activation bundle does not load dist/zod.js');
+  });
+
+  it('export from dist/zod.js every name of zod a lazy bundle reads', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bundles-'));
+    try {
+      writeFileSync(join(dir, 'zod.js'), textOf('zod'));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle just built, loaded as the extension host loads it
+      const exported = require(join(dir, 'zod.js')) as Record<string, unknown>;
+      for (const name of ['remote', 'handover', 'dashboard'] as const) {
+        // What the bundle reads of its zod binding that zod has: a minified name may also stand for something else in another scope.
+        const read = [...config.zodNamesRead(textOf(name))].filter((n) => n in zodMini || n in zodLocales);
+        assert.ok(read.length > 3, `${name} reads zod's schemas`);
+        assert.deepEqual(
+          read.filter((n) => exported[n] === undefined),
+          [],
+          name,
+        );
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('load every lazy bundle with dist/zod.js beside it: the schemas they build as they load find what they use', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bundles-'));
+    try {
+      for (const name of ['zod', ...LAZY] as const) writeFileSync(join(dir, `${name}.js`), textOf(name));
+      assert.equal(
+        loadTimes(
+          ['zod', ...LAZY].map((name) => join(dir, `${name}.js`)),
+          1,
+        ).length,
+        1,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("leave out the `debug` logger axios's redirects and proxy tunnel would load", () => {
+    for (const name of ['extension', ...LAZY] as const) assert.deepEqual(matching(name, DEBUG_LOGGER), [], name);
+  });
+
+  describe("with the stand-ins for what never runs in the extension host (debug, axios's browser adapters, linkify-it)", () => {
+    /** The HTTP client and the Jira converters as dist/remote.js bundles them, with dist/zod.js beside them. */
+    interface RemoteParts {
+      HttpClient: typeof HttpClient;
+      markdownToWiki: typeof markdownToWiki;
+      markdownToAdf: typeof markdownToAdf;
+      z: typeof zodMini;
+    }
+    let dir = '';
+    let bundled: RemoteParts;
+    let server: Server;
+    let origin = '';
+
+    before(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'remote-parts-'));
+      const parts = await build({
+        ...config.bundleOptions('remote', { production: true }),
+        entryPoints: undefined,
+        outfile: join(dir, 'remoteParts.js'),
+        stdin: {
+          contents: [
+            "export { HttpClient } from './src/providers/http/httpClient';",
+            "export { markdownToWiki, markdownToAdf } from './src/providers/jira/markup';",
+            "export * as z from 'zod/mini';",
+          ].join('\n'),
+          resolveDir: REPO_ROOT,
+          loader: 'ts',
+        },
+      });
+      writeFileSync(join(dir, 'remoteParts.js'), parts.text);
+      writeFileSync(join(dir, 'zod.js'), textOf('zod'));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle just built, loaded as the extension host loads it
+      bundled = require(join(dir, 'remoteParts.js')) as RemoteParts;
+      // One redirect, so that axios goes through follow-redirects and its logger.
+      server = createServer((request, response) => {
+        if (request.url === '/moved') response.writeHead(302, { Location: '/answer' }).end();
+        else response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: true, path: request.url }));
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+
+    after(() => {
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('carry none of the modules stood in for', () => {
+      const standIns = [/(^|\/)node_modules\/(debug|ms|supports-color|linkify-it)\//, /(^|\/)node_modules\/axios\/lib\/adapters\/(xhr|fetch)\.js$/];
+      assert.deepEqual(matching('remote', standIns), []);
+      assert.ok(matching('remote', [/(^|\/)node_modules\/axios\/lib\/adapters\/http\.js$/]).length === 1, 'axios keeps its Node adapter');
+    });
+
+    it('still reach a server through axios, following a redirect', async () => {
+      const client = new bundled.HttpClient({
+        baseUrl: origin,
+        authHeaders: () => Promise.resolve({}),
+        userAgent: 'test',
+        label: 'test',
+        retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+      });
+      const answer = await client.get('/moved', bundled.z.looseObject({ ok: bundled.z.boolean(), path: bundled.z.string() }));
+      assert.deepEqual(answer.kind === 'ok' ? answer.data : answer, { ok: true, path: '/answer' });
+    });
+
+    it('convert Markdown for Jira as the converters do unbundled, bare URLs and entities included', () => {
+      const note =
+        '## Plan\n\nSee https://example.com/a_b and [docs](https://e.com/x?a=1&b=2) &amp; &copy;.\n\n- **one**\n- `two`\n\n> quoted\nwww.example.com';
+      assert.equal(bundled.markdownToWiki(note), markdownToWiki(note));
+      assert.deepEqual(bundled.markdownToAdf(note), markdownToAdf(note));
+    });
   });
 });
