@@ -89,6 +89,23 @@ describe('SimilarIndex', () => {
     assert.deepEqual(index.similarTo(OPEN, 5), []);
   });
 
+  it('indexes a ticket read again unchanged only once', () => {
+    const index = indexOf(POOL, OTHER);
+    const before = JSON.stringify(index.toJSON());
+    index.update({ ...POOL });
+    assert.equal(JSON.stringify(index.toJSON()), before);
+  });
+
+  it('does not ask for a term most of the index holds: reading every ticket that holds it is what makes a query slow', () => {
+    const common = Array.from({ length: 3_001 }, (_, i) => resolved(`c${i}`, `Widget report ${i}`, 'The widget misbehaves.'));
+    const index = indexOf(...common, resolved('rare', 'Sprocket jammed', 'The sprocket jammed.'));
+    assert.deepEqual(index.similarTo({ sourceId: 'local', id: '99', title: 'Widget', text: 'widget' }, 5), []);
+    assert.deepEqual(
+      index.similarTo({ sourceId: 'local', id: '99', title: 'Widget sprocket', text: 'The widget sprocket.' }, 5).map((hit) => hit.key),
+      ['SUP-rare'],
+    );
+  });
+
   it('serialises to JSON and loads back with the same answers', () => {
     const index = indexOf(POOL, WORDS_ONLY, OTHER);
     const stored: unknown = JSON.parse(JSON.stringify(index.toJSON()));
