@@ -111,7 +111,7 @@ export class SimilarIndex {
       this.search.discard(uid);
     }
     if (resolvedAt === undefined) return;
-    const fields = documentFields(ticketTerms(record));
+    const fields = documentFields(record);
     this.search.add({ uid, sourceId: record.sourceId, id: record.id, key: record.key, title: record.title, url: record.url, resolvedAt, digest, ...fields });
     this.frequencies.add(fields);
   }
