@@ -124,6 +124,7 @@ export class SimilarIndex {
   /** The resolved tickets most like `ticket`, best first, with why; never the ticket itself. */
   similarTo(ticket: TicketText & { readonly sourceId: string; readonly id: string }, limit: number): SimilarTicket[] {
     const terms = ticketTerms(ticket);
+    // The budget goes to the parts in the order of their weight.
     let budget = MAX_POSTINGS;
     const part = (partTerms: readonly string[], max: number, fields: string[], boost: Record<string, number>): Query | undefined => {
       const asked: string[] = [];
@@ -139,7 +140,11 @@ export class SimilarIndex {
       part(terms.code, MAX_QUERY_TERMS.code, ['files', 'functions'], { files: WEIGHTS.code, functions: WEIGHTS.code }),
       part(terms.title, MAX_QUERY_TERMS.title, ['titleWords', 'bodyWords'], { titleWords: WEIGHTS.titleInTitle, bodyWords: WEIGHTS.titleInBody }),
       part(terms.body, MAX_QUERY_TERMS.body, ['titleWords', 'bodyWords'], { titleWords: WEIGHTS.bodyInTitle, bodyWords: WEIGHTS.bodyInBody }),
-    ].filter((query): query is Query => query !== undefined);
+    ]
+      .filter((query): query is Query => query !== undefined)
+      // Asked weakest first: where two parts match one term of a ticket, the search library keeps
+      // the fields of the last, and a file named in both frames and prose is a reason as a file.
+      .reverse();
     if (queries.length === 0) return [];
     const results = this.search.search(
       { combineWith: 'OR', queries },

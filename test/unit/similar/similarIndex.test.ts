@@ -46,6 +46,14 @@ describe('SimilarIndex', () => {
     assert.equal(best.reasons[0]?.kind, 'error');
   });
 
+  it('names a file the frames of both tickets hold as a file, though their prose says it too', () => {
+    const [best] = indexOf(
+      resolved('30', 'Checkout errors', 'The pool is exhausted.\n```\n    at withTransaction (/srv/app/src/db/pool.ts:25:18)\n```'),
+    ).similarTo({ sourceId: 'local', id: '99', title: 'Orders fail', text: 'Our pool? ```\n    at connect (/srv/other/db/pool.ts:3:1)\n```' }, 5);
+    assert.ok(best);
+    assert.deepEqual(best.reasons.find((reason) => reason.kind === 'file')?.texts, ['pool.ts'], JSON.stringify(best.reasons));
+  });
+
   it('weighs a title word above the same word in the body', () => {
     const inTitle = resolved('10', 'Kettle', 'Something about an appliance.');
     const inBody = resolved('11', 'An appliance', 'Something about a kettle.');
