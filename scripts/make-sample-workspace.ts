@@ -483,7 +483,8 @@ const PLAN: PlannedCommit[] = [
   {
     by: 'aisha',
     daysAgo: 160,
-    message: 'Search: answer 400, not 500, for unbalanced quotes\n\nshlex raises a bare ValueError; wrap it so the API can tell a user error from a bug.',
+    message:
+      'Search: answer 400, not 500, for unbalanced quotes\n\nshlex raises a bare ValueError; wrap it so the API can tell a user error from a bug.\n\nSupport-Ticket: https://support.acme.example/tickets/SUP-211',
     touch: [{ file: F.parserTests, parts: ['def test_unbalanced_quotes_are_a_user_error'] }],
     fixes: [
       { file: F.queryParser, line: 'try:', span: 4, was: 'tokens = shlex.split(raw, posix=True)' },
@@ -628,7 +629,7 @@ const PLAN: PlannedCommit[] = [
   {
     by: 'mei',
     daysAgo: 95,
-    message: 'Store updated_at in UTC when indexing',
+    message: 'Store updated_at in UTC when indexing\n\nSupport-Ticket: https://support.acme.example/tickets/SUP-212',
     fixes: [
       { file: F.indexer, line: 'from datetime import datetime, timezone' },
       {
@@ -642,7 +643,7 @@ const PLAN: PlannedCommit[] = [
   {
     by: 'diego',
     daysAgo: 88,
-    message: 'Cap statements at 10 s: one report query held 40 connections',
+    message: 'Cap statements at 10 s: one report query held 40 connections\n\nSupport-Ticket: https://support.acme.example/tickets/SUP-210',
     fixes: [{ file: F.pool, line: 'statement_timeout: 10_000,' }],
   },
   {

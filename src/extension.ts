@@ -31,6 +31,7 @@ import { buildSources } from './ui/sources/sourceFactory';
 import { pollRemoteSources } from './ui/sources/remotePolling';
 import { registerTicket } from './ui/ticket/register';
 import { registerSeenBefore } from './ui/seenBefore/register';
+import type { SeenBeforeAnswer } from './ui/seenBefore/seenBefore';
 import { registerTriage } from './ui/triage/register';
 
 /** What the extension exports: for its own integration tests and for automation. */
@@ -51,6 +52,8 @@ export interface SupportRotationApi {
   postToTicketPanel(ref: { sourceId: string; id: string }, message: unknown): Promise<boolean>;
   /** The code reference links (key and id) a ticket's open panel last gave its page; undefined when none is open. */
   ticketPanelReferences(ref: { sourceId: string; id: string }): readonly { key: string; id: string }[] | undefined;
+  /** The "Seen before?" section a ticket's open panel last gave its page; undefined when it is not open or was given none. */
+  ticketPanelSeenBefore(ref: { sourceId: string; id: string }): SeenBeforeAnswer['message'] | undefined;
   /** Delivers a message to the rotation dashboard exactly as its page would: `refused` when it does not fit the protocol, `closed` when no dashboard is open. */
   postToDashboard(message: unknown): Promise<'handled' | 'refused' | 'closed'>;
   /** Milliseconds from opening the rotation dashboard to its first drawn figures; undefined until drawn. */
@@ -128,6 +131,7 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
     activeTicketText: () => branch.activeTicketText(),
     postToTicketPanel: (ref, message) => ticket.postToTicketPanel(ref, message),
     ticketPanelReferences: (ref) => ticket.ticketPanelReferences(ref),
+    ticketPanelSeenBefore: (ref) => ticket.ticketPanelSeenBefore(ref),
     postToDashboard: (message) => dashboard.postToDashboard(message),
     dashboardFirstPaintMs: () => dashboard.dashboardFirstPaintMs(),
   };

@@ -3,7 +3,7 @@
  * own field so that a match can be weighed and explained by where it was found.
  */
 import { errorSignals, type Signal } from './errorSignals';
-import { words } from './textTerms';
+import { wordTerms, words } from './textTerms';
 
 export interface TicketText {
   readonly title: string;
@@ -52,18 +52,19 @@ export function ticketTerms(ticket: TicketText): TicketTerms {
   };
 }
 
-export function documentFields(terms: TicketTerms): DocumentFields {
+/** What the index holds of a ticket: its terms without the words as written, which only a query needs. */
+export function documentFields(ticket: TicketText): DocumentFields {
+  const signals = errorSignals(ticket.title, ticket.text.slice(0, MAX_TEXT));
+  const ofKind = (kind: Signal['kind']): string =>
+    signals
+      .filter((s) => s.kind === kind)
+      .map((s) => s.term)
+      .join(' ');
   return {
-    errors: terms.errors.join(' '),
-    files: terms.signals
-      .filter((s) => s.kind === 'file')
-      .map((s) => s.term)
-      .join(' '),
-    functions: terms.signals
-      .filter((s) => s.kind === 'function')
-      .map((s) => s.term)
-      .join(' '),
-    titleWords: terms.title.join(' '),
-    bodyWords: terms.body.join(' '),
+    errors: ofKind('error'),
+    files: ofKind('file'),
+    functions: ofKind('function'),
+    titleWords: wordTerms(ticket.title).join(' '),
+    bodyWords: wordTerms(ticket.text.slice(0, MAX_TEXT)).join(' '),
   };
 }

@@ -6,13 +6,15 @@
  */
 import MiniSearch, { type AsPlainObject, type Query, type SearchResult } from 'minisearch';
 import type { TicketHistoryRecord } from '../history/ticketHistory';
+import { DocumentFrequencies } from './documentFrequencies';
 import { documentFields, ticketTerms, type DocumentFields, type TicketText } from './similarDocument';
 import { matchReasons, type MatchReason } from './matchReasons';
+import { textDigest } from './textDigest';
 
 /** Raised whenever what a field holds or how terms are made changes: a stored index of another version is rebuilt. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
-/** Field boosts per part of the query. Set by the evaluation set's tuning half (test/fixtures/similarTickets). */
+/** Field boosts per part of the query. Set by the evaluation set's tuning half (test/fixtures/similar/). */
 const WEIGHTS = {
   errors: 4,
   code: 3,
@@ -21,8 +23,13 @@ const WEIGHTS = {
   bodyInTitle: 1.2,
   bodyInBody: 0.8,
 } as const;
-/** Distinct terms per part of a query: enough to describe a ticket, few enough to answer fast. */
-const MAX_QUERY_TERMS = { errors: 30, code: 30, title: 20, body: 60 } as const;
+/**
+ * The rarest distinct terms each part of a query asks for: enough to tell one fault from another,
+ * few enough to answer fast, since a query reads every indexed ticket holding each term it asks.
+ */
+const MAX_QUERY_TERMS = { errors: 12, code: 12, title: 8, body: 16 } as const;
+/** Tickets a query may read in all, counted over the terms it asks: what bounds its time whatever the index holds. */
+const MAX_POSTINGS = 3_000;
 /** A hit scoring below this share of the best one is noise beside it. */
 const RELATIVE_FLOOR = 0.25;
 
@@ -33,6 +40,8 @@ interface StoredFields {
   readonly title: string;
   readonly url?: string;
   readonly resolvedAt: number;
+  /** Of the title and text indexed: a ticket read again unchanged is not indexed again. */
+  readonly digest: string;
 }
 
 type IndexedDocument = StoredFields & DocumentFields & { readonly uid: string };
@@ -54,7 +63,7 @@ export interface SerializedSimilarIndex {
 }
 
 const FIELDS: readonly (keyof DocumentFields)[] = ['errors', 'files', 'functions', 'titleWords', 'bodyWords'];
-const STORED: readonly (keyof StoredFields)[] = ['sourceId', 'id', 'key', 'title', 'url', 'resolvedAt'];
+const STORED: readonly (keyof StoredFields)[] = ['sourceId', 'id', 'key', 'title', 'url', 'resolvedAt', 'digest'];
 
 function options(): ConstructorParameters<typeof MiniSearch<IndexedDocument>>[0] {
   return {
@@ -68,17 +77,20 @@ function options(): ConstructorParameters<typeof MiniSearch<IndexedDocument>>[0]
 }
 
 export class SimilarIndex {
-  private constructor(private readonly search: MiniSearch<IndexedDocument>) {}
+  private constructor(
+    private readonly search: MiniSearch<IndexedDocument>,
+    private readonly frequencies: DocumentFrequencies,
+  ) {}
 
   static empty(): SimilarIndex {
-    return new SimilarIndex(new MiniSearch(options()));
+    return new SimilarIndex(new MiniSearch(options()), DocumentFrequencies.empty());
   }
 
   /** The stored form back, or undefined when it is of another format version or damaged: the caller rebuilds. */
   static load(stored: unknown): SimilarIndex | undefined {
     if (!isSerialized(stored) || stored.version !== INDEX_FORMAT_VERSION) return undefined;
     try {
-      return new SimilarIndex(MiniSearch.loadJS(stored.index, options()));
+      return new SimilarIndex(MiniSearch.loadJS(stored.index, options()), DocumentFrequencies.fromIndex(stored.index));
     } catch {
       return undefined;
     }
@@ -88,21 +100,20 @@ export class SimilarIndex {
     return this.search.documentCount;
   }
 
-  /** Adds a resolved ticket, replaces one already there, and takes out one that was reopened. */
+  /** Adds a resolved ticket, replaces one that changed, and takes out one that was reopened. */
   update(record: TicketHistoryRecord): void {
     const uid = `${record.sourceId}:${record.id}`;
-    if (this.search.has(uid)) this.search.discard(uid);
-    if (record.resolvedAt === null) return;
-    this.search.add({
-      uid,
-      sourceId: record.sourceId,
-      id: record.id,
-      key: record.key,
-      title: record.title,
-      url: record.url,
-      resolvedAt: record.resolvedAt.getTime(),
-      ...documentFields(ticketTerms(record)),
-    });
+    const resolvedAt = record.resolvedAt?.getTime();
+    const digest = textDigest(record.title, record.text);
+    if (this.search.has(uid)) {
+      const indexed = this.search.getStoredFields(uid) as Partial<StoredFields> | undefined;
+      if (resolvedAt !== undefined && isUnchanged(indexed, record, resolvedAt, digest)) return;
+      this.search.discard(uid);
+    }
+    if (resolvedAt === undefined) return;
+    const fields = documentFields(record);
+    this.search.add({ uid, sourceId: record.sourceId, id: record.id, key: record.key, title: record.title, url: record.url, resolvedAt, digest, ...fields });
+    this.frequencies.add(fields);
   }
 
   remove(ref: { readonly sourceId: string; readonly id: string }): void {
@@ -113,12 +124,27 @@ export class SimilarIndex {
   /** The resolved tickets most like `ticket`, best first, with why; never the ticket itself. */
   similarTo(ticket: TicketText & { readonly sourceId: string; readonly id: string }, limit: number): SimilarTicket[] {
     const terms = ticketTerms(ticket);
+    // The budget goes to the parts in the order of their weight.
+    let budget = MAX_POSTINGS;
+    const part = (partTerms: readonly string[], max: number, fields: string[], boost: Record<string, number>): Query | undefined => {
+      const asked: string[] = [];
+      for (const { term, count } of this.frequencies.rarest(partTerms)) {
+        if (asked.length === max || count > budget) break;
+        asked.push(term);
+        budget -= count;
+      }
+      return asked.length === 0 ? undefined : { queries: asked, combineWith: 'OR', fields, boost };
+    };
     const queries: Query[] = [
       part(terms.errors, MAX_QUERY_TERMS.errors, ['errors'], { errors: WEIGHTS.errors }),
       part(terms.code, MAX_QUERY_TERMS.code, ['files', 'functions'], { files: WEIGHTS.code, functions: WEIGHTS.code }),
       part(terms.title, MAX_QUERY_TERMS.title, ['titleWords', 'bodyWords'], { titleWords: WEIGHTS.titleInTitle, bodyWords: WEIGHTS.titleInBody }),
       part(terms.body, MAX_QUERY_TERMS.body, ['titleWords', 'bodyWords'], { titleWords: WEIGHTS.bodyInTitle, bodyWords: WEIGHTS.bodyInBody }),
-    ].filter((query): query is Query => query !== undefined);
+    ]
+      .filter((query): query is Query => query !== undefined)
+      // Asked weakest first: where two parts match one term of a ticket, the search library keeps
+      // the fields of the last, and a file named in both frames and prose is a reason as a file.
+      .reverse();
     if (queries.length === 0) return [];
     const results = this.search.search(
       { combineWith: 'OR', queries },
@@ -139,9 +165,8 @@ export class SimilarIndex {
   }
 }
 
-function part(terms: readonly string[], max: number, fields: string[], boost: Record<string, number>): Query | undefined {
-  const distinct = [...new Set(terms)].slice(0, max);
-  return distinct.length === 0 ? undefined : { queries: distinct, combineWith: 'OR', fields, boost };
+function isUnchanged(indexed: Partial<StoredFields> | undefined, record: TicketHistoryRecord, resolvedAt: number, digest: string): boolean {
+  return indexed?.digest === digest && indexed.resolvedAt === resolvedAt && indexed.key === record.key && indexed.url === record.url;
 }
 
 function similarTicket(result: SearchResult, reasons: readonly MatchReason[]): SimilarTicket {

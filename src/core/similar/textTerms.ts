@@ -27,19 +27,25 @@ const MAX_LENGTH = 40;
 
 /** The words of `text` as terms, in order, repeats kept (term frequency matters to the ranking). */
 export function wordTerms(text: string): string[] {
-  return words(text).map((word) => word.term);
+  const found: string[] = [];
+  eachWord(text, (term) => found.push(term));
+  return found;
 }
 
 /** Each word's term with the word as written, for saying which words two tickets share. */
 export function words(text: string): { readonly term: string; readonly display: string }[] {
   const found: { term: string; display: string }[] = [];
+  eachWord(text, (term, display) => found.push({ term, display }));
+  return found;
+}
+
+function eachWord(text: string, visit: (term: string, display: string) => void): void {
   for (const display of text.split(/[^\p{L}\p{N}]+/u)) {
     const raw = display.toLowerCase();
-    if (raw.length < MIN_LENGTH || raw.length > MAX_LENGTH || STOP_WORDS.has(raw) || /^\d+$/.test(raw) || /\d{3,}/.test(raw)) continue;
+    if (raw.length < MIN_LENGTH || raw.length > MAX_LENGTH || STOP_WORDS.has(raw) || /\d{3,}|^\d+$/.test(raw)) continue;
     const term = stem(raw);
-    if (term.length >= MIN_LENGTH && !STOP_WORDS.has(term)) found.push({ term, display });
+    if (term.length >= MIN_LENGTH && !STOP_WORDS.has(term)) visit(term, display);
   }
-  return found;
 }
 
 /** Plural, past and progressive endings off, then a final "e": enough for matching, not a linguist's stem. */

@@ -10,7 +10,7 @@ import type { QueueModel } from '../queue/queueModel';
 import { resolveTicketReferences } from './referenceLinks';
 import { TicketPanels } from './ticketPanels';
 import { TicketWriter } from './ticketWriter';
-import type { SeenBefore } from '../seenBefore/seenBefore';
+import type { SeenBefore, SeenBeforeAnswer } from '../seenBefore/seenBefore';
 
 export interface TicketFeature {
   /** The ticket panels, as far as whether one is visible. */
@@ -19,6 +19,8 @@ export interface TicketFeature {
   postToTicketPanel(ref: { sourceId: string; id: string }, message: unknown): Promise<boolean>;
   /** The code reference links a ticket's open panel last gave its page; undefined when it is not open. */
   ticketPanelReferences(ref: { sourceId: string; id: string }): readonly CodeReferenceLink[] | undefined;
+  /** The "Seen before?" section a ticket's open panel last gave its page; undefined when it is not open or was given none. */
+  ticketPanelSeenBefore(ref: { sourceId: string; id: string }): SeenBeforeAnswer['message'] | undefined;
 }
 
 export function registerTicket(
@@ -47,5 +49,6 @@ export function registerTicket(
       return panel !== undefined;
     },
     ticketPanelReferences: (ref) => panels.find(ref)?.referenceLinks,
+    ticketPanelSeenBefore: (ref) => panels.find(ref)?.seenBefore,
   };
 }

@@ -87,6 +87,11 @@ export class TicketPanel implements vscode.Disposable {
     return this.links.issued;
   }
 
+  /** What the page was last given for "Seen before?". */
+  get seenBefore(): SeenBeforeAnswer['message'] | undefined {
+    return this.seen?.message;
+  }
+
   reveal(): void {
     this.panel.reveal();
   }

@@ -46,6 +46,14 @@ describe('SimilarIndex', () => {
     assert.equal(best.reasons[0]?.kind, 'error');
   });
 
+  it('names a file the frames of both tickets hold as a file, though their prose says it too', () => {
+    const [best] = indexOf(
+      resolved('30', 'Checkout errors', 'The pool is exhausted.\n```\n    at withTransaction (/srv/app/src/db/pool.ts:25:18)\n```'),
+    ).similarTo({ sourceId: 'local', id: '99', title: 'Orders fail', text: 'Our pool? ```\n    at connect (/srv/other/db/pool.ts:3:1)\n```' }, 5);
+    assert.ok(best);
+    assert.deepEqual(best.reasons.find((reason) => reason.kind === 'file')?.texts, ['pool.ts'], JSON.stringify(best.reasons));
+  });
+
   it('weighs a title word above the same word in the body', () => {
     const inTitle = resolved('10', 'Kettle', 'Something about an appliance.');
     const inBody = resolved('11', 'An appliance', 'Something about a kettle.');
@@ -87,6 +95,23 @@ describe('SimilarIndex', () => {
     index.remove(POOL);
     assert.equal(index.size, 0);
     assert.deepEqual(index.similarTo(OPEN, 5), []);
+  });
+
+  it('indexes a ticket read again unchanged only once', () => {
+    const index = indexOf(POOL, OTHER);
+    const before = JSON.stringify(index.toJSON());
+    index.update({ ...POOL });
+    assert.equal(JSON.stringify(index.toJSON()), before);
+  });
+
+  it('does not ask for a term most of the index holds: reading every ticket that holds it is what makes a query slow', () => {
+    const common = Array.from({ length: 3_001 }, (_, i) => resolved(`c${i}`, `Widget report ${i}`, 'The widget misbehaves.'));
+    const index = indexOf(...common, resolved('rare', 'Sprocket jammed', 'The sprocket jammed.'));
+    assert.deepEqual(index.similarTo({ sourceId: 'local', id: '99', title: 'Widget', text: 'widget' }, 5), []);
+    assert.deepEqual(
+      index.similarTo({ sourceId: 'local', id: '99', title: 'Widget sprocket', text: 'The widget sprocket.' }, 5).map((hit) => hit.key),
+      ['SUP-rare'],
+    );
   });
 
   it('serialises to JSON and loads back with the same answers', () => {
