@@ -56,8 +56,8 @@ export interface SupportRotationApi {
   ticketPanelSeenBefore(ref: { sourceId: string; id: string }): SeenBeforeAnswer['message'] | undefined;
   /** Delivers a message to the rotation dashboard exactly as its page would: `refused` when it does not fit the protocol, `closed` when no dashboard is open. */
   postToDashboard(message: unknown): Promise<'handled' | 'refused' | 'closed'>;
-  /** Milliseconds from opening the rotation dashboard to its first drawn figures; undefined until drawn. */
-  dashboardFirstPaintMs(): number | undefined;
+  /** Milliseconds from opening the rotation dashboard to its first drawn figures, and the page's own part of them; undefined until drawn. */
+  dashboardFirstPaint(): { readonly totalMs: number; readonly pageMs: number } | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): SupportRotationApi {
@@ -133,6 +133,6 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
     ticketPanelReferences: (ref) => ticket.ticketPanelReferences(ref),
     ticketPanelSeenBefore: (ref) => ticket.ticketPanelSeenBefore(ref),
     postToDashboard: (message) => dashboard.postToDashboard(message),
-    dashboardFirstPaintMs: () => dashboard.dashboardFirstPaintMs(),
+    dashboardFirstPaint: () => dashboard.dashboardFirstPaint(),
   };
 }

@@ -203,7 +203,7 @@ function render(figures: DashboardFigures): void {
   );
   if (!painted) {
     painted = true;
-    requestAnimationFrame(() => requestAnimationFrame(() => post({ type: 'painted' })));
+    requestAnimationFrame(() => requestAnimationFrame(() => post({ type: 'painted', pageMs: performance.now() })));
   }
 }
 

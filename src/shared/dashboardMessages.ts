@@ -61,6 +61,10 @@ export const dashboardFromWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exportCsv') }),
   z.object({ type: z.literal('openTicket'), sourceId: name, id: name }),
   /** The page drew its first figures: the first paint the benchmark measures. */
-  z.object({ type: z.literal('painted') }),
+  z.object({
+    type: z.literal('painted'),
+    /** Milliseconds from the page's own start (its navigation) to its drawn figures: the part of the first paint that is the page's. */
+    pageMs: z.number().check(z.gte(0), z.lte(600_000)),
+  }),
 ]);
 export type DashboardFromWebview = z.infer<typeof dashboardFromWebviewSchema>;

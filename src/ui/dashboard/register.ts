@@ -5,14 +5,14 @@ import { registerCommand } from '../common/commandRegistration';
 import { log } from '../common/log';
 import type { Settings } from '../common/settings';
 import type { QueueModel } from '../queue/queueModel';
-import type { Dashboard, Receipt } from './dashboard';
+import type { Dashboard, FirstPaint, Receipt } from './dashboard';
 import { dashboardModule } from './dashboardBundle';
 
 export interface DashboardFeature {
   /** Delivers a message to the open dashboard as its page would; `closed` when it is not open. */
   postToDashboard(message: unknown): Promise<Receipt | 'closed'>;
-  /** Milliseconds from opening the dashboard to its page's first drawn figures, once drawn. */
-  dashboardFirstPaintMs(): number | undefined;
+  /** From opening the dashboard to its page's first drawn figures, and the page's own part, once drawn. */
+  dashboardFirstPaint(): FirstPaint | undefined;
 }
 
 export function registerDashboard(context: vscode.ExtensionContext, model: QueueModel, settings: () => Settings): DashboardFeature {
@@ -32,6 +32,6 @@ export function registerDashboard(context: vscode.ExtensionContext, model: Queue
   );
   return {
     postToDashboard: async (message) => (dashboard ? dashboard.receive(message) : 'closed'),
-    dashboardFirstPaintMs: () => dashboard?.firstPaintMs,
+    dashboardFirstPaint: () => dashboard?.firstPaint,
   };
 }
