@@ -124,19 +124,20 @@ export const ZOD_SHARING_BUNDLES = ['remote', 'expertise', 'ownership', 'jsonSyn
 
 const hostPlugins = (name) => (ZOD_SHARING_BUNDLES.includes(name) ? [sharedZod, standIns] : BUNDLES[name].platform === 'node' ? [standIns] : []);
 
+/** How every bundle is written: minified without source maps for production, readable with them otherwise. */
+const outputOptions = (production) => ({
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'info',
+  legalComments: 'none',
+  metafile: true,
+});
+
 /** The esbuild options of one bundle. */
 export function bundleOptions(name, { production }) {
-  return {
-    ...BUNDLES[name],
-    plugins: hostPlugins(name),
-    bundle: true,
-    minify: production,
-    sourcemap: production ? false : 'linked',
-    sourcesContent: false,
-    logLevel: 'info',
-    legalComments: 'none',
-    metafile: true,
-  };
+  return { ...BUNDLES[name], plugins: hostPlugins(name), ...outputOptions(production) };
 }
 
 const escaped = (name) => name.replace(/\$/g, '\\$');
@@ -166,13 +167,7 @@ export function sharedZodOptions(hostBundleTexts, { production }) {
     ...nodeHost,
     stdin: { contents, resolveDir: '.', sourcefile: 'zod.js', loader: 'js' },
     outfile: `dist/${SHARED_ZOD.slice(2)}`,
-    bundle: true,
-    minify: production,
-    sourcemap: production ? false : 'linked',
-    sourcesContent: false,
-    logLevel: 'info',
-    legalComments: 'none',
-    metafile: true,
+    ...outputOptions(production),
   };
 }
 
