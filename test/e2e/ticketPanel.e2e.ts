@@ -192,4 +192,23 @@ describe('the ticket panel in the workbench (Chromium)', function () {
       .evaluate((p) => p.ownerDocument.defaultView?.getComputedStyle(p).color);
     assert.notEqual(colour, textColour, 'links stand out from the text in the theme');
   });
+
+  it('shows the closed ticket that was the same fault under "Seen before?", with why and its fix, and opens it', async () => {
+    const page = current().workbench.page;
+    // One webview in the window, so that the panel's frames are this ticket's.
+    await panel.runCommand(page, 'View: Close All Editors');
+    await view.ticketRow('SUP-121').click();
+    await panel.waitForTicket('SUP-121');
+    const partner = panel.document.locator('.seen-before-item').first();
+    // The index is built in the background on the first panel; it may still be reading the sample history.
+    await partner.locator('.seen-before-commits').waitFor({ timeout: 90_000 });
+    assert.match((await partner.locator('.seen-before-ticket').textContent()) ?? '', /^SUP-210 /);
+    assert.match((await partner.locator('.seen-before-why').textContent()) ?? '', /Same error: .*timeout/i);
+    assert.match((await partner.locator('.seen-before-commits').textContent()) ?? '', /Cap statements at 10 s/);
+    await partner.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'ticket-panel-seen-before.png') });
+    await partner.locator('.seen-before-ticket').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab', { hasText: 'SUP-210' }).waitFor({ timeout: 15_000 });
+  });
 });
