@@ -36,7 +36,8 @@ const PATTERNS: readonly { readonly kind: ReferenceKind; readonly regex: RegExp 
   { kind: 'path', regex: new RegExp(`(${PATH})`, 'g') },
 ];
 
-const LIBRARY = /(^|\/)(node_modules|vendor|gems|site-packages|dist-packages|\.cargo|go\/pkg\/mod|usr\/lib|usr\/local\/lib|jdk|rustc)\//;
+/** A path inside a dependency or the runtime, not the project's own code. */
+export const LIBRARY = /(^|\/)(node_modules|vendor|gems|site-packages|dist-packages|\.cargo|go\/pkg\/mod|usr\/lib|usr\/local\/lib|jdk|rustc)\//;
 const URL_LIKE = /[a-z][\w+.-]*:\/\/[^\s)>\]"'`]*/gi;
 const CODE_URL = new RegExp(`\\.(?:${EXTENSIONS})\\??(?::\\d+)*$`);
 

@@ -9,7 +9,7 @@
  * `OrderService.java`, `order_service.py` and `orderService.ts` one file.
  */
 import { errorTextsIn } from '../references/errorTexts';
-import { referencesIn } from '../references/ticketReferences';
+import { LIBRARY, referencesIn } from '../references/ticketReferences';
 import { wordTerms } from './textTerms';
 
 export type SignalKind = 'error' | 'file' | 'function';
@@ -97,18 +97,19 @@ const FAMILIES: readonly { readonly family: string; readonly pattern: RegExp }[]
   },
 ];
 
-const FRAME_FUNCTIONS: readonly RegExp[] = [
+/** Function names in stack frames; Go writes a frame's file on the line after its function. */
+const FRAME_FUNCTIONS: readonly { readonly pattern: RegExp; readonly fileOnNextLine?: true }[] = [
   // Java, Kotlin, .NET, Node: `at pkg.Class.method(` and `at Class.method (`
-  /\bat (?:async )?((?:[\w$<>`]+\.)*[\w$<>`]+)\s?\(/g,
+  { pattern: /\bat (?:async )?((?:[\w$<>`]+\.)*[\w$<>`]+)\s?\(/g },
   // Node's bare `at method (file:line)` and `at file:line` are covered above or have no function.
   // Python: `File "x.py", line 3, in method`
-  /File "[^"\n]+", line \d+, in ([\w<>]+)/g,
+  { pattern: /File "[^"\n]+", line \d+, in ([\w<>]+)/g },
   // Go: `pkg.(*Type).Method(0xc…)` or `pkg.Function(…)` on its own line
-  /^\s*(?:[\w.-]+\/)*([\w-]+\.(?:\(\*?\w+\)\.)?\w+)\([^\n]*\)\s*$/gm,
+  { pattern: /^\s*(?:[\w.-]+\/)*([\w-]+\.(?:\(\*?\w+\)\.)?\w+)\([^\n]*\)\s*$/gm, fileOnNextLine: true },
   // Ruby: `from app/x.rb:12:in 'method'`
-  /:in [`']((?:[\w:]+[#.])?[\w?!]+)'/g,
+  { pattern: /:in [`']((?:[\w:]+[#.])?[\w?!]+)'/g },
   // PHP: `#0 /app/src/Order.php(42): App\Order->place()`
-  /#\d+ [^\n]*?: ([\w\\]+(?:->|::)\w+)\(/g,
+  { pattern: /#\d+ [^\n]*?: ([\w\\]+(?:->|::)\w+)\(/g },
 ];
 
 const GENERIC_FUNCTIONS: ReadonlySet<string> = new Set(['anonymous', 'main', 'run', 'invoke', 'call', 'apply', 'module', 'lambda', 'init', 'new', 'object']);
@@ -133,11 +134,28 @@ export function errorSignals(title: string, text: string): Signal[] {
   return [...found.values()];
 }
 
-/** `Acme.Orders.OrderService.PlaceOrder` gives `OrderService` and `PlaceOrder`, both as functions of the code. */
+/** A frame of the runtime or of a dependency (Node's `node:internal/…`, Ruby's `<internal:…>`): its names are not the project's code. */
+const RUNTIME_FRAME = /\bnode:internal\/|<internal:/;
+
+/** The line a match starts on, with the next one too when that is where the frame's file is. */
+function frameLines(text: string, index: number, withNext: boolean): string {
+  const start = text.lastIndexOf('\n', index) + 1;
+  const lineEnd = text.indexOf('\n', index);
+  const end = lineEnd === -1 || !withNext ? lineEnd : text.indexOf('\n', lineEnd + 1);
+  return text.slice(start, end === -1 ? undefined : end);
+}
+
+/**
+ * `Acme.Orders.OrderService.PlaceOrder` gives `OrderService` and `PlaceOrder`, both as functions of
+ * the code. Frames inside dependencies and the runtime are left out: every ticket through the same
+ * library shares them, and a reader takes "Same code: listOnTimeout" for noise.
+ */
 function frameFunctions(text: string): Signal[] {
   const signals: Signal[] = [];
-  for (const regex of FRAME_FUNCTIONS) {
-    for (const match of text.matchAll(regex)) {
+  for (const { pattern, fileOnNextLine } of FRAME_FUNCTIONS) {
+    for (const match of text.matchAll(pattern)) {
+      const lines = frameLines(text, match.index, fileOnNextLine === true);
+      if (LIBRARY.test(lines) || RUNTIME_FRAME.test(lines)) continue;
       const parts = (match[1] ?? '').split(/\.|->|::|#|\\|\(\*?|\)/).filter((part) => part !== '');
       for (const part of parts.slice(-2)) {
         const term = normaliseName(part);

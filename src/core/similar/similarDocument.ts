@@ -34,13 +34,21 @@ export interface TicketTerms {
 /** Customer text past this is a pasted log; its start says what it is about. */
 const MAX_TEXT = 20_000;
 
+/** A code fence's language (```text, ~~~python) says how a block is shown, not what the fault is. */
+const FENCE_INFO = /^([ \t]*(?:`{3,}|~{3,}))[^\n`]*$/gm;
+
+/** The ordinary words of a ticket's text, without its fences' language names. */
+function bodyText(text: string): string {
+  return text.slice(0, MAX_TEXT).replace(FENCE_INFO, '$1');
+}
+
 export function ticketTerms(ticket: TicketText): TicketTerms {
   const text = ticket.text.slice(0, MAX_TEXT);
   const signals = errorSignals(ticket.title, text);
   const displays = new Map<string, string>();
   for (const signal of signals) if (!displays.has(signal.term)) displays.set(signal.term, signal.display);
   const titleWords = words(ticket.title);
-  const bodyWords = words(text);
+  const bodyWords = words(bodyText(ticket.text));
   for (const word of [...titleWords, ...bodyWords]) if (!displays.has(word.term)) displays.set(word.term, word.display);
   return {
     errors: signals.filter((s) => s.kind === 'error').map((s) => s.term),
@@ -65,6 +73,6 @@ export function documentFields(ticket: TicketText): DocumentFields {
     files: ofKind('file'),
     functions: ofKind('function'),
     titleWords: wordTerms(ticket.title).join(' '),
-    bodyWords: wordTerms(ticket.text.slice(0, MAX_TEXT)).join(' '),
+    bodyWords: wordTerms(bodyText(ticket.text)).join(' '),
   };
 }

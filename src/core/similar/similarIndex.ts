@@ -12,7 +12,7 @@ import { matchReasons, type MatchReason } from './matchReasons';
 import { textDigest } from './textDigest';
 
 /** Raised whenever what a field holds or how terms are made changes: a stored index of another version is rebuilt. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 /** Field boosts per part of the query. Set by the evaluation set's tuning half (test/fixtures/similar/). */
 const WEIGHTS = {

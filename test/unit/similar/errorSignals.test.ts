@@ -23,6 +23,20 @@ describe('errorSignals', () => {
     }
   });
 
+  it("leaves out the functions of frames inside dependencies and the runtime, and keeps the project's own", () => {
+    const trace = [
+      'Error: timeout exceeded when trying to connect',
+      '    at Timeout._onTimeout (/srv/acme/services/api/node_modules/pg-pool/index.js:205:27)',
+      '    at listOnTimeout (node:internal/timers:581:17)',
+      '    at async withTransaction (/srv/acme/services/api/src/db/pool.ts:25:18)',
+      '  File "/usr/local/lib/python3.12/site-packages/starlette/routing.py", line 74, in dispatchRoute',
+      "/usr/local/bundle/gems/activerecord-7.2.2.1/lib/active_record/relation/batches.rb:88:in 'ActiveRecord::Batches#find_each'",
+      "<internal:kernel>:91:in 'Kernel#tap'",
+      "/srv/acme/services/billing/app/jobs/renewal_job.rb:21:in 'RenewalJob#renew'",
+    ].join('\n');
+    assert.deepEqual(terms('function', trace).sort(), ['renew', 'renewaljob', 'withtransaction']);
+  });
+
   it('names exceptions, error codes and the family one fault has across runtimes', () => {
     const java = errorSignals('', 'java.lang.NullPointerException at x');
     const node = errorSignals('', "TypeError: Cannot read properties of undefined (reading 'id')");
