@@ -5,6 +5,7 @@
  * (`null`) are different answers, and the dashboard says which.
  */
 import type { Severity } from '../severity';
+import type { Ticket } from '../ticket';
 
 export interface TicketHistoryRecord {
   readonly sourceId: string;
@@ -24,4 +25,23 @@ export interface TicketHistoryRecord {
   /** When its SLA was (or will be) breached; `null` when it has none, `undefined` when the source cannot say. */
   readonly breachAt?: Date | null;
   readonly url?: string;
+}
+
+/** What only a source's history can say of a ticket, beside what the ticket itself says. */
+type TicketLife = Pick<TicketHistoryRecord, 'resolvedAt' | 'firstClaimedAt' | 'breachAt'>;
+
+/** A source's ticket as a history record. */
+export function historyRecord(ticket: Ticket, life: TicketLife): TicketHistoryRecord {
+  return {
+    sourceId: ticket.sourceId,
+    id: ticket.id,
+    key: ticket.key,
+    title: ticket.title,
+    text: ticket.description,
+    severity: ticket.severity,
+    team: ticket.team,
+    createdAt: ticket.createdAt,
+    url: ticket.url,
+    ...life,
+  };
 }

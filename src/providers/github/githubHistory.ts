@@ -7,6 +7,7 @@
  * has no SLA: the first claim and the breach are left unknown.
  */
 import * as z from 'zod/mini';
+import { historyRecord } from '../../core/history/ticketHistory';
 import { fieldMessages } from '../../core/zodMessages';
 import type { HttpClient } from '../http/httpClient';
 import { closedResolution, keysetHistoryPage, unreadable, type HistoryItem } from '../keysetHistory';
@@ -71,19 +72,5 @@ function readIssue(raw: unknown, location: string, context: TicketContext): Hist
   const resolvedAt = closedResolution(issue.state === 'closed', issue.closed_at, context.sourceId, where);
   if (resolvedAt !== null && !(resolvedAt instanceof Date)) return resolvedAt;
   const ticket = issueToTicket(issue, context);
-  return {
-    kind: 'record',
-    record: {
-      sourceId: context.sourceId,
-      id: ticket.id,
-      key: ticket.key,
-      title: ticket.title,
-      text: ticket.description,
-      severity: ticket.severity,
-      team: ticket.team,
-      createdAt: ticket.createdAt,
-      resolvedAt,
-      url: ticket.url,
-    },
-  };
+  return { kind: 'record', record: historyRecord(ticket, { resolvedAt }) };
 }

@@ -6,6 +6,7 @@
  * notes, one request per issue, so the first claim is left unknown; the source maps no SLA from
  * GitLab, so the breach is unknown too.
  */
+import { historyRecord } from '../../core/history/ticketHistory';
 import { fieldMessages } from '../../core/zodMessages';
 import type { HttpClient } from '../http/httpClient';
 import { closedResolution, keysetHistoryPage, unreadable, type HistoryItem } from '../keysetHistory';
@@ -53,19 +54,5 @@ function readIssue(raw: unknown, location: string, options: GitlabHistoryOptions
   const resolvedAt = closedResolution(issue.state === 'closed', issue.closed_at, options.sourceId, where);
   if (resolvedAt !== null && !(resolvedAt instanceof Date)) return resolvedAt;
   const ticket = issueToTicket(issue, [], options.sourceId, options.scheme, [], options.grouped);
-  return {
-    kind: 'record',
-    record: {
-      sourceId: options.sourceId,
-      id: ticket.id,
-      key: ticket.key,
-      title: ticket.title,
-      text: ticket.description,
-      severity: ticket.severity,
-      team: ticket.team,
-      createdAt: ticket.createdAt,
-      resolvedAt,
-      url: ticket.url,
-    },
-  };
+  return { kind: 'record', record: historyRecord(ticket, { resolvedAt }) };
 }

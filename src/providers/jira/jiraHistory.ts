@@ -5,7 +5,7 @@
  * breach comes from its SLAs. JQL reads dates in the user's own time zone, so the search reaches a
  * day further back and the records are cut at `since` here.
  */
-import type { TicketHistoryRecord } from '../../core/history/ticketHistory';
+import { historyRecord, type TicketHistoryRecord } from '../../core/history/ticketHistory';
 import { ok, type SourceResult } from '../sourceResult';
 import type { HistoryPage, HistoryRequest } from '../ticketSource';
 import type { JiraApi, JiraSite } from './jiraApi';
@@ -39,20 +39,11 @@ export async function jiraHistory(api: JiraApi, queue: JiraQueue, context: Histo
   const records = recent.map((issue): TicketHistoryRecord => {
     const ticket = jiraIssueToTicket(issue, { sourceId: context.id, siteUrl: context.siteUrl, mapping: context.mapping, bodies: context.bodies });
     const sla = slas?.get(issue.id);
-    return {
-      sourceId: context.id,
-      id: ticket.id,
-      key: ticket.key,
-      title: ticket.title,
-      text: ticket.description,
-      severity: ticket.severity,
-      team: ticket.team,
-      createdAt: ticket.createdAt,
+    return historyRecord(ticket, {
       firstClaimedAt: firstClaim(issue),
       resolvedAt: issue.fields.resolutiondate ? new Date(issue.fields.resolutiondate) : null,
       breachAt: slas === undefined ? undefined : sla === undefined ? undefined : (sla.breachedAt ?? sla.dueAt ?? null),
-      url: ticket.url,
-    };
+    });
   });
   return ok({ records, problems: found.value.problems });
 }

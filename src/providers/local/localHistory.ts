@@ -1,5 +1,5 @@
 /** The local file's tickets as history records: the file keeps every ticket, resolved ones included. */
-import type { TicketHistoryRecord } from '../../core/history/ticketHistory';
+import { historyRecord, type TicketHistoryRecord } from '../../core/history/ticketHistory';
 import type { Ticket } from '../../core/ticket';
 import type { LocalTicket } from './queueFileSchema';
 
@@ -11,21 +11,12 @@ export function isResolvedStatus(status: string): boolean {
 }
 
 export function toHistoryRecord(local: LocalTicket, ticket: Ticket): TicketHistoryRecord {
-  return {
-    sourceId: ticket.sourceId,
-    id: ticket.id,
-    key: ticket.key,
-    title: ticket.title,
-    text: ticket.description,
-    severity: ticket.severity,
-    team: ticket.team,
-    createdAt: ticket.createdAt,
+  return historyRecord(ticket, {
     firstClaimedAt: firstClaim(local, ticket),
     // Files written before `resolvedAt` existed: the last change is the closest the file can say.
     resolvedAt: isResolvedStatus(ticket.status) ? (local.resolvedAt ? new Date(local.resolvedAt) : ticket.updatedAt) : null,
     breachAt: ticket.slaDueAt,
-    url: ticket.url,
-  };
+  });
 }
 
 /** Untouched (`new`, nobody holding it): never claimed. Anything else without `claimedAt`: the file cannot say when. */
