@@ -46,9 +46,9 @@ ${body}
 </html>`;
 }
 
-/** Only what the pages load: the script bundle and the stylesheets. */
-export function webviewResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
-  return [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')];
+/** Scripts on, and only what the pages load readable: the script bundle and the stylesheets. */
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')] };
 }
 
 /** Translations are ours, but a translator's `<` must not become markup. */

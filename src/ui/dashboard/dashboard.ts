@@ -20,7 +20,7 @@ import {
 } from '../../shared/dashboardMessages';
 import { COMMANDS, PANEL_VIEW_TYPES } from '../common/contributionIds';
 import type { Settings } from '../common/settings';
-import { webviewPage, webviewResourceRoots } from '../common/webviewPage';
+import { webviewOptions, webviewPage } from '../common/webviewPage';
 import type { QueueModel } from '../queue/queueModel';
 import { readHistory, type ReadHistory } from './historyReader';
 
@@ -58,26 +58,22 @@ export class Dashboard implements vscode.Disposable {
 
   open(): void {
     if (this.panel) return this.panel.reveal();
-    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPES.dashboard, vscode.l10n.t('Rotation Dashboard'), vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: webviewResourceRoots(this.deps.extensionUri),
-      retainContextWhenHidden: false,
-    });
-    this.attach(panel);
+    this.attach(vscode.window.createWebviewPanel(PANEL_VIEW_TYPES.dashboard, vscode.l10n.t('Rotation Dashboard'), vscode.ViewColumn.Active));
   }
 
   /** Takes over a dashboard VS Code restored after a reload, with the filter its page kept. */
   restore(panel: vscode.WebviewPanel, state: unknown): void {
     const saved = dashboardStateSchema.safeParse(state);
     this.filter = saved.success ? saved.data.filter : {};
-    panel.webview.options = { enableScripts: true, localResourceRoots: webviewResourceRoots(this.deps.extensionUri) };
     this.panel?.dispose();
     this.attach(panel);
   }
 
+  /** A new or restored panel: the same options and page either way. */
   private attach(panel: vscode.WebviewPanel): void {
     this.openedAt = performance.now();
     this.firstPaint = undefined;
+    panel.webview.options = webviewOptions(this.deps.extensionUri);
     panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'support-rotation.svg');
     panel.webview.html = webviewPage(panel.webview, this.deps.extensionUri, {
       styles: [

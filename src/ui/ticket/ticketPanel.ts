@@ -14,7 +14,7 @@ import type { QueueModel } from '../queue/queueModel';
 import type { TicketWriter, WriteOutcome } from './ticketWriter';
 import { openTicketInBrowser } from '../queue/ticketNavigation';
 import { safeWebUrl } from '../common/safeWebUrl';
-import { webviewPage, webviewResourceRoots } from '../common/webviewPage';
+import { webviewOptions, webviewPage } from '../common/webviewPage';
 import { ReferenceLinks, type ResolvedReference } from './referenceLinks';
 import { panelActionsFor, ticketViewOf } from './ticketView';
 import type { SeenBefore, SeenBeforeAnswer } from '../seenBefore/seenBefore';
@@ -57,7 +57,7 @@ export class TicketPanel implements vscode.Disposable {
     readonly ref: { readonly sourceId: string; readonly id: string },
     private readonly deps: TicketPanelDeps,
   ) {
-    panel.webview.options = { enableScripts: true, localResourceRoots: webviewResourceRoots(deps.extensionUri) };
+    panel.webview.options = webviewOptions(deps.extensionUri);
     panel.webview.html = webviewPage(panel.webview, deps.extensionUri, {
       styles: [
         ['media', 'base.css'],
