@@ -4,10 +4,9 @@
  * the others; and nothing from before the window. Sources without history skip these.
  */
 import { strict as assert } from 'node:assert';
-import type { TicketHistoryRecord } from '../../../src/core/history/ticketHistory';
-import type { QueueProblem, TicketSource } from '../../../src/providers/ticketSource';
+import type { TicketSource } from '../../../src/providers/ticketSource';
 import type { ConformanceSubject } from '../conformanceSubject';
-import { expectOk, useServer } from './scenarioKit';
+import { readWholeHistory, useServer } from './scenarioKit';
 
 type HistorySource = TicketSource & Required<Pick<TicketSource, 'history'>>;
 
@@ -25,19 +24,7 @@ export function history(subject: ConformanceSubject): void {
       return source as HistorySource;
     }
 
-    async function readAll(source: HistorySource, since: Date): Promise<{ records: TicketHistoryRecord[]; problems: QueueProblem[] }> {
-      const records: TicketHistoryRecord[] = [];
-      const problems: QueueProblem[] = [];
-      let cursor: string | undefined;
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const read = expectOk(await source.history({ since, cursor }));
-        records.push(...read.records);
-        problems.push(...read.problems);
-        cursor = read.nextCursor;
-        if (cursor === undefined) return { records, problems };
-      }
-      assert.fail(`${subject.name} kept announcing history pages after ${MAX_PAGES}`);
-    }
+    const readAll = (source: HistorySource, since: Date): ReturnType<typeof readWholeHistory> => readWholeHistory(source, since, MAX_PAGES);
 
     it('each ticket of the window once: open ones unresolved, the closed one resolved, as the server has them', async function () {
       const source = historySource(this);

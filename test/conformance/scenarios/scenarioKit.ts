@@ -1,9 +1,10 @@
 /** What the scenarios share: a fresh server per scenario, and the assertions about its final state. */
 import { strict as assert } from 'node:assert';
+import type { TicketHistoryRecord } from '../../../src/core/history/ticketHistory';
 import type { Ticket } from '../../../src/core/ticket';
 import { loadSource, type SourceLoad } from '../../../src/providers/queueLoader';
 import type { SourceResult } from '../../../src/providers/sourceResult';
-import type { TicketSeen, TicketSource } from '../../../src/providers/ticketSource';
+import type { QueueProblem, TicketSeen, TicketSource } from '../../../src/providers/ticketSource';
 import type { ConformanceSubject, FakeServer, ServerTicket, Transport } from '../conformanceSubject';
 
 /** A fresh fake server for every scenario of the enclosing `describe`, closed after it. */
@@ -48,6 +49,25 @@ export function expectOk<T>(result: SourceResult<T>): T {
   assert.equal(result.kind, 'ok', 'message' in result ? result.message : '');
   if (result.kind !== 'ok') throw new Error('unreachable');
   return result.value;
+}
+
+/** Every page of a source's history since `since`; fails when the source still announces more after `maxPages`. */
+export async function readWholeHistory(
+  source: Required<Pick<TicketSource, 'history'>>,
+  since: Date,
+  maxPages: number,
+): Promise<{ records: TicketHistoryRecord[]; problems: QueueProblem[]; pages: number }> {
+  const records: TicketHistoryRecord[] = [];
+  const problems: QueueProblem[] = [];
+  let cursor: string | undefined;
+  for (let pages = 1; pages <= maxPages; pages++) {
+    const read = expectOk(await source.history({ since, cursor }));
+    records.push(...read.records);
+    problems.push(...read.problems);
+    cursor = read.nextCursor;
+    if (cursor === undefined) return { records, problems, pages };
+  }
+  assert.fail(`the source kept announcing history pages after ${maxPages}`);
 }
 
 export function ticketOn(state: readonly ServerTicket[], id: string): ServerTicket {

@@ -1,8 +1,6 @@
 import { strict as assert } from 'node:assert';
-import type { TicketHistoryRecord } from '../../../src/core/history/ticketHistory';
-import type { SourceResult } from '../../../src/providers/sourceResult';
+import { readWholeHistory } from '../../conformance/scenarios/scenarioKit';
 import type { GithubSource } from '../../../src/providers/github/githubSource';
-import type { HistoryPage, QueueProblem } from '../../../src/providers/ticketSource';
 import { githubSource } from '../../conformance/github/githubSubject';
 import { BILLING, fakeGithub, SUPPORT, type GithubServer } from '../../conformance/github/githubServer';
 import type { IssueRecord } from '../../conformance/github/githubRecords';
@@ -19,26 +17,7 @@ describe('GitHub ticket history', () => {
   });
   afterEach(() => github.server.close());
 
-  const ok = <T>(result: SourceResult<T>): T => {
-    assert.equal(result.kind, 'ok', 'message' in result ? result.message : '');
-    if (result.kind !== 'ok') throw new Error('unreachable');
-    return result.value;
-  };
-
-  async function readAll(source: GithubSource, since: Date): Promise<{ records: TicketHistoryRecord[]; problems: QueueProblem[]; pages: number }> {
-    const records: TicketHistoryRecord[] = [];
-    const problems: QueueProblem[] = [];
-    let cursor: string | undefined;
-    let pages = 0;
-    do {
-      const page: HistoryPage = ok(await source.history({ since, cursor }));
-      records.push(...page.records);
-      problems.push(...page.problems);
-      cursor = page.nextCursor;
-      pages++;
-    } while (cursor !== undefined && pages < 50);
-    return { records, problems, pages };
-  }
+  const readAll = (source: GithubSource, since: Date): ReturnType<typeof readWholeHistory> => readWholeHistory(source, since, 50);
 
   const ago = (days: number): number => Date.now() - days * DAY;
   const close = (issue: IssueRecord, at: number): void => {

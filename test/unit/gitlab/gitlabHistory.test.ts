@@ -1,7 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { TicketHistoryRecord } from '../../../src/core/history/ticketHistory';
-import type { SourceResult } from '../../../src/providers/sourceResult';
-import type { HistoryPage, QueueProblem } from '../../../src/providers/ticketSource';
+import { readWholeHistory } from '../../conformance/scenarios/scenarioKit';
 import type { GitlabSource } from '../../../src/providers/gitlab/gitlabSource';
 import { fakeGitlab, type GitlabServer } from '../../conformance/gitlab/gitlabServer';
 import { gitlabSource } from '../../conformance/gitlab/gitlabSubject';
@@ -19,26 +17,7 @@ describe('GitLab ticket history', () => {
   });
   afterEach(() => gitlab.server.close());
 
-  const ok = <T>(result: SourceResult<T>): T => {
-    assert.equal(result.kind, 'ok', 'message' in result ? result.message : '');
-    if (result.kind !== 'ok') throw new Error('unreachable');
-    return result.value;
-  };
-
-  async function readAll(source: GitlabSource, since: Date): Promise<{ records: TicketHistoryRecord[]; problems: QueueProblem[]; pages: number }> {
-    const records: TicketHistoryRecord[] = [];
-    const problems: QueueProblem[] = [];
-    let cursor: string | undefined;
-    let pages = 0;
-    do {
-      const page: HistoryPage = ok(await source.history({ since, cursor }));
-      records.push(...page.records);
-      problems.push(...page.problems);
-      cursor = page.nextCursor;
-      pages++;
-    } while (cursor !== undefined && pages < 50);
-    return { records, problems, pages };
-  }
+  const readAll = (source: GitlabSource, since: Date): ReturnType<typeof readWholeHistory> => readWholeHistory(source, since, 50);
 
   const ago = (days: number): string => new Date(Date.now() - days * DAY).toISOString();
   const close = (issue: IssueRecord, at = gitlab.now()): void => {

@@ -1,8 +1,6 @@
 import { strict as assert } from 'node:assert';
-import type { TicketHistoryRecord } from '../../../src/core/history/ticketHistory';
+import { readWholeHistory } from '../../conformance/scenarios/scenarioKit';
 import { HttpClient } from '../../../src/providers/http/httpClient';
-import type { SourceResult } from '../../../src/providers/sourceResult';
-import type { HistoryPage, QueueProblem } from '../../../src/providers/ticketSource';
 import { DEFAULT_MAPPING } from '../../../src/providers/zendesk/zendeskMapping';
 import { ZendeskSource } from '../../../src/providers/zendesk/zendeskSource';
 import { zendeskTime, type TicketRecord, type UserRecord } from '../../conformance/zendesk/zendeskRecords';
@@ -44,26 +42,7 @@ describe('Zendesk ticket history', () => {
   const admin = (): ZendeskSource => source(ADA, 'zd-ada');
   const agent = (): ZendeskSource => source(SAM, 'zd-sam');
 
-  const ok = <T>(result: SourceResult<T>): T => {
-    assert.equal(result.kind, 'ok', 'message' in result ? result.message : '');
-    if (result.kind !== 'ok') throw new Error('unreachable');
-    return result.value;
-  };
-
-  async function readAll(from: ZendeskSource, since = new Date(Date.now() - 30 * DAY)): Promise<{ records: TicketHistoryRecord[]; problems: QueueProblem[] }> {
-    const records: TicketHistoryRecord[] = [];
-    const problems: QueueProblem[] = [];
-    let cursor: string | undefined;
-    let pages = 0;
-    do {
-      const page: HistoryPage = ok(await from.history({ since, cursor }));
-      records.push(...page.records);
-      problems.push(...page.problems);
-      cursor = page.nextCursor;
-      pages++;
-    } while (cursor !== undefined && pages < 60);
-    return { records, problems };
-  }
+  const readAll = (from: ZendeskSource, since = new Date(Date.now() - 30 * DAY)): ReturnType<typeof readWholeHistory> => readWholeHistory(from, since, 60);
 
   const ago = (days: number): number => Date.now() - days * DAY;
   const at = (days: number): string => zendeskTime(ago(days));
