@@ -53,6 +53,14 @@ export interface JiraSourceOptions {
 /** Rounds of putting back colleagues replaced by our writes: each round only finds someone who slipped in during the last. */
 const MAX_RESTORE_ROUNDS = 3;
 
+/** An issue read before a write of mine, with who holds it: me or nobody. */
+interface HeldIssue {
+  readonly me: JiraMe;
+  readonly at: IssueAt;
+  readonly before: JiraIssue;
+  readonly holder: string | undefined;
+}
+
 export class JiraSource implements TicketSource {
   readonly kind = 'jira';
   readonly capabilities: SourceCapabilities;
@@ -110,42 +118,31 @@ export class JiraSource implements TicketSource {
   }
 
   async claim(seen: TicketSeen): Promise<SourceResult<Ticket>> {
-    const me = this.options.me;
-    if (!me) return fail('unauthorised', `Sign in to ${this.label} to claim tickets.`);
-    const at = await this.issueAt(seen.id);
-    if (at.kind !== 'ok') return at;
-    const before = await this.readIssue(at.value);
-    if (before.kind !== 'ok') return before;
-    const holder = jiraUserId(before.value.fields.assignee);
-    if (holder !== undefined && holder !== me.id) return this.conflict(before.value, at.value, `${before.value.key} is already claimed by {holder}.`);
+    const held = await this.beforeMyWrite(seen.id, `Sign in to ${this.label} to claim tickets.`, (key) => `${key} is already claimed by {holder}.`);
+    if (held.kind !== 'ok') return held;
+    const { me, at, before, holder } = held.value;
     if (holder === me.id) return this.afterWrite(seen.id);
-    if (before.value.fields.updated !== seen.revision) return this.changed(before.value, at.value, `${before.value.key} changed since the queue was loaded.`);
-    const written = await this.assign(at.value, me.id, before.value.fields.updated, null);
+    if (before.fields.updated !== seen.revision) return this.changed(before, at, `${before.key} changed since the queue was loaded.`);
+    const written = await this.assign(at, me.id, before.fields.updated, null);
     if (written.kind !== 'ok') return written;
-    const after = await this.readIssue(at.value);
+    const after = await this.readIssue(at);
     if (after.kind !== 'ok') return after;
     // Someone assigned between our read and our write (put back), or just after it: theirs either way.
     if (written.value.length > 0 || jiraUserId(after.value.fields.assignee) !== me.id)
-      return this.conflict(after.value, at.value, `${after.value.key} was claimed by {holder} at the same moment; it stays theirs.`);
+      return this.conflict(after.value, at, `${after.value.key} was claimed by {holder} at the same moment; it stays theirs.`);
     return this.afterWrite(seen.id);
   }
 
   async release(seen: TicketSeen): Promise<SourceResult<Ticket>> {
-    const me = this.options.me;
-    if (!me) return fail('unauthorised', `Sign in to ${this.label} first.`);
-    const at = await this.issueAt(seen.id);
-    if (at.kind !== 'ok') return at;
-    const before = await this.readIssue(at.value);
-    if (before.kind !== 'ok') return before;
-    const holder = jiraUserId(before.value.fields.assignee);
-    if (holder !== undefined && holder !== me.id) return this.conflict(before.value, at.value, `${before.value.key} is held by {holder}, not by you.`);
+    const held = await this.beforeMyWrite(seen.id, `Sign in to ${this.label} first.`, (key) => `${key} is held by {holder}, not by you.`);
+    if (held.kind !== 'ok') return held;
+    const { me, at, before, holder } = held.value;
     if (holder === undefined) return this.afterWrite(seen.id);
-    const written = await this.assign(at.value, null, before.value.fields.updated, me.id);
+    const written = await this.assign(at, null, before.fields.updated, me.id);
     if (written.kind !== 'ok') return written;
-    const after = await this.readIssue(at.value);
+    const after = await this.readIssue(at);
     if (after.kind !== 'ok') return after;
-    if (after.value.fields.assignee)
-      return this.conflict(after.value, at.value, `${after.value.key} was claimed by {holder} as you released it; it stays theirs.`);
+    if (after.value.fields.assignee) return this.conflict(after.value, at, `${after.value.key} was claimed by {holder} as you released it; it stays theirs.`);
     return this.afterWrite(seen.id);
   }
 
@@ -158,30 +155,24 @@ export class JiraSource implements TicketSource {
   }
 
   async handOff(seen: TicketSeen, handoff: Handoff): Promise<SourceResult<Ticket>> {
-    const me = this.options.me;
-    if (!me) return fail('unauthorised', `Sign in to ${this.label} first.`);
-    const at = await this.issueAt(seen.id);
-    if (at.kind !== 'ok') return at;
-    const before = await this.readIssue(at.value);
-    if (before.kind !== 'ok') return before;
-    const holder = jiraUserId(before.value.fields.assignee);
-    if (holder !== undefined && holder !== me.id)
-      return this.conflict(before.value, at.value, `${before.value.key} is held by {holder}; only they can hand it off.`);
+    const held = await this.beforeMyWrite(seen.id, `Sign in to ${this.label} first.`, (key) => `${key} is held by {holder}; only they can hand it off.`);
+    if (held.kind !== 'ok') return held;
+    const { me, at, before } = held.value;
     const transition = this.options.handoffTransition;
     const steps: [string, () => Promise<SourceResult<unknown>>][] = [
-      [`move it to ${handoff.team}`, () => this.moveToTeam(at.value, handoff.team)],
+      [`move it to ${handoff.team}`, () => this.moveToTeam(at, handoff.team)],
       ...(transition
-        ? [[`run the transition "${transition}"`, () => this.transition(at.value, transition, before.value)] as [string, () => Promise<SourceResult<unknown>>]]
+        ? [[`run the transition "${transition}"`, () => this.transition(at, transition, before)] as [string, () => Promise<SourceResult<unknown>>]]
         : []),
-      ['add the hand-off note', () => this.comments.post(at.value, handoff.note, this.route(at.value.bodies, true), me.id)],
-      ['release the claim', () => this.assign(at.value, null, before.value.fields.updated, me.id)],
+      ['add the hand-off note', () => this.comments.post(at, handoff.note, this.route(at.bodies, true), me.id)],
+      ['release the claim', () => this.assign(at, null, before.fields.updated, me.id)],
     ];
     const done: string[] = [];
     for (const [name, step] of steps) {
       const result = await step();
       if (result.kind !== 'ok') {
         const already = done.length > 0 ? ` Already done: ${done.join(', ')}.` : ' Nothing was changed.';
-        return { ...result, message: `Could not ${name} on ${before.value.key}: ${result.message}${already}` };
+        return { ...result, message: `Could not ${name} on ${before.key}: ${result.message}${already}` };
       }
       done.push(name);
     }
@@ -288,6 +279,22 @@ export class JiraSource implements TicketSource {
     return this.api.send('POST', `${at.path}/transitions`, { transition: { id: found.id } }, noContentSchema, { idempotent: false, landed });
   }
 
+  /**
+   * Me, and the issue as it is before a write only its holder or anyone while nobody holds it may
+   * make: a conflict, worded by `heldByOther` (`{holder}` is their name), when someone else holds it.
+   */
+  private async beforeMyWrite(id: string, signIn: string, heldByOther: (key: string) => string): Promise<SourceResult<HeldIssue>> {
+    const me = this.options.me;
+    if (!me) return fail('unauthorised', signIn);
+    const at = await this.issueAt(id);
+    if (at.kind !== 'ok') return at;
+    const before = await this.readIssue(at.value);
+    if (before.kind !== 'ok') return before;
+    const holder = jiraUserId(before.value.fields.assignee);
+    if (holder !== undefined && holder !== me.id) return this.conflict(before.value, at.value, heldByOther(before.value.key));
+    return ok({ me, at: at.value, before: before.value, holder });
+  }
+
   /** The ticket after our write; on Cloud it is kept over the lagging search until the search agrees. */
   private async afterWrite(id: string): Promise<SourceResult<Ticket>> {
     const ticket = await this.getTicket(id);
@@ -311,7 +318,7 @@ export class JiraSource implements TicketSource {
     return { sourceId: this.id, siteUrl: this.options.siteUrl, mapping: this.options.mapping, bodies };
   }
 
-  private conflict(issue: JiraIssue, at: IssueAt, message: string): SourceResult<Ticket> {
+  private conflict(issue: JiraIssue, at: IssueAt, message: string): SourceResult<never> {
     const ticket = jiraIssueToTicket(issue, this.context(at.bodies));
     const holder = issue.fields.assignee ? jiraPerson(issue.fields.assignee) : null;
     return { kind: 'conflict', holder, current: ticket, message: message.replace('{holder}', holder?.name ?? 'someone else') };
