@@ -57,6 +57,9 @@ function main() {
   row('rotation figures, 20k records (median)', rotation.medianMs, 200, 'ms');
   row('rotation dashboard first paint (median)', host.dashboardFirstPaintMedianMs, 500, 'ms');
   row("  … of it the page's own (median)", host.dashboardPageMedianMs, host.dashboardFirstPaintMedianMs, 'ms');
+  row('  … an empty webview, the same way', host.emptyWebviewMedianMs, host.dashboardFirstPaintMedianMs, 'ms');
+  row('dashboard after another webview', host.afterAnotherWebview.dashboardMs, 500, 'ms');
+  row('  … an empty webview, the same way', host.afterAnotherWebview.emptyMs, host.afterAnotherWebview.dashboardMs, 'ms');
   row('first expert answer, cold history', expertise.firstAnswerMs, 2000, 'ms');
   console.log(`${"  top expert = the full index's".padEnd(40)} ${expertise.sameTopExpert ? 'yes' : 'NO'}`);
   row('expertise build vs git log (× floor)', expertise.buildRatio, 1.5, '×');

@@ -219,7 +219,10 @@ function receive(raw: unknown): void {
       if (!current) app.replaceChildren(progress);
       return;
     case 'figures':
-      return render(message);
+      // The extension sends the first figures twice (see Dashboard.attach): the same again only ends the progress note.
+      if (current && JSON.stringify(current) === JSON.stringify(message)) progress.textContent = '';
+      else render(message);
+      return;
   }
 }
 
