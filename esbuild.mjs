@@ -11,7 +11,7 @@ import * as zodMini from 'zod/mini';
 /** Loaded with `require` on first use, from beside dist/extension.js: the activation bundle leaves these paths to Node. */
 export const LAZY_BUNDLES = ['./remote.js', './expertise.js', './ownership.js', './jsonSyntax.js', './handover.js', './dashboard.js', './similar.js'];
 
-/** zod, one copy for every bundle loaded on first use; loaded with the first of them that needs it. */
+/** zod, one copy for every extension host bundle, loaded with the activation bundle. */
 export const SHARED_ZOD = './zod.js';
 
 const nodeHost = {
@@ -61,11 +61,10 @@ export const BUNDLES = {
 };
 
 /**
- * The bundles loaded on first use take zod from dist/zod.js instead of carrying a copy each (~77 KB
- * between remote, dashboard and handover). The activation bundle keeps its own, tree-shaken to what
- * it uses: taking zod from dist/zod.js too would load, at activation, the schemas only remote sources
- * use, 185 KB against 174.5 KB today (the target is under 180 KB). zod keeps its settings
- * (the English messages) on `globalThis`, so the two copies read the same ones.
+ * Every extension host bundle takes zod from dist/zod.js instead of carrying a copy each: the
+ * activation bundle's own copy was 38.6 KB beside the 35 KB the others share. dist/zod.js holds
+ * only the names some bundle reads, so what activation loads grows by the few that only remote
+ * sources or the dashboard use (3.5 KB). Keep zod's `catch` out of the project: it alone adds 9 KB.
  */
 const sharedZod = {
   name: 'shared-zod',
@@ -77,7 +76,7 @@ const sharedZod = {
 };
 
 /**
- * What a lazy bundle sees as `zod/mini` (or `zod/locales`): each name, read once from dist/zod.js into
+ * What a host bundle sees as `zod/mini` (or `zod/locales`): each name, read once from dist/zod.js into
  * a binding of its own, so that the bundle's many uses minify to short local names instead of a
  * lookup by name each (5 KB in remote.js). The pure call lets esbuild drop every name the bundle does
  * not use; `export { … as catch }` allows the names that are reserved words.
@@ -119,8 +118,8 @@ const standIns = {
   },
 };
 
-/** The bundles that take zod from dist/zod.js: every one of the extension host but the activation bundle. */
-export const ZOD_SHARING_BUNDLES = ['remote', 'expertise', 'ownership', 'jsonSyntax', 'handover', 'dashboard', 'similar'];
+/** The bundles that take zod from dist/zod.js: every one of the extension host. */
+export const ZOD_SHARING_BUNDLES = ['extension', 'remote', 'expertise', 'ownership', 'jsonSyntax', 'handover', 'dashboard', 'similar'];
 
 const hostPlugins = (name) => (ZOD_SHARING_BUNDLES.includes(name) ? [sharedZod, standIns] : BUNDLES[name].platform === 'node' ? [standIns] : []);
 
@@ -142,7 +141,7 @@ export function bundleOptions(name, { production }) {
 
 const escaped = (name) => name.replace(/\$/g, '\\$');
 
-/** The names a built lazy bundle reads from dist/zod.js (`var object = zod.object`, minified or not), found after its `require("./zod.js")`. */
+/** The names a built host bundle reads from dist/zod.js (`var object = zod.object`, minified or not), found after its `require("./zod.js")`. */
 export function zodNamesRead(bundleText) {
   const names = new Set();
   const bindings = bundleText.matchAll(new RegExp(`([\\w$]+)\\s*=\\s*(?:[\\w$]+\\()?require\\("${SHARED_ZOD.replaceAll('.', '\\.')}"\\)`, 'g'));
@@ -153,7 +152,7 @@ export function zodNamesRead(bundleText) {
 }
 
 /**
- * The options of dist/zod.js: what the lazy bundles read of `zod/mini` and `zod/locales` and no more
+ * The options of dist/zod.js: what the host bundles read of `zod/mini` and `zod/locales` and no more
  * (all of zod, with its every locale, is 425 KB). A name read that zod does not export (a minified
  * name reused for something else) is left out.
  */
@@ -172,7 +171,7 @@ export function sharedZodOptions(hostBundleTexts, { production }) {
 }
 
 /**
- * Builds dist/zod.js from what the bundles loaded on first use, as written to dist/, read of it. When
+ * Builds dist/zod.js from what the extension host bundles, as written to dist/, read of it. When
  * watching, each of their rebuilds runs this, one after the other; a bundle not yet written on the
  * first builds reads as nothing, and the rebuild after its own build counts it.
  */
@@ -191,7 +190,7 @@ async function writeMetafile(name, result) {
 
 let sharedZodBuilds = Promise.resolve();
 
-/** Writes the bundle's metafile after every build, watch rebuilds included; a lazy bundle's rebuild also rebuilds dist/zod.js when watching. */
+/** Writes the bundle's metafile after every build, watch rebuilds included; a host bundle's rebuild also rebuilds dist/zod.js when watching. */
 function afterBuild(name, { production, watch }) {
   return {
     name: 'after-build',

@@ -29,7 +29,7 @@ interface BundleDefinition {
 
 interface BuildConfig {
   readonly BUNDLES: Record<string, BundleDefinition>;
-  /** `./zod.js`: zod, shared by the bundles loaded on first use. */
+  /** `./zod.js`: zod, shared by every host bundle and loaded with the activation bundle. */
   readonly SHARED_ZOD: string;
 }
 
@@ -74,17 +74,18 @@ async function main(): Promise<void> {
     ),
   );
   console.log(
-    `Loading ${BUNDLES.extension?.outfile}: ${activation.toFixed(1)} ms; loading ${hostFiles.join(' + ')}: ${everything.toFixed(1)} ms (medians of ${LOAD_RUNS})`,
+    `Loading ${BUNDLES.extension?.outfile} (it loads ${BUNDLES.zod?.outfile}): ${activation.toFixed(1)} ms; loading ${hostFiles.join(' + ')}: ${everything.toFixed(1)} ms (medians of ${LOAD_RUNS})`,
   );
 
   const hostKB = kb(hostFiles.reduce((n, f) => n + statSync(join(REPO_ROOT, f)).size, 0));
-  console.log(againstTarget(`\n${BUNDLES.extension?.outfile}, loaded at activation`, sizes.extension ?? 0, TARGET_KB.activation));
+  const activationKB = Number(((sizes.extension ?? 0) + (sizes.zod ?? 0)).toFixed(1));
+  console.log(againstTarget(`\n${BUNDLES.extension?.outfile} with ${BUNDLES.zod?.outfile}, loaded at activation`, activationKB, TARGET_KB.activation));
   console.log(againstTarget('Every extension host bundle together', hostKB, TARGET_KB.extensionHost));
   console.log(againstTarget('.vsix', kb(statSync(VSIX).size), TARGET_KB.vsix));
 
   const figures = {
     bundlesKB: sizes,
-    activationBundleKB: sizes.extension,
+    activationBundleKB: activationKB,
     extensionHostBundlesKB: hostKB,
     vsixKB: kb(statSync(VSIX).size),
     loadActivationBundleMs: Number(activation.toFixed(1)),

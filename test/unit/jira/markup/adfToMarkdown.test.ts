@@ -130,4 +130,15 @@ describe('ADF to Markdown (Jira Cloud bodies)', () => {
     assert.equal(adfToMarkdown({ content: [{ text: 'loose' }, { type: 'text', text: ' text' }] }), 'loose text');
     assert.equal(adfToMarkdown(doc(paragraph(text('a'), { type: 7, text: 'b' }, 'c' as unknown as object))), 'abc');
   });
+
+  it('reads malformed marks or content as none and keeps the node', () => {
+    const odd = [
+      { type: 'text', text: 'no marks', marks: 'strong' },
+      { type: 'text', text: ' and', marks: [{ type: 7 }] },
+      { type: 'text', text: ' these', marks: { type: 'em' } },
+    ];
+    assert.equal(adfToMarkdown(doc(paragraph(...odd))), 'no marks and these');
+    assert.equal(adfToMarkdown(doc({ type: 'paragraph', content: 'not a list' }, paragraph(text('next')))), 'next');
+    assert.equal(adfToMarkdown(doc(paragraph(text('kept', [{ type: 'strong' }])))), '**kept**');
+  });
 });
