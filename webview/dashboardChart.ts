@@ -40,6 +40,8 @@ export function drawChart(container: HTMLElement, data: ChartData): uPlot {
   const options: uPlot.Options = {
     width: Math.max(container.clientWidth, 280),
     height: HEIGHT,
+    // Room on the right for half of the last month's label, which is centred on the chart's edge.
+    padding: [null, 32, null, null],
     scales: { x: { time: false } },
     axes: [
       { ...axis, values: (_chart, ticks) => ticks.map((tick) => data.labels[tick] ?? '') },

@@ -38,6 +38,8 @@ const SEVERITY_COLOURS: Readonly<Record<string, string>> = {
 let current: DashboardFigures | undefined;
 let split: Split = savedSplit();
 let charts: uPlot[] = [];
+/** Each chart of the page being built, drawn once the page is in place: a chart takes its width from its container. */
+let chartsToDraw: (() => void)[] = [];
 let painted = false;
 const progress = el('p', { className: 'progress', attributes: { role: 'status' } });
 
@@ -155,7 +157,7 @@ function chartSection(
     chart,
     el('div', { className: 'table-scroll' }, [table]),
   ]);
-  requestAnimationFrame(() => charts.push(drawChart(chart, { labels, series })));
+  chartsToDraw.push(() => charts.push(drawChart(chart, { labels, series })));
   return section;
 }
 
@@ -201,9 +203,13 @@ function render(figures: DashboardFigures): void {
       ],
     ),
   );
+  // In the same task as the tables, so that the first frame shows the charts too instead of the frame after it.
+  for (const draw of chartsToDraw) draw();
+  chartsToDraw = [];
   if (!painted) {
     painted = true;
-    requestAnimationFrame(() => requestAnimationFrame(() => post({ type: 'painted', pageMs: performance.now() })));
+    // After the next frame has been produced: the frame's callbacks run before it, a task queued from them after it.
+    requestAnimationFrame(() => setTimeout(() => post({ type: 'painted', pageMs: performance.now() })));
   }
 }
 
@@ -219,10 +225,7 @@ function receive(raw: unknown): void {
       if (!current) app.replaceChildren(progress);
       return;
     case 'figures':
-      // The extension sends the first figures twice (see Dashboard.attach): the same again only ends the progress note.
-      if (current && JSON.stringify(current) === JSON.stringify(message)) progress.textContent = '';
-      else render(message);
-      return;
+      return render(message);
   }
 }
 

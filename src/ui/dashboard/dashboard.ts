@@ -90,11 +90,9 @@ export class Dashboard implements vscode.Disposable {
       if (this.panel === panel) this.panel = undefined;
     });
     this.panel = panel;
-    // The first figures go out as soon as they are read, while the page still loads: VS Code holds
-    // them until the page has loaded, a round trip through the workbench sooner than our answer to
-    // its "ready" would reach it. That answer still goes, for a page that loads again; the page does
-    // not draw the same figures twice. A failure here is met again, and reported, on "ready".
-    void this.greet().catch(() => undefined);
+    // Read while the page loads rather than after it says it is ready; a failure here is met
+    // again, and reported, when the page asks for the figures.
+    void this.readOnce().catch(() => undefined);
   }
 
   /** The entry point for everything the page sends; public so automation can speak the same protocol. */
@@ -133,9 +131,12 @@ export class Dashboard implements vscode.Disposable {
     }
   }
 
-  /** The page's language, then the figures. */
-  private async greet(): Promise<void> {
-    await this.post({ type: 'locale', language: vscode.env.language, bundle: vscode.l10n.bundle });
+  /**
+   * The page's language, then the figures, without waiting for VS Code to confirm the first: the two
+   * arrive in order either way, and the wait was a round trip through the workbench before the figures.
+   */
+  private greet(): Promise<void> {
+    void this.post({ type: 'locale', language: vscode.env.language, bundle: vscode.l10n.bundle });
     return this.show();
   }
 
