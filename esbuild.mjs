@@ -98,14 +98,11 @@ function zodFacade(module) {
  * - axios's `xhr` and `fetch` adapters (~11 KB with their helpers): axios picks the first adapter that
  *   is available, in the order xhr, http, fetch, and in Node it is always http. An adapter that is
  *   not available is `false` to axios, which is what the stand-ins answer.
- * - `linkify-it`: markdown-it makes one in its constructor but only calls it with `linkify` on, which
- *   the Jira converters' parser never turns on (~11 KB).
  */
 const STAND_INS = [
   { filter: /^debug$/, importer: /(follow-redirects|https-proxy-agent|agent-base)/, contents: 'module.exports = () => () => {};' },
   { filter: /^\.\/xhr\.js$/, importer: /axios[\\/]lib[\\/]adapters[\\/]adapters\.js$/, contents: 'export default false;' },
   { filter: /^\.\/fetch\.js$/, importer: /axios[\\/]lib[\\/]adapters[\\/]adapters\.js$/, contents: 'export const getFetch = () => false;' },
-  { filter: /^linkify-it$/, importer: /markdown-it/, contents: 'export class LinkifyIt {}' },
 ];
 
 const standIns = {

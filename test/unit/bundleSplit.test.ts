@@ -165,11 +165,17 @@ describe('the bundles', function () {
     }
   });
 
+  it('leave markdown-it and what it brings out of the extension host: the Jira converters read Markdown with a reader of their own', () => {
+    const markdownIt = [/(^|\/)node_modules\/(markdown-it|entities|uc\.micro|mdurl|punycode(\.js)?|linkify-it)\//];
+    for (const name of ['extension', ...LAZY] as const) assert.deepEqual(matching(name, markdownIt), [], name);
+    assert.ok(matching('remote', [/^src\/providers\/jira\/markup\/markdownParser\.ts$/]).length === 1, 'dist/remote.js reads Markdown');
+  });
+
   it("leave out the `debug` logger axios's redirects and proxy tunnel would load", () => {
     for (const name of ['extension', ...LAZY] as const) assert.deepEqual(matching(name, DEBUG_LOGGER), [], name);
   });
 
-  describe("with the stand-ins for what never runs in the extension host (debug, axios's browser adapters, linkify-it)", () => {
+  describe("with the stand-ins for what never runs in the extension host (debug, axios's browser adapters)", () => {
     /** The HTTP client and the Jira converters as dist/remote.js bundles them, with dist/zod.js beside them. */
     interface RemoteParts {
       HttpClient: typeof HttpClient;
@@ -217,7 +223,7 @@ describe('the bundles', function () {
     });
 
     it('carry none of the modules stood in for', () => {
-      const standIns = [/(^|\/)node_modules\/(debug|ms|supports-color|linkify-it)\//, /(^|\/)node_modules\/axios\/lib\/adapters\/(xhr|fetch)\.js$/];
+      const standIns = [/(^|\/)node_modules\/(debug|ms|supports-color)\//, /(^|\/)node_modules\/axios\/lib\/adapters\/(xhr|fetch)\.js$/];
       assert.deepEqual(matching('remote', standIns), []);
       assert.ok(matching('remote', [/(^|\/)node_modules\/axios\/lib\/adapters\/http\.js$/]).length === 1, 'axios keeps its Node adapter');
     });

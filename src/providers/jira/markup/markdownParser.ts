@@ -1,19 +1,16 @@
-import MarkdownIt from 'markdown-it';
+import { blockTokens } from './blockReader';
+import { inlineTokens } from './inlineReader';
+import type { MarkdownToken } from './markdownToken';
 
 /**
- * The Markdown the ticket panel renders (markdown-it, raw HTML off), read into tokens. Its nesting
- * limit bounds how deep any converted document can be, whatever the input.
+ * The Markdown the ticket panel renders (CommonMark with GFM tables and strike-through, raw HTML
+ * shown as text, no reference links), read into tokens of the shape markdown-it gives. Syntax the
+ * reader does not know stays as text, and its nesting limit bounds how deep a converted document can
+ * be, whatever the input.
  */
-const parser = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
-
-/** One markdown-it token: a block opening or closing (`nesting` 1 or -1), a leaf, or inline text with `children`. */
-export type MarkdownToken = ReturnType<typeof parser.parse>[number];
-
 export function markdownTokens(markdown: string): MarkdownToken[] {
-  return parser.parse(markdown, {});
-}
-
-/** A token's attribute as text, empty when absent. */
-export function attribute(token: MarkdownToken, name: string): string {
-  return String(token.attrGet(name) ?? '');
+  const src = markdown.replace(/\r\n?/g, '\n').replace(/\0/g, '\ufffd');
+  const tokens = blockTokens(src);
+  for (const token of tokens) if (token.type === 'inline') token.children = inlineTokens(token.content);
+  return tokens;
 }

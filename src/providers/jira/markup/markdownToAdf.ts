@@ -1,5 +1,6 @@
 import type { AdfDocument, AdfMark, AdfNode } from './adfNode';
-import { attribute, markdownTokens, type MarkdownToken } from './markdownParser';
+import { markdownTokens } from './markdownParser';
+import { attribute, type MarkdownToken } from './markdownToken';
 
 /** The ADF node each Markdown block opens; thead, tbody and a tight list's paragraphs map to nothing or stay as they are. */
 const BLOCKS: Record<string, (token: MarkdownToken) => AdfNode | undefined> = {
@@ -20,10 +21,15 @@ const NEEDS_BLOCK = new Set(['listItem', 'blockquote']);
 
 /** Markdown (a note the user wrote) to Atlassian Document Format for Jira Cloud. */
 export function markdownToAdf(markdown: string): AdfDocument {
+  return tokensToAdf(markdownTokens(markdown));
+}
+
+/** A Markdown document's tokens to ADF. */
+export function tokensToAdf(tokens: readonly MarkdownToken[]): AdfDocument {
   const doc: AdfDocument = { version: 1, type: 'doc', content: [] };
   // The open nodes; a null stands for a token with no ADF node of its own (thead, tbody).
   const open: (AdfNode | null)[] = [];
-  for (const token of markdownTokens(markdown)) {
+  for (const token of tokens) {
     if (token.nesting === 1) {
       const node = BLOCKS[token.type]?.(token) ?? null;
       if (node) childrenOf(open, doc).push(node);

@@ -1,4 +1,5 @@
-import { attribute, markdownTokens, type MarkdownToken } from './markdownParser';
+import { markdownTokens } from './markdownParser';
+import { attribute, type MarkdownToken } from './markdownToken';
 
 /** What Jira's wiki renderer reads as markup in running text, escaped with a backslash. */
 function escapeWiki(text: string): string {
@@ -12,6 +13,11 @@ function isBoundaryDash(text: string, at: number): boolean {
 
 /** Markdown (a note the user wrote) to Jira Data Center wiki markup. */
 export function markdownToWiki(markdown: string): string {
+  return tokensToWiki(markdownTokens(markdown));
+}
+
+/** A Markdown document's tokens to wiki markup. */
+export function tokensToWiki(tokens: readonly MarkdownToken[]): string {
   const out: string[] = [];
   const lists: string[] = [];
   let quotes = 0;
@@ -23,7 +29,7 @@ export function markdownToWiki(markdown: string): string {
   const startBlock = (): void => {
     if (lists.length === 0 && out.length > 0 && out.at(-1) !== '' && !(quotes > 0 && out.at(-1) === '{quote}')) out.push('');
   };
-  for (const token of markdownTokens(markdown)) {
+  for (const token of tokens) {
     switch (token.type) {
       case 'heading_open':
         startBlock();
