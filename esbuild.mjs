@@ -1,4 +1,5 @@
-// Builds the extension host bundles and the ticket panel's browser bundle.
+// Builds the extension host bundles and the ticket panel's browser bundle, and the notices of the
+// packages they carry (dist/ThirdPartyNotices.txt).
 // `--production` minifies without sourcemaps for packaging; `--watch` rebuilds on change.
 // Each bundle's metafile (what went into it, and how many bytes each input left) is written to
 // dist/meta/, for `npm run bench`; the package leaves it out.
@@ -7,9 +8,16 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import * as zodLocales from 'zod/locales';
 import * as zodMini from 'zod/mini';
+import { bundledPackages, thirdPartyNotices } from './scripts/thirdPartyNotices.mjs';
 
 /** Loaded with `require` on first use, from beside dist/extension.js: the activation bundle leaves these paths to Node. */
 export const LAZY_BUNDLES = ['./remote.js', './expertise.js', './ownership.js', './jsonSyntax.js', './handover.js', './dashboard.js', './similar.js'];
+
+/** The licences of the packages the bundles carry, shipped beside them. */
+const NOTICES_FILE = 'dist/ThirdPartyNotices.txt';
+
+/** Packages whose code ours follows closely, named in the notices whether or not a bundle carries them too: the Jira converters' Markdown reader follows markdown-it's rules. */
+const DERIVED_FROM = ['node_modules/markdown-it'];
 
 /** zod, one copy for every extension host bundle, loaded with the activation bundle. */
 export const SHARED_ZOD = './zod.js';
@@ -176,6 +184,7 @@ async function buildSharedZod(production) {
   const texts = await Promise.all(ZOD_SHARING_BUNDLES.map((name) => readFile(BUNDLES[name].outfile, 'utf8').catch(() => '')));
   const result = await esbuild.build(sharedZodOptions(texts, { production }));
   await writeMetafile('zod', result);
+  return result;
 }
 
 /** Writes dist/meta/<bundle>.json, for the bench. */
@@ -217,9 +226,10 @@ async function main() {
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
   } else {
-    await Promise.all(contexts.map((c) => c.rebuild()));
+    const results = await Promise.all(contexts.map((c) => c.rebuild()));
     await Promise.all(contexts.map((c) => c.dispose()));
-    await buildSharedZod(production);
+    results.push(await buildSharedZod(production));
+    await writeFile(NOTICES_FILE, thirdPartyNotices([...bundledPackages(results.map((r) => r.metafile)), ...DERIVED_FROM], '.'));
   }
 }
 

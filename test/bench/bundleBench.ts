@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     .map((b) => b.outfile);
 
   const packaged = zipEntries(VSIX);
-  const wanted = [...Object.values(BUNDLES).map((b) => b.outfile), 'resources/sampleQueue.json'];
+  const wanted = [...Object.values(BUNDLES).map((b) => b.outfile), 'dist/ThirdPartyNotices.txt', 'resources/sampleQueue.json'];
   const missing = wanted.filter((file) => !packaged.includes(`extension/${file}`));
   if (missing.length > 0) throw new Error(`The .vsix lacks ${missing.join(', ')}: see .vscodeignore`);
   console.log(`\n.vsix: ${kb(statSync(VSIX).size)} KB, carries ${wanted.join(', ')}`);
