@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { FAULT_PAIRS } from '../../../fixtures/similar/faultPairs';
 import { XSS_PAYLOADS } from '../../../fixtures/xssPayloads';
 import { sampleQueueData } from '../../../support/sampleQueueData';
+import { FINDINGS_NOTE } from './findingsNote';
 
 /** The Markdown of the converters' own tests and of the bodies the Jira tests post. */
 const CONVERTER_FIXTURES = [
@@ -26,29 +27,7 @@ const CONVERTER_FIXTURES = [
   '> said\n\n---\n\n| h | i |\n|---|---|\n| 1 | 2 |',
   'a \\*b\\* {x} [y] snake_case well-known - dash',
   '## Plan\n\nSee https://example.com/a_b and [docs](https://e.com/x?a=1&b=2) &amp; &copy;.\n\n- **one**\n- `two`\n\n> quoted\nwww.example.com',
-  [
-    '## Findings',
-    '',
-    'The **cache** is stale; see [the runbook](https://wiki.example.com/run?book=1&x=2) and `flush() { }`.',
-    '',
-    '- first',
-    '  - nested with [a link](https://example.com/a_b)',
-    '    1. deeper',
-    '    2. deepest *em*',
-    '- second',
-    '',
-    '```java',
-    'class Cache {',
-    '  // *stars*, _under_, {braces} [x|y] and ``` fences',
-    '',
-    '\tvoid flush() {}',
-    '}',
-    '```',
-    '',
-    '> quoted line',
-    '',
-    'a snake_case word, a well-known one, 2 * 3 - 1 and a | pipe.',
-  ].join('\n'),
+  FINDINGS_NOTE,
 ];
 
 interface SampleTicket {

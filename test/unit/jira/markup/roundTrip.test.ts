@@ -1,34 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { adfToMarkdown, markdownToAdf, markdownToWiki, wikiToMarkdown } from '../../../../src/providers/jira/markup';
-
-/** A note as users write them: code with its language, nested lists, links, emphasis, a quote. */
-const NOTE = [
-  '## Findings',
-  '',
-  'The **cache** is stale; see [the runbook](https://wiki.example.com/run?book=1&x=2) and `flush() { }`.',
-  '',
-  '- first',
-  '  - nested with [a link](https://example.com/a_b)',
-  '    1. deeper',
-  '    2. deepest *em*',
-  '- second',
-  '',
-  '```java',
-  'class Cache {',
-  '  // *stars*, _under_, {braces} [x|y] and ``` fences',
-  '',
-  '\tvoid flush() {}',
-  '}',
-  '```',
-  '',
-  '```',
-  'no language {code}-free',
-  '```',
-  '',
-  '> quoted line',
-  '',
-  'a snake_case word, a well-known one, 2 * 3 - 1 and a | pipe.',
-].join('\n');
+import { FINDINGS_NOTE as NOTE } from './findingsNote';
 
 /** The structure both sides agree on: Markdown read into ADF. */
 const structure = (markdown: string): unknown => markdownToAdf(markdown).content;
