@@ -22,7 +22,7 @@ import { renderThisWeek } from './dashboardWeek';
 import { custom, el } from './dom';
 import { displayLanguage, useLocale } from './locale';
 
-type Split = 'severity' | 'team';
+type Split = DashboardState['split'];
 type MonthFigures = DashboardFigures['total'][number];
 
 const vscode = acquireVsCodeApi();
@@ -38,8 +38,6 @@ const SEVERITY_COLOURS: Readonly<Record<string, string>> = {
 let current: DashboardFigures | undefined;
 let split: Split = savedSplit();
 let charts: uPlot[] = [];
-/** Each chart of the page being built, drawn once the page is in place: a chart takes its width from its container. */
-let chartsToDraw: (() => void)[] = [];
 let painted = false;
 const progress = el('p', { className: 'progress', attributes: { role: 'status' } });
 
@@ -140,13 +138,19 @@ function seriesOf(figures: DashboardFigures, pick: (m: MonthFigures) => number |
   }));
 }
 
+/** A chart's section, and how to draw the chart once the section is in place: a chart takes its width from its container. */
+interface ChartSection {
+  readonly section: HTMLElement;
+  draw(): uPlot;
+}
+
 function chartSection(
   id: string,
   title: string,
   labels: string[],
   series: ChartSeries[],
   extraColumns: { heading: string; values: (number | null)[] }[] = [],
-): HTMLElement {
+): ChartSection {
   const chart = el('div', {
     className: 'chart',
     attributes: { role: 'img', 'aria-label': l10n.t('{0}: chart; the table below gives the same numbers.', title) },
@@ -157,24 +161,17 @@ function chartSection(
     chart,
     el('div', { className: 'table-scroll' }, [table]),
   ]);
-  chartsToDraw.push(() => charts.push(drawChart(chart, { labels, series })));
-  return section;
+  return { section, draw: () => drawChart(chart, { labels, series }) };
 }
 
 function render(figures: DashboardFigures): void {
   current = figures;
   keepState();
   for (const chart of charts) chart.destroy();
-  charts = [];
   progress.textContent = '';
   const labels = figures.months.map(monthName);
   const total = figures.total;
-  app.replaceChildren(
-    el('h1', { text: l10n.t('Rotation Dashboard') }),
-    toolbar(figures),
-    progress,
-    sourcesNote(figures),
-    renderThisWeek(figures.thisWeek, (ticket) => post({ type: 'openTicket', sourceId: ticket.sourceId, id: ticket.id })),
+  const sections = [
     chartSection(
       'escalations',
       l10n.t('Escalations opened per month'),
@@ -202,10 +199,17 @@ function render(figures: DashboardFigures): void {
         { heading: l10n.t('Cannot say'), values: total.map((m) => m.breachUnknown) },
       ],
     ),
+  ];
+  app.replaceChildren(
+    el('h1', { text: l10n.t('Rotation Dashboard') }),
+    toolbar(figures),
+    progress,
+    sourcesNote(figures),
+    renderThisWeek(figures.thisWeek, (ticket) => post({ type: 'openTicket', sourceId: ticket.sourceId, id: ticket.id })),
+    ...sections.map((s) => s.section),
   );
   // In the same task as the tables, so that the first frame shows the charts too instead of the frame after it.
-  for (const draw of chartsToDraw) draw();
-  chartsToDraw = [];
+  charts = sections.map((s) => s.draw());
   if (!painted) {
     painted = true;
     // After the next frame has been produced: the frame's callbacks run before it, a task queued from them after it.
