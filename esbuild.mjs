@@ -124,9 +124,9 @@ const standIns = {
 };
 
 /** The bundles that take zod from dist/zod.js: every one of the extension host. */
-export const ZOD_SHARING_BUNDLES = ['extension', 'remote', 'expertise', 'ownership', 'jsonSyntax', 'handover', 'dashboard', 'similar'];
+export const ZOD_SHARING_BUNDLES = Object.keys(BUNDLES).filter((name) => BUNDLES[name].platform === 'node');
 
-const hostPlugins = (name) => (ZOD_SHARING_BUNDLES.includes(name) ? [sharedZod, standIns] : BUNDLES[name].platform === 'node' ? [standIns] : []);
+const hostPlugins = (name) => (ZOD_SHARING_BUNDLES.includes(name) ? [sharedZod, standIns] : []);
 
 /** How every bundle is written: minified without source maps for production, readable with them otherwise. */
 const outputOptions = (production) => ({
