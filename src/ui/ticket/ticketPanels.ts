@@ -26,8 +26,8 @@ export class TicketPanels implements vscode.Disposable, vscode.WebviewPanelSeria
       existing.reveal();
       return existing;
     }
+    // The webview's own options (scripts, resource roots) are TicketPanel's, for a new and a restored panel alike.
     const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPES.ticket, `${ticket.key} ${ticket.title}`, vscode.ViewColumn.Active, {
-      enableScripts: true,
       enableFindWidget: true,
     });
     return this.track(new TicketPanel(panel, { sourceId: ticket.sourceId, id: ticket.id }, this.deps));
