@@ -35,9 +35,14 @@ function isValidEntityCode(code: number): boolean {
   return code <= 0x10ffff;
 }
 
+/** The code point of `&#123;` or `&#x7b;`, from its digits given without `&#` (`x` included). */
+function entityCode(digits: string): number {
+  return digits[0] === 'x' || digits[0] === 'X' ? parseInt(digits.slice(1), 16) : parseInt(digits, 10);
+}
+
 /** The character of `&#123;` or `&#x7b;` (digits given without `&#`, `x` included), U+FFFD where it may not stand. */
 export function numericEntity(digits: string): string {
-  const code = digits[0] === 'x' || digits[0] === 'X' ? parseInt(digits.slice(1), 16) : parseInt(digits, 10);
+  const code = entityCode(digits);
   return String.fromCodePoint(isValidEntityCode(code) ? code : 0xfffd);
 }
 
@@ -54,8 +59,7 @@ export function unescapeAll(text: string): string {
     if (escaped) return escaped;
     const numeric = NUMERIC_NAME.exec(name ?? '');
     if (numeric) {
-      const digits = numeric[1];
-      const code = digits[0].toLowerCase() === 'x' ? parseInt(digits.slice(1), 16) : parseInt(digits, 10);
+      const code = entityCode(numeric[1]);
       return isValidEntityCode(code) ? String.fromCodePoint(code) : match;
     }
     return namedEntity(name ?? '') ?? match;

@@ -3,8 +3,8 @@ import { domainToUnicode } from 'node:url';
 /** The protocols whose host is written in punycode in an address and in Unicode in its text, as markdown-it does. */
 const RECODED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 /** Protocols whose address has no host after them (`javascript:`), and those that have one only after `//`. */
-const HOSTLESS = new Set(['javascript', 'javascript:']);
-const SLASHED = new Set(['http', 'https', 'ftp', 'gopher', 'file', 'http:', 'https:', 'ftp:', 'gopher:', 'file:']);
+const HOSTLESS = new Set(['javascript:']);
+const SLASHED = new Set(['http:', 'https:', 'ftp:', 'gopher:', 'file:']);
 /** Characters that end a host. */
 const NON_HOST = /[%/?;#'{}|\\^`<>" \r\n\t]/;
 const HOST_LABEL = /^[+a-z0-9A-Z_-]{0,63}$/;
