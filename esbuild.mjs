@@ -100,17 +100,30 @@ function zodFacade(module) {
 /**
  * Modules a dependency imports that never run in the extension host, each replaced with a stand-in
  * that does what the importer asks of it there, so that they are not shipped:
- * - `debug`: follow-redirects (axios's redirects) and https-proxy-agent with agent-base (axios's tunnel through a proxy
- *   set in the environment) log through it, with `ms` and `supports-color` (~10 KB). All three take any
- *   function that makes a logger; this one makes loggers that say nothing.
+ * - `debug`: follow-redirects (axios's redirects) logs through it, with `ms` and `supports-color`
+ *   (~10 KB). It takes any function that makes a logger; this one makes loggers that say nothing.
  * - axios's `xhr` and `fetch` adapters (~11 KB with their helpers): axios picks the first adapter that
  *   is available, in the order xhr, http, fetch, and in Node it is always http. An adapter that is
  *   not available is `false` to axios, which is what the stand-ins answer.
+ * - axios's own proxy support: `proxy-from-env`, its `shouldBypassProxy` and https-proxy-agent with
+ *   agent-base (~12 KB). The HTTP client sets `proxy: false`, which leaves proxies to VS Code (it
+ *   patches Node's http with the user's `http.proxy`, the environment's and the system's), so axios
+ *   never reads the environment nor opens a tunnel: the stand-ins find no proxy, and the tunnel's
+ *   would say so if it were ever asked for one.
  */
+const AXIOS_HTTP_ADAPTER = /axios[\\/]lib[\\/]adapters[\\/]http\.js$/;
+
 const STAND_INS = [
-  { filter: /^debug$/, importer: /(follow-redirects|https-proxy-agent|agent-base)/, contents: 'module.exports = () => () => {};' },
+  { filter: /^debug$/, importer: /follow-redirects/, contents: 'module.exports = () => () => {};' },
   { filter: /^\.\/xhr\.js$/, importer: /axios[\\/]lib[\\/]adapters[\\/]adapters\.js$/, contents: 'export default false;' },
   { filter: /^\.\/fetch\.js$/, importer: /axios[\\/]lib[\\/]adapters[\\/]adapters\.js$/, contents: 'export const getFetch = () => false;' },
+  { filter: /^proxy-from-env$/, importer: AXIOS_HTTP_ADAPTER, contents: "export const getProxyForUrl = () => '';" },
+  { filter: /shouldBypassProxy\.js$/, importer: AXIOS_HTTP_ADAPTER, contents: 'export default () => true;' },
+  {
+    filter: /^https-proxy-agent$/,
+    importer: AXIOS_HTTP_ADAPTER,
+    contents: "export default class { constructor() { throw new Error('Proxies are left to VS Code: the HTTP client sets proxy: false.'); } }",
+  },
 ];
 
 const standIns = {

@@ -7,10 +7,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import * as zodLocales from 'zod/locales';
+import type * as z from 'zod/mini';
 import * as zodMini from 'zod/mini';
 import type { HttpClient } from '../../src/providers/http/httpClient';
 import { markdownToAdf, markdownToWiki } from '../../src/providers/jira/markup';
 import { loadTimes } from '../bench/bundleLoad';
+import { json, loopbackServer } from '../support/loopbackServer';
+import { withProxyInEnvironment } from '../support/proxyEnvironment';
 import { REPO_ROOT } from '../support/testPaths';
 
 type BundleName = 'extension' | 'remote' | 'expertise' | 'ownership' | 'jsonSyntax' | 'handover' | 'dashboard' | 'similar' | 'zod';
@@ -26,7 +29,7 @@ interface BundleConfig {
 
 const LAZY: readonly LazyBundle[] = ['remote', 'expertise', 'ownership', 'jsonSyntax', 'handover', 'dashboard', 'similar'];
 const ZOD = [/(^|\/)node_modules\/zod\//];
-/** Loggers that follow-redirects and https-proxy-agent would use if installed; the bundles carry a silent stand-in. */
+/** Loggers that follow-redirects would use if installed; the bundles carry a silent stand-in. */
 const DEBUG_LOGGER = [/(^|\/)node_modules\/(debug|ms|supports-color)\//];
 
 /** What only remote sources or a search for experts need: never in the bundle loaded at activation. */
@@ -171,11 +174,11 @@ describe('the bundles', function () {
     assert.ok(matching('remote', [/^src\/providers\/jira\/markup\/markdownParser\.ts$/]).length === 1, 'dist/remote.js reads Markdown');
   });
 
-  it("leave out the `debug` logger axios's redirects and proxy tunnel would load", () => {
+  it("leave out the `debug` logger axios's redirects would load", () => {
     for (const name of ['extension', ...LAZY] as const) assert.deepEqual(matching(name, DEBUG_LOGGER), [], name);
   });
 
-  describe("with the stand-ins for what never runs in the extension host (debug, axios's browser adapters)", () => {
+  describe("with the stand-ins for what never runs in the extension host (debug, axios's browser adapters and its own proxy support)", () => {
     /** The HTTP client and the Jira converters as dist/remote.js bundles them, with dist/zod.js beside them. */
     interface RemoteParts {
       HttpClient: typeof HttpClient;
@@ -223,21 +226,39 @@ describe('the bundles', function () {
     });
 
     it('carry none of the modules stood in for', () => {
-      const standIns = [/(^|\/)node_modules\/(debug|ms|supports-color)\//, /(^|\/)node_modules\/axios\/lib\/adapters\/(xhr|fetch)\.js$/];
+      const standIns = [
+        /(^|\/)node_modules\/(debug|ms|supports-color|proxy-from-env|https-proxy-agent|agent-base)\//,
+        /(^|\/)node_modules\/axios\/lib\/adapters\/(xhr|fetch)\.js$/,
+        /(^|\/)node_modules\/axios\/lib\/helpers\/shouldBypassProxy\.js$/,
+      ];
       assert.deepEqual(matching('remote', standIns), []);
       assert.ok(matching('remote', [/(^|\/)node_modules\/axios\/lib\/adapters\/http\.js$/]).length === 1, 'axios keeps its Node adapter');
     });
 
-    it('still reach a server through axios, following a redirect', async () => {
-      const client = new bundled.HttpClient({
+    const bundledClient = (): HttpClient =>
+      new bundled.HttpClient({
         baseUrl: origin,
         authHeaders: () => Promise.resolve({}),
         userAgent: 'test',
         label: 'test',
         retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
       });
-      const answer = await client.get('/moved', bundled.z.looseObject({ ok: bundled.z.boolean(), path: bundled.z.string() }));
+    const answerSchema = (): z.ZodMiniType<{ ok: boolean; path: string }> => bundled.z.looseObject({ ok: bundled.z.boolean(), path: bundled.z.string() });
+
+    it('still reach a server through axios, following a redirect', async () => {
+      const answer = await bundledClient().get('/moved', answerSchema());
       assert.deepEqual(answer.kind === 'ok' ? answer.data : answer, { ok: true, path: '/answer' });
+    });
+
+    it('reach the server directly with a proxy named in the environment: proxies are left to VS Code', async () => {
+      const proxy = await loopbackServer(json(200, { ok: false, path: 'the proxy' }));
+      try {
+        const answer = await withProxyInEnvironment(proxy.url, () => bundledClient().get('/moved', answerSchema()));
+        assert.deepEqual(answer.kind === 'ok' ? answer.data : answer, { ok: true, path: '/answer' });
+        assert.equal(proxy.requests.length, 0);
+      } finally {
+        await proxy.close();
+      }
     });
 
     it('convert Markdown for Jira as the converters do unbundled, bare URLs and entities included', () => {

@@ -80,6 +80,9 @@ export class HttpClient {
       headers: { 'User-Agent': options.userAgent, Accept: 'application/json' },
       // Every status is an answer to look at, not an exception; the body is parsed here, not by axios.
       validateStatus: () => true,
+      // Proxies are VS Code's: it patches Node's http with the user's `http.proxy`, the environment's
+      // and the system's. axios reading the environment too would tunnel a second time.
+      proxy: false,
       responseType: 'text',
       transformResponse: (data: unknown) => data,
     });

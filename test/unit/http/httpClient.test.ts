@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { HttpClient } from '../../../src/providers/http/httpClient';
 import { backoffDelay, serverRetryDelay } from '../../../src/providers/http/retryPolicy';
 import { drop, json, loopbackServer, script, type LoopbackServer, type Responder } from '../../support/loopbackServer';
+import { withProxyInEnvironment } from '../../support/proxyEnvironment';
 
 const item = z.looseObject({ id: z.number(), title: z.string() });
 
@@ -36,6 +37,18 @@ describe('the shared HTTP client', () => {
     assert.equal(server?.requests[0]?.url, '/gitlab/api/v4/issues/1');
     assert.equal(server?.requests[0]?.headers['private-token'], 'secret-token');
     assert.equal(server?.requests[0]?.headers['user-agent'], 'support-rotation-test');
+  });
+
+  it("leaves proxies to VS Code's patched http: a proxy named in the environment is not asked", async () => {
+    const proxy = await loopbackServer(json(200, { id: 99, title: 'from the proxy' }));
+    try {
+      const http = await client(json(200, { id: 1, title: 'A' }));
+      const answer = await withProxyInEnvironment(proxy.url, () => http.get('/issues/1', item));
+      assert.deepEqual(answer.kind === 'ok' && answer.data, { id: 1, title: 'A' });
+      assert.equal(proxy.requests.length, 0);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('retries a read after a 500 and after a dropped connection, with growing jittered waits', async () => {
