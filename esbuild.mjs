@@ -4,7 +4,8 @@
 // Each bundle's metafile (what went into it, and how many bytes each input left) is written to
 // dist/meta/, for `npm run bench`; the package leaves it out.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { relative, resolve as resolvePath } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import * as zodLocales from 'zod/locales';
 import * as zodMini from 'zod/mini';
@@ -21,6 +22,37 @@ const DERIVED_FROM = ['node_modules/markdown-it'];
 
 /** zod, one copy for every extension host bundle, loaded with the activation bundle. */
 export const SHARED_ZOD = './zod.js';
+
+/** Our modules that more than one host bundle imports, one copy of each between them, loaded with the activation bundle. */
+export const SHARED = './shared.js';
+
+/**
+ * What dist/shared.js holds. The activation bundle imports each, and one or more lazy bundles too: a
+ * copy in each would be a second one, and for `@vscode/l10n`, whose translations the activation
+ * bundle sets, a copy that speaks only English. Paths as esbuild resolves them; a unit test fails
+ * when a module is in two host bundles.
+ */
+export const SHARED_MODULES = [
+  'src/ui/common/contributionIds.ts',
+  'node_modules/@vscode/l10n/dist/main.js',
+  'src/core/zodMessages.ts',
+  'src/core/references/ticketReferences.ts',
+  'src/core/references/errorTexts.ts',
+  'src/ui/common/webviewPage.ts',
+  'src/core/sla.ts',
+  'src/core/duration.ts',
+  'src/core/severity.ts',
+  'src/git/gitRead.ts',
+  'src/git/gitExtension.ts',
+  'src/core/journal/journal.ts',
+  'src/core/history/ticketHistory.ts',
+  'src/providers/triageConflict.ts',
+  'src/providers/sourceResult.ts',
+  'src/ui/common/log.ts',
+  'src/ui/common/failureMessages.ts',
+  'src/ui/common/unsupportedMessage.ts',
+  'src/git/baseBranch.ts',
+];
 
 const nodeHost = {
   platform: 'node',
@@ -78,22 +110,64 @@ const sharedZod = {
   name: 'shared-zod',
   setup(build) {
     build.onResolve({ filter: /^zod\/(mini|locales)$/ }, (args) => ({ path: args.path, namespace: 'shared-zod' }));
-    build.onResolve({ filter: /^\.\/zod\.js$/, namespace: 'shared-zod' }, () => ({ path: SHARED_ZOD, external: true }));
-    build.onLoad({ filter: /.*/, namespace: 'shared-zod' }, (args) => ({ contents: zodFacade(args.path === 'zod/mini' ? zodMini : zodLocales), loader: 'js' }));
+    build.onResolve({ filter: /.*/, namespace: 'shared-zod' }, () => ({ path: SHARED_ZOD, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'shared-zod' }, (args) => ({
+      contents: facade(SHARED_ZOD, Object.keys(args.path === 'zod/mini' ? zodMini : zodLocales)),
+      loader: 'js',
+    }));
   },
 };
 
+/** The import specifiers that may name a shared module: its file's name without extension, or its package's. */
+const SHARED_SPECIFIER = new RegExp(`(^|/)(${SHARED_MODULES.map(importedAs).join('|')})$`);
+const RESOLVING_SHARED = Symbol('resolving a shared module');
+
+function importedAs(path) {
+  const inPackage = /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path);
+  return (inPackage ? inPackage[1] : path.replace(/^.*\//, '').replace(/\.ts$/, '')).replace(/[.$/]/g, '\\$&');
+}
+
+/** Every host bundle takes the shared modules from dist/shared.js, as it takes zod from dist/zod.js. */
+const sharedModules = {
+  name: 'shared-modules',
+  setup(build) {
+    build.onResolve({ filter: SHARED_SPECIFIER }, async (args) => {
+      if (args.pluginData === RESOLVING_SHARED) return undefined;
+      const found = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: RESOLVING_SHARED });
+      const path = relative(process.cwd(), found.path).replaceAll('\\', '/');
+      return SHARED_MODULES.includes(path) ? { path, namespace: 'shared-module' } : undefined;
+    });
+    build.onResolve({ filter: /.*/, namespace: 'shared-module' }, () => ({ path: SHARED, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'shared-module' }, async (args) => ({ contents: facade(SHARED, await exportedNames(args.path)), loader: 'js' }));
+  },
+};
+
+const exportedNamesOf = new Map();
+
+/** The names a shared module exports: a package's as Node loads it, one of ours as esbuild reads it alone. */
+function exportedNames(path) {
+  if (!exportedNamesOf.has(path)) {
+    const names = path.startsWith('node_modules/')
+      ? import(pathToFileURL(resolvePath(path)).href).then((module) => Object.keys(module))
+      : esbuild
+          .build({ entryPoints: [path], outdir: 'out/exports', write: false, metafile: true, format: 'esm', logLevel: 'silent' })
+          .then((result) => Object.values(result.metafile.outputs)[0].exports);
+    exportedNamesOf.set(path, names);
+  }
+  return exportedNamesOf.get(path);
+}
+
 /**
- * What a host bundle sees as `zod/mini` (or `zod/locales`): each name, read once from dist/zod.js into
- * a binding of its own, so that the bundle's many uses minify to short local names instead of a
- * lookup by name each (5 KB in remote.js). The pure call lets esbuild drop every name the bundle does
- * not use; `export { … as catch }` allows the names that are reserved words.
+ * What a host bundle sees as one of the modules a shared file holds (zod's, or one of ours): each
+ * name, read once from the shared file into a binding of its own, so that the bundle's many uses
+ * minify to short local names instead of a lookup by name each (5 KB of zod's in remote.js). The
+ * pure call lets esbuild drop every name the bundle does not use; `export { … as catch }` allows
+ * the names that are reserved words.
  */
-function zodFacade(module) {
-  const names = Object.keys(module).filter((name) => name !== 'default');
+function facade(file, names) {
   return [
-    `import * as zod from '${SHARED_ZOD}';`,
-    ...names.map((name, i) => `const z${i} = /* @__PURE__ */ (() => zod.${name})();\nexport { z${i} as ${name} };`),
+    `import * as shared from '${file}';`,
+    ...names.filter((name) => name !== 'default').map((name, i) => `const s${i} = /* @__PURE__ */ (() => shared.${name})();\nexport { s${i} as ${name} };`),
   ].join('\n');
 }
 
@@ -139,7 +213,7 @@ const standIns = {
 /** The bundles that take zod from dist/zod.js: every one of the extension host. */
 export const ZOD_SHARING_BUNDLES = Object.keys(BUNDLES).filter((name) => BUNDLES[name].platform === 'node');
 
-const hostPlugins = (name) => (ZOD_SHARING_BUNDLES.includes(name) ? [sharedZod, standIns] : []);
+const hostPlugins = (name) => (ZOD_SHARING_BUNDLES.includes(name) ? [sharedZod, standIns, sharedModules] : []);
 
 /** How every bundle is written: minified without source maps for production, readable with them otherwise. */
 const outputOptions = (production) => ({
@@ -189,15 +263,45 @@ export function sharedZodOptions(hostBundleTexts, { production }) {
 }
 
 /**
- * Builds dist/zod.js from what the extension host bundles, as written to dist/, read of it. When
- * watching, each of their rebuilds runs this, one after the other; a bundle not yet written on the
- * first builds reads as nothing, and the rebuild after its own build counts it.
+ * The options of dist/shared.js: every name the shared modules export, side by side. (Only those some
+ * bundle reads would save 0.1 KB.) Its own imports of zod are taken from dist/zod.js, as every host
+ * bundle's are.
  */
-async function buildSharedZod(production) {
-  const texts = await Promise.all(ZOD_SHARING_BUNDLES.map((name) => readFile(BUNDLES[name].outfile, 'utf8').catch(() => '')));
-  const result = await esbuild.build(sharedZodOptions(texts, { production }));
-  await writeMetafile('zod', result);
-  return result;
+export async function sharedModulesOptions({ production }) {
+  const owner = new Map();
+  const lines = [];
+  for (const path of SHARED_MODULES) {
+    const names = (await exportedNames(path)).filter((name) => name !== 'default');
+    for (const name of names) {
+      if (owner.has(name)) throw new Error(`${path} and ${owner.get(name)} both export ${name}: dist/shared.js can hold one of them`);
+      owner.set(name, path);
+    }
+    lines.push(`export { ${names.join(', ')} } from './${path}';`);
+  }
+  return {
+    ...nodeHost,
+    external: ['vscode'],
+    stdin: { contents: lines.join('\n'), resolveDir: '.', sourcefile: 'shared.js', loader: 'js' },
+    outfile: `dist/${SHARED.slice(2)}`,
+    plugins: [sharedZod],
+    ...outputOptions(production),
+  };
+}
+
+const hostBundleTexts = () => Promise.all(ZOD_SHARING_BUNDLES.map((name) => readFile(BUNDLES[name].outfile, 'utf8').catch(() => '')));
+
+/**
+ * Builds dist/shared.js, then dist/zod.js from what it and the extension host bundles, as written to
+ * dist/, read of zod. When watching, each of their rebuilds runs this, one after the other; a bundle
+ * not yet written on the first builds reads as nothing, and the rebuild after its own build counts it.
+ */
+async function buildSharedFiles(production) {
+  const texts = await hostBundleTexts();
+  const shared = await esbuild.build(await sharedModulesOptions({ production }));
+  await writeMetafile('shared', shared);
+  const zod = await esbuild.build(sharedZodOptions([...texts, await readFile(`dist/${SHARED.slice(2)}`, 'utf8')], { production }));
+  await writeMetafile('zod', zod);
+  return [shared, zod];
 }
 
 /** Writes dist/meta/<bundle>.json, for the bench. */
@@ -207,9 +311,9 @@ async function writeMetafile(name, result) {
   await writeFile(`dist/meta/${name}.json`, JSON.stringify(result.metafile));
 }
 
-let sharedZodBuilds = Promise.resolve();
+let sharedFileBuilds = Promise.resolve();
 
-/** Writes the bundle's metafile after every build, watch rebuilds included; a host bundle's rebuild also rebuilds dist/zod.js when watching. */
+/** Writes the bundle's metafile after every build, watch rebuilds included; a host bundle's rebuild also rebuilds dist/shared.js and dist/zod.js when watching. */
 function afterBuild(name, { production, watch }) {
   return {
     name: 'after-build',
@@ -217,9 +321,9 @@ function afterBuild(name, { production, watch }) {
       build.onEnd(async (result) => {
         await writeMetafile(name, result);
         if (watch && result.errors.length === 0 && ZOD_SHARING_BUNDLES.includes(name)) {
-          const next = sharedZodBuilds.then(() => buildSharedZod(production));
+          const next = sharedFileBuilds.then(() => buildSharedFiles(production));
           // A failed build is reported by this rebuild; the next one still runs.
-          sharedZodBuilds = next.catch(() => undefined);
+          sharedFileBuilds = next.catch(() => undefined);
           await next;
         }
       });
@@ -241,7 +345,7 @@ async function main() {
   } else {
     const results = await Promise.all(contexts.map((c) => c.rebuild()));
     await Promise.all(contexts.map((c) => c.dispose()));
-    results.push(await buildSharedZod(production));
+    results.push(...(await buildSharedFiles(production)));
     await writeFile(NOTICES_FILE, thirdPartyNotices([...bundledPackages(results.map((r) => r.metafile)), ...DERIVED_FROM], '.'));
   }
 }

@@ -40,7 +40,8 @@ export function bundledPackages(metafiles) {
     for (const output of Object.values(metafile.outputs)) {
       for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
         const at = input.lastIndexOf(NODE_MODULES);
-        if (at < 0 || bytesInOutput === 0) continue;
+        // A plugin's module (`shared-module:…`) only reads what another bundle carries.
+        if (at < 0 || bytesInOutput === 0 || input.includes(':')) continue;
         const [first, second] = input.slice(at + NODE_MODULES.length).split('/');
         folders.add(`${input.slice(0, at)}${NODE_MODULES}${first.startsWith('@') ? `${first}/${second}` : first}`);
       }

@@ -64,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): SupportRotationApi {
   const started = performance.now();
   context.subscriptions.push(log());
   // core/ speaks through @vscode/l10n, which cannot reach `vscode`: hand it this language's bundle.
+  // Every bundle shares this one copy of it (dist/shared.js).
   if (vscode.l10n.bundle) coreL10n.config({ contents: vscode.l10n.bundle });
 
   let current: Settings = readSettings();

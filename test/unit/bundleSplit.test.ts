@@ -16,14 +16,16 @@ import { json, loopbackServer } from '../support/loopbackServer';
 import { withProxyInEnvironment } from '../support/proxyEnvironment';
 import { REPO_ROOT } from '../support/testPaths';
 
-type BundleName = 'extension' | 'remote' | 'expertise' | 'ownership' | 'jsonSyntax' | 'handover' | 'dashboard' | 'similar' | 'zod';
-type LazyBundle = Exclude<BundleName, 'extension' | 'zod'>;
+type BundleName = 'extension' | 'remote' | 'expertise' | 'ownership' | 'jsonSyntax' | 'handover' | 'dashboard' | 'similar' | 'shared' | 'zod';
+type LazyBundle = Exclude<BundleName, 'extension' | 'shared' | 'zod'>;
 
 interface BundleConfig {
   bundleOptions(name: BundleName, mode: { production: boolean }): esbuild.BuildOptions;
-  sharedZodOptions(lazyBundleTexts: string[], mode: { production: boolean }): esbuild.BuildOptions;
+  sharedZodOptions(hostBundleTexts: string[], mode: { production: boolean }): esbuild.BuildOptions;
+  sharedModulesOptions(mode: { production: boolean }): Promise<esbuild.BuildOptions>;
   zodNamesRead(bundleText: string): Set<string>;
   LAZY_BUNDLES: string[];
+  SHARED_MODULES: string[];
   ZOD_SHARING_BUNDLES: string[];
 }
 
@@ -39,9 +41,10 @@ const REMOTE_ONLY = [
   /^src\/providers\/gitlab\//,
   /^src\/ui\/sources\/(gitlab|zendesk|github|jira)Accounts\.ts$/,
   /^src\/providers\/jira\//,
+  /^src\/ui\/branch\/mergeRequestCommand\.ts$/,
 ];
-/** Modules with state the whole extension shares (the output channel, the refusal notices): a copy in a lazy bundle would be a second one. */
-const SHARED_STATE = [/^src\/ui\/common\/log\.ts$/, /^src\/ui\/common\/failureMessages\.ts$/];
+/** Modules with state the whole extension shares (the output channel, the refusal notices, core's translations): a second copy would have state of its own. */
+const SHARED_STATE = [/^src\/ui\/common\/log\.ts$/, /^src\/ui\/common\/failureMessages\.ts$/, /(^|\/)node_modules\/@vscode\/l10n\//];
 const EXPERTISE_ONLY = [
   /^src\/core\/expertise\/expertiseIndex\.ts$/,
   /^src\/core\/expertise\/historyRecord\.ts$/,
@@ -64,7 +67,9 @@ describe('the bundles', function () {
     // The options `npm run package` builds with, built here in memory, so the check never reads a stale dist/.
     config = (await import(pathToFileURL(join(REPO_ROOT, 'esbuild.mjs')).href)) as BundleConfig;
     for (const name of ['extension', ...LAZY] as const) built.set(name, await build(config.bundleOptions(name, { production: true })));
-    built.set('zod', await build(config.sharedZodOptions(config.ZOD_SHARING_BUNDLES.map(textOf), { production: true })));
+    const hostTexts = config.ZOD_SHARING_BUNDLES.map(textOf);
+    built.set('shared', await build(await config.sharedModulesOptions({ production: true })));
+    built.set('zod', await build(config.sharedZodOptions([...hostTexts, textOf('shared')], { production: true })));
   });
 
   const textOf = (name: string): string => built.get(name as BundleName)?.text ?? '';
@@ -99,9 +104,22 @@ describe('the bundles', function () {
     assert.ok(matching('dashboard', DASHBOARD_ONLY).length >= 7, 'they are in dist/dashboard.js');
   });
 
-  it('give the lazy bundles no copy of a module whose state the activation bundle holds', () => {
-    assert.equal(matching('extension', SHARED_STATE).length, SHARED_STATE.length, 'the activation bundle has them');
-    for (const name of LAZY) assert.deepEqual(matching(name, SHARED_STATE), [], name);
+  it('hold each module whose state the whole extension shares once, in dist/shared.js, which the activation bundle loads', () => {
+    assert.equal(matching('shared', SHARED_STATE).length, SHARED_STATE.length, 'dist/shared.js has them');
+    for (const name of ['extension', ...LAZY] as const) assert.deepEqual(matching(name, SHARED_STATE), [], name);
+    assert.ok(textOf('extension').includes('require("./shared.js")'), 'the activation bundle loads dist/shared.js');
+  });
+
+  it('carry no module in two host bundles: what more than one imports is in dist/shared.js', () => {
+    const holders = new Map<string, BundleName[]>();
+    for (const name of ['extension', ...LAZY, 'shared', 'zod'] as const)
+      // A plugin's module (`shared-zod:…`, `shared-module:…`) only reads a shared file.
+      for (const input of inputsOf(name).filter((i) => !i.includes(':'))) holders.set(input, [...(holders.get(input) ?? []), name]);
+    assert.deepEqual(
+      [...holders].filter(([, names]) => names.length > 1),
+      [],
+    );
+    for (const path of config.SHARED_MODULES) assert.ok(inputsOf('shared').includes(path), `${path} is in dist/shared.js`);
   });
 
   it('leave the lazy bundles for Node to load, from beside the activation bundle', () => {
@@ -126,8 +144,8 @@ describe('the bundles', function () {
     assert.ok(matching('zod', ZOD).length > 5, 'dist/zod.js carries zod');
   });
 
-  it('load less than 180 KB at activation, dist/zod.js included', () => {
-    const kb = (Buffer.byteLength(textOf('extension')) + Buffer.byteLength(textOf('zod'))) / 1024;
+  it('load less than 180 KB at activation, dist/shared.js and dist/zod.js included', () => {
+    const kb = (['extension', 'shared', 'zod'] as const).reduce((sum, name) => sum + Buffer.byteLength(textOf(name)), 0) / 1024;
     assert.ok(kb < 180, `${kb.toFixed(1)} KB`);
   });
 
@@ -137,10 +155,10 @@ describe('the bundles', function () {
       writeFileSync(join(dir, 'zod.js'), textOf('zod'));
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle just built, loaded as the extension host loads it
       const exported = require(join(dir, 'zod.js')) as Record<string, unknown>;
-      for (const name of ['extension', 'remote', 'handover', 'dashboard'] as const) {
+      for (const name of ['extension', 'remote', 'handover', 'dashboard', 'shared'] as const) {
         // What the bundle reads of its zod binding that zod has: a minified name may also stand for something else in another scope.
         const read = [...config.zodNamesRead(textOf(name))].filter((n) => n in zodMini || n in zodLocales);
-        assert.ok(read.length > 3, `${name} reads zod's schemas`);
+        assert.ok(read.length > 0, `${name} reads zod's schemas`);
         assert.deepEqual(
           read.filter((n) => exported[n] === undefined),
           [],
@@ -155,7 +173,7 @@ describe('the bundles', function () {
   it('load every host bundle with dist/zod.js beside it: the schemas they build as they load find what they use', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bundles-'));
     try {
-      for (const name of ['zod', 'extension', ...LAZY] as const) writeFileSync(join(dir, `${name}.js`), textOf(name));
+      for (const name of ['zod', 'shared', 'extension', ...LAZY] as const) writeFileSync(join(dir, `${name}.js`), textOf(name));
       assert.equal(
         loadTimes(
           ['extension', ...LAZY].map((name) => join(dir, `${name}.js`)),
@@ -209,6 +227,7 @@ describe('the bundles', function () {
       });
       writeFileSync(join(dir, 'remoteParts.js'), parts.text);
       writeFileSync(join(dir, 'zod.js'), textOf('zod'));
+      writeFileSync(join(dir, 'shared.js'), textOf('shared'));
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle just built, loaded as the extension host loads it
       bundled = require(join(dir, 'remoteParts.js')) as RemoteParts;
       // One redirect, so that axios goes through follow-redirects and its logger.

@@ -16,7 +16,7 @@ import { showFailure } from '../common/failureMessages';
 import { log } from '../common/log';
 import type { QueueModel } from '../queue/queueModel';
 import type { Settings } from '../common/settings';
-import { unsupportedMessage } from '../common/ticketCommand';
+import { unsupportedMessage } from '../common/unsupportedMessage';
 
 export type MergeRequestOutcome = 'created' | 'failed' | 'noBranch';
 

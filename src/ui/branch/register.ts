@@ -10,6 +10,8 @@ import { COMMANDS, CONTEXT_KEYS } from '../common/contributionIds';
 import { log } from '../common/log';
 import type { Settings } from '../common/settings';
 import { registerTicketCommand, type TicketCommandHost } from '../common/ticketCommand';
+import type { Ticket } from '../../core/ticket';
+import type { TicketSource } from '../../providers/ticketSource';
 import type { QueueModel } from '../queue/queueModel';
 import { activeTicketActions } from './activeTicketActions';
 import { ActiveTicketStatusItem } from './activeTicketStatusItem';
@@ -17,7 +19,8 @@ import type { ActiveTicketTracker } from './activeTicketTracker';
 import type { BranchLinks } from './branchLinks';
 import { CommitPrefill } from './commitPrefill';
 import { FixBranchCommand, type Claim } from './fixBranchCommand';
-import { MergeRequestCommand } from './mergeRequestCommand';
+import type { MergeRequestCommand } from './mergeRequestCommand';
+import { remoteSources } from '../sources/remoteBundle';
 
 export interface BranchParts {
   readonly host: TicketCommandHost;
@@ -40,7 +43,10 @@ export function registerBranch({ host, model, links, tracker, settings, claim }:
   context.subscriptions.push(statusItem, prefill);
 
   const fixBranch = new FixBranchCommand(model, links, claim, settings);
-  const mergeRequests = new MergeRequestCommand(model, tracker, settings);
+  // Only remote sources open merge requests: the command is in their bundle, loaded on its first run.
+  let mergeRequests: MergeRequestCommand | undefined;
+  const createMergeRequest = (ticket: Ticket, source: TicketSource): ReturnType<MergeRequestCommand['run']> =>
+    (mergeRequests ??= new (remoteSources().MergeRequestCommand)(model, tracker, settings)).run(ticket, source);
   registerTicketCommand(
     host,
     COMMANDS.createFixBranch,
@@ -51,14 +57,14 @@ export function registerBranch({ host, model, links, tracker, settings, claim }:
     host,
     COMMANDS.createMergeRequest,
     { pick: 'active', placeHolder: vscode.l10n.t('Create a merge request for which ticket?') },
-    (ticket, source) => mergeRequests.run(ticket, source),
+    createMergeRequest,
   );
   // GitHub's name for the same thing: the pull request is opened by the same steps.
   registerTicketCommand(
     host,
     COMMANDS.createPullRequest,
     { pick: 'active', placeHolder: vscode.l10n.t('Create a pull request for which ticket?'), needs: 'mergeRequests' },
-    (ticket, source) => mergeRequests.run(ticket, source),
+    createMergeRequest,
   );
   registerCommand(context, COMMANDS.activeTicketActions, () =>
     activeTicketActions(tracker, (ticket) => model.sourceOf(ticket)?.capabilities.mergeRequests === true),

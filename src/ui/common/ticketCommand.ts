@@ -12,6 +12,7 @@ import type { SourceCapabilities, TicketSource } from '../../providers/ticketSou
 import { registerCommand } from './commandRegistration';
 import type { TicketLookup } from './ticketLookup';
 import { pickTicket, ticketFromArgument } from './ticketPick';
+import { unsupportedMessage } from './unsupportedMessage';
 
 /**
  * Which tickets to offer when the command is given none: `any`; `openToMe` (unclaimed or mine);
@@ -57,29 +58,6 @@ export function registerTicketCommand(host: TicketCommandHost, id: string, optio
     }
     return run(ticket, source, argument);
   });
-}
-
-/** Why a source cannot do something, in one sentence: the one wording for every command and the panel. */
-export function unsupportedMessage(need: TicketNeed, source: Pick<TicketSource, 'label'>, ticket: Pick<Ticket, 'key'>): string {
-  switch (need) {
-    case 'claim':
-      return vscode.l10n.t('{0} does not support claiming tickets.', source.label);
-    case 'internalNotes':
-      // Said before anything is written: there, every comment reaches the customer.
-      return vscode.l10n.t('{0} has no internal notes: anything written on {1} is visible to the customer.', source.label, ticket.key);
-    case 'publicReplies':
-      return vscode.l10n.t('{0} does not take replies to the customer from here.', source.label);
-    case 'handoff':
-      return vscode.l10n.t('{0} does not support handing tickets off.', source.label);
-    case 'linkChanges':
-      return vscode.l10n.t('{0} cannot record branches on its tickets.', source.label);
-    case 'mergeRequests':
-      return vscode.l10n.t('{0} cannot open merge requests from here.', source.label);
-    case 'setSeverity':
-      return vscode.l10n.t('{0} does not take severities from here.', source.label);
-    case 'setStatus':
-      return vscode.l10n.t('{0} does not take statuses from here.', source.label);
-  }
 }
 
 async function chooseTicket(host: TicketCommandHost, options: TicketCommandOptions): Promise<Ticket | undefined> {

@@ -5,7 +5,6 @@
  * first "Open Rotation Dashboard".
  */
 import { performance } from 'node:perf_hooks';
-import * as coreL10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { figuresCsv } from '../../core/rotation/figuresCsv';
 import { rotationFigures, type RotationFigures, type RotationFilter } from '../../core/rotation/rotationFigures';
@@ -51,10 +50,7 @@ export class Dashboard implements vscode.Disposable {
   /** From opening the panel to the page's first drawn figures, and the page's own part of it; undefined until then. */
   firstPaint: FirstPaint | undefined;
 
-  constructor(private readonly deps: DashboardDeps) {
-    // This bundle has its own copy of @vscode/l10n, which core/ speaks through (the CSV's header): give it this language too.
-    if (vscode.l10n.bundle) coreL10n.config({ contents: vscode.l10n.bundle });
-  }
+  constructor(private readonly deps: DashboardDeps) {}
 
   open(): void {
     if (this.panel) return this.panel.reveal();

@@ -10,7 +10,7 @@ import type { Ticket } from '../../core/ticket';
 import type { TicketSource } from '../../providers/ticketSource';
 import { gitRead } from '../../git/gitRead';
 import type { Drafts } from '../handoff/drafts';
-import { unsupportedMessage } from '../common/ticketCommand';
+import { unsupportedMessage } from '../common/unsupportedMessage';
 import { openNoteDraft } from '../handoff/noteDraft';
 import type { ExpertFinder, ExpertFinding } from './expertFinder';
 

@@ -4,7 +4,6 @@
  * internal note on each ticket still open. What is sent is the document as it reads when the user
  * acts, edits included, and it stays open whatever happens to the posts.
  */
-import * as coreL10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { handoverDocument, isStillOpen, type HandoverItem } from '../../core/handover/handoverDocument';
 import { rotationStart } from '../../core/handover/rotationWindow';
@@ -32,8 +31,6 @@ export interface HandoverOutcome {
 }
 
 export async function handOverRotation(deps: HandoverDependencies): Promise<HandoverOutcome | undefined> {
-  // This bundle has its own copy of core's l10n: give it this language's bundle too.
-  if (vscode.l10n.bundle) coreL10n.config({ contents: vscode.l10n.bundle });
   const entries = readJournal(deps.storage.get(JOURNAL_STORAGE_KEY));
   const now = new Date();
   const from = rotationStart({ entries, days: deps.settings().handoverRotationDays, lastHandover: lastHandover(deps.storage), now });

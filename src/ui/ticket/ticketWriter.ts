@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { Ticket } from '../../core/ticket';
 import type { SourceResult } from '../../providers/sourceResult';
-import { unsupportedMessage } from '../common/ticketCommand';
+import { unsupportedMessage } from '../common/unsupportedMessage';
 import { publicAudienceText } from '../sources/publicComments';
 import type { QueueModel } from '../queue/queueModel';
 
