@@ -174,8 +174,9 @@ function facade(file, names) {
 /**
  * Modules a dependency imports that never run in the extension host, each replaced with a stand-in
  * that does what the importer asks of it there, so that they are not shipped:
- * - `debug`: follow-redirects (axios's redirects) logs through it, with `ms` and `supports-color`
- *   (~10 KB). It takes any function that makes a logger; this one makes loggers that say nothing.
+ * - follow-redirects with its logger, `debug` (~18 KB): the HTTP client follows redirects itself and
+ *   gives axios `maxRedirects: 0`, with which axios sends through Node's http and https. The
+ *   stand-in's would say so if they were ever asked to send.
  * - axios's `xhr` and `fetch` adapters (~11 KB with their helpers): axios picks the first adapter that
  *   is available, in the order xhr, http, fetch, and in Node it is always http. An adapter that is
  *   not available is `false` to axios, which is what the stand-ins answer.
@@ -188,7 +189,14 @@ function facade(file, names) {
 const AXIOS_HTTP_ADAPTER = /axios[\\/]lib[\\/]adapters[\\/]http\.js$/;
 
 const STAND_INS = [
-  { filter: /^debug$/, importer: /follow-redirects/, contents: 'module.exports = () => () => {};' },
+  {
+    filter: /^follow-redirects$/,
+    importer: AXIOS_HTTP_ADAPTER,
+    contents: [
+      "const refuse = () => { throw new Error('Redirects are followed by the HTTP client: axios is given maxRedirects: 0.'); };",
+      'export default { http: { request: refuse }, https: { request: refuse } };',
+    ].join('\n'),
+  },
   { filter: /^\.\/xhr\.js$/, importer: /axios[\\/]lib[\\/]adapters[\\/]adapters\.js$/, contents: 'export default false;' },
   { filter: /^\.\/fetch\.js$/, importer: /axios[\\/]lib[\\/]adapters[\\/]adapters\.js$/, contents: 'export const getFetch = () => false;' },
   { filter: /^proxy-from-env$/, importer: AXIOS_HTTP_ADAPTER, contents: "export const getProxyForUrl = () => '';" },

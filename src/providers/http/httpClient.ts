@@ -8,6 +8,7 @@
 import axios, { AxiosError, type AxiosInstance, type AxiosResponse, type Method } from 'axios';
 import type * as z from 'zod/mini';
 import type { SourceFailure } from '../sourceResult';
+import { MAX_REDIRECTS, redirectHop } from './redirects';
 import { backoffDelay, DEFAULT_RETRY_POLICY, serverRetryDelay, type HeaderLookup, type RetryPolicy } from './retryPolicy';
 
 export interface HttpClientOptions {
@@ -83,6 +84,8 @@ export class HttpClient {
       // Proxies are VS Code's: it patches Node's http with the user's `http.proxy`, the environment's
       // and the system's. axios reading the environment too would tunnel a second time.
       proxy: false,
+      // Redirects are followed here (redirects.ts), so that sign-in headers stay with their server.
+      maxRedirects: 0,
       responseType: 'text',
       transformResponse: (data: unknown) => data,
     });
@@ -126,14 +129,9 @@ export class HttpClient {
       let response: AxiosResponse<string> | undefined;
       let failure: SourceFailure | undefined;
       try {
-        response = await this.axios.request<string>({
-          method,
-          url: path,
-          data: body,
-          params: options.params,
-          signal: options.signal,
-          headers: { ...(await this.options.authHeaders()), ...headers },
-        });
+        const answer = await this.requestFollowingRedirects(method, path, body, options, headers);
+        if ('kind' in answer) return answer;
+        response = answer;
       } catch (error) {
         failure = this.networkFailure(error, options.signal);
         if (failure.kind === 'cancelled') return failure;
@@ -153,6 +151,42 @@ export class HttpClient {
         if (landed === undefined) return failure ?? this.statusFailure(response as AxiosResponse<string>);
       }
       await this.sleep(serverDelay ?? backoffDelay(attempt, this.policy, this.random), options.signal);
+    }
+  }
+
+  /** One attempt: the request, and the requests its redirects ask for; sign-in headers go to the first server only. */
+  private async requestFollowingRedirects(
+    method: Method,
+    path: string,
+    body: unknown,
+    options: RequestOptions,
+    headers: Record<string, string> | undefined,
+  ): Promise<AxiosResponse<string> | SourceFailure> {
+    const signIn = await this.options.authHeaders();
+    let next = { method: method as string, url: path, body, params: options.params, sameOrigin: true };
+    for (let redirects = 0; ; redirects++) {
+      const response = await this.axios.request<string>({
+        method: next.method,
+        url: next.url,
+        data: next.body,
+        params: next.params,
+        signal: options.signal,
+        headers: next.sameOrigin ? { ...signIn, ...headers } : { ...headers },
+      });
+      const hop = redirectHop(response.status, headerLookup(response)('location'), {
+        url: this.axios.getUri({ url: next.url, params: next.params }),
+        method: next.method,
+      });
+      if (!hop) return response;
+      if (redirects === MAX_REDIRECTS)
+        return { kind: 'invalidResponse', message: `${this.options.label} redirected ${path} more than ${MAX_REDIRECTS} times.` };
+      next = {
+        method: hop.method,
+        url: hop.url,
+        body: hop.keepsBody ? next.body : undefined,
+        params: undefined,
+        sameOrigin: next.sameOrigin && hop.sameOrigin,
+      };
     }
   }
 

@@ -51,6 +51,73 @@ describe('the shared HTTP client', () => {
     }
   });
 
+  describe('following redirects', () => {
+    const redirect =
+      (status: number, location: string): Responder =>
+      (_request, response) =>
+        void response.writeHead(status, { Location: location }).end();
+
+    it('follows a relative Location on the same server with the sign-in header', async () => {
+      const http = await client(script(redirect(301, '/gitlab/api/v4/issues/7'), json(200, { id: 7, title: 'Moved' })));
+      const answer = await http.get('/issues/1', item);
+      assert.deepEqual(answer.kind === 'ok' && answer.data, { id: 7, title: 'Moved' });
+      assert.deepEqual(
+        server?.requests.map((r) => [r.url, r.headers['private-token']]),
+        [
+          ['/gitlab/api/v4/issues/1', 'secret-token'],
+          ['/gitlab/api/v4/issues/7', 'secret-token'],
+        ],
+      );
+    });
+
+    it('sends no sign-in header to another server, whatever its name (GitLab signs in with PRIVATE-TOKEN)', async () => {
+      const elsewhere = await loopbackServer(json(200, { id: 8, title: 'Elsewhere' }));
+      try {
+        // Another port is another origin, as another host would be.
+        const http = await client(redirect(302, `${elsewhere.url}/issues/8`));
+        const answer = await http.get('/issues/1', item);
+        assert.deepEqual(answer.kind === 'ok' && answer.data, { id: 8, title: 'Elsewhere' });
+        assert.equal(elsewhere.requests[0]?.headers['private-token'], undefined);
+        assert.equal(elsewhere.requests[0]?.headers.authorization, undefined);
+        assert.equal(elsewhere.requests[0]?.headers['user-agent'], 'support-rotation-test');
+      } finally {
+        await elsewhere.close();
+      }
+    });
+
+    it('keeps a write and its body through 307 and 308, and turns it into a GET through 303', async () => {
+      const http = await client(
+        script(redirect(307, '/gitlab/api/v4/b'), redirect(308, '/gitlab/api/v4/c'), redirect(303, '/gitlab/api/v4/d'), json(200, { id: 4, title: 'D' })),
+      );
+      const answer = await http.send('POST', '/a', { note: 'hello' }, item, { idempotent: true });
+      assert.equal(answer.kind, 'ok');
+      assert.deepEqual(
+        server?.requests.map((r) => [r.method, r.url, r.body]),
+        [
+          ['POST', '/gitlab/api/v4/a', '{"note":"hello"}'],
+          ['POST', '/gitlab/api/v4/b', '{"note":"hello"}'],
+          ['POST', '/gitlab/api/v4/c', '{"note":"hello"}'],
+          ['GET', '/gitlab/api/v4/d', ''],
+        ],
+      );
+    });
+
+    it('stops a redirect loop with a failure that says so', async () => {
+      const http = await client(redirect(302, '/gitlab/api/v4/loop'));
+      const answer = await http.get('/loop', item);
+      assert.equal(answer.kind, 'invalidResponse');
+      assert.match(answer.kind === 'invalidResponse' ? answer.message : '', /redirected \/loop more than 10 times/);
+      assert.equal(server?.requests.length, 11);
+    });
+
+    it('does not follow a redirect to anything but http or https: the answer is a failure', async () => {
+      const http = await client(redirect(302, 'file:///etc/passwd'));
+      const answer = await http.get('/issues/1', item);
+      assert.equal(answer.kind, 'offline');
+      assert.equal(server?.requests.length, 1);
+    });
+  });
+
   it('retries a read after a 500 and after a dropped connection, with growing jittered waits', async () => {
     const http = await client(script(json(500, {}), drop, json(200, { id: 2, title: 'B' })));
     const answer = await http.get('/issues/2', item);
