@@ -7,7 +7,6 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { relative, resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import * as zodLocales from 'zod/locales';
 import * as zodMini from 'zod/mini';
 import { bundledPackages, thirdPartyNotices } from './scripts/thirdPartyNotices.mjs';
 
@@ -109,12 +108,9 @@ export const BUNDLES = {
 const sharedZod = {
   name: 'shared-zod',
   setup(build) {
-    build.onResolve({ filter: /^zod\/(mini|locales)$/ }, (args) => ({ path: args.path, namespace: 'shared-zod' }));
+    build.onResolve({ filter: /^zod\/mini$/ }, (args) => ({ path: args.path, namespace: 'shared-zod' }));
     build.onResolve({ filter: /.*/, namespace: 'shared-zod' }, () => ({ path: SHARED_ZOD, external: true }));
-    build.onLoad({ filter: /.*/, namespace: 'shared-zod' }, (args) => ({
-      contents: facade(SHARED_ZOD, Object.keys(args.path === 'zod/mini' ? zodMini : zodLocales)),
-      loader: 'js',
-    }));
+    build.onLoad({ filter: /.*/, namespace: 'shared-zod' }, () => ({ contents: facade(SHARED_ZOD, Object.keys(zodMini)), loader: 'js' }));
   },
 };
 
@@ -272,16 +268,13 @@ export function zodNamesRead(bundleText) {
 }
 
 /**
- * The options of dist/zod.js: what the host bundles read of `zod/mini` and `zod/locales` and no more
- * (all of zod, with its every locale, is 425 KB). A name read that zod does not export (a minified
- * name reused for something else) is left out.
+ * The options of dist/zod.js: what the host bundles read of `zod/mini` and no more (all of zod, with
+ * its every locale, is 425 KB). A name read that zod does not export (a minified name reused for
+ * something else) is left out.
  */
 export function sharedZodOptions(hostBundleTexts, { production }) {
   const read = [...new Set(hostBundleTexts.flatMap((text) => [...zodNamesRead(text)]))].sort();
-  // A locale's code may be a schema's name too (`lt`, Lithuanian and "less than"): the schema's wins.
-  const fromMini = read.filter((name) => name in zodMini);
-  const fromLocales = read.filter((name) => name in zodLocales && !(name in zodMini));
-  const contents = [`export { ${fromMini.join(', ')} } from 'zod/mini';`, `export { ${fromLocales.join(', ')} } from 'zod/locales';`].join('\n');
+  const contents = `export { ${read.filter((name) => name in zodMini).join(', ')} } from 'zod/mini';`;
   return {
     ...nodeHost,
     stdin: { contents, resolveDir: '.', sourcefile: 'zod.js', loader: 'js' },

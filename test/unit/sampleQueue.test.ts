@@ -78,8 +78,11 @@ describe('sample queue', () => {
       () => sampleQueueAt(withTicket({ ...minimalTicket, createdAgo: '1h', comments: [], createdAt: '2026-11-24T08:00:00Z' }), now),
       /tickets\.1: .*createdAt/,
     );
-    assert.throws(() => sampleQueueAt(withTicket({ ...minimalTicket, title: '', createdAgo: '1h', comments: [] }), now), /tickets\.1\.title: Too small/);
-    assert.throws(() => sampleQueueAt({ ...(sampleQueueData() as object), version: 2 }, now), /version: Invalid input: expected 1/);
+    assert.throws(
+      () => sampleQueueAt(withTicket({ ...minimalTicket, title: '', createdAgo: '1h', comments: [] }), now),
+      /tickets\.1\.title: must be a non-empty string; found ""/,
+    );
+    assert.throws(() => sampleQueueAt({ ...(sampleQueueData() as object), version: 2 }, now), /version: must be 1; found 2/);
   });
 
   it('is the same for the same `now`, and shifts with it', () => {
