@@ -176,9 +176,10 @@ function facade(file, names) {
  * - axios's `xhr` and `fetch` adapters (~11 KB with their helpers): axios picks the first adapter that
  *   is available, in the order xhr, http, fetch, and in Node it is always http. An adapter that is
  *   not available is `false` to axios, which is what the stand-ins answer.
- * - the helpers of axios's Node adapter for what the HTTP client never asks of it (~7 KB): `data:` URLs,
- *   FormData and Blob bodies, progress events and rate limits, HTTP/2. It sends JSON text or nothing
- *   to http and https URLs over HTTP/1.1. Each stand-in throws if it is ever asked.
+ * - the parts of axios for what the HTTP client never asks of it (~10 KB): `data:` URLs, FormData and
+ *   Blob bodies, progress events and rate limits, HTTP/2, cancel tokens, the table of status names.
+ *   It sends JSON text or nothing to http and https URLs over HTTP/1.1, cancels with an AbortSignal
+ *   and reads statuses as numbers. Each stand-in throws if it is ever asked.
  * - axios's own proxy support: `proxy-from-env`, its `shouldBypassProxy` and https-proxy-agent with
  *   agent-base (~12 KB). The HTTP client sets `proxy: false`, which leaves proxies to VS Code (it
  *   patches Node's http with the user's `http.proxy`, the environment's and the system's), so axios
@@ -187,8 +188,10 @@ function facade(file, names) {
  */
 const AXIOS_HTTP_ADAPTER = /axios[\\/]lib[\\/]adapters[\\/]http\.js$/;
 
-/** What each unused helper of axios's Node adapter exports, standing in for it. */
-const AXIOS_UNUSED_HELPERS = {
+const AXIOS_LIB = /axios[\\/]lib[\\/]/;
+
+/** What each unused part of axios exports, standing in for it. */
+const AXIOS_UNUSED = {
   fromDataURI: 'export default unused;',
   estimateDataURLDecodedBytes: 'export const estimateDataURLBufferAllocation = unused;',
   formDataToStream: 'export default unused;',
@@ -197,6 +200,10 @@ const AXIOS_UNUSED_HELPERS = {
   progressEventReducer: 'export { unused as progressEventReducer, unused as progressEventDecorator, unused as asyncDecorator };',
   // Made as axios loads; asked for a session only for HTTP/2.
   Http2Sessions: 'export default class { getSession() { unused(); } }',
+  CancelToken: 'export default class { constructor() { unused(); } }',
+  formDataToJSON: 'export default unused;',
+  // Only hung on the axios object as `axios.HttpStatusCode`.
+  HttpStatusCode: 'export default {};',
 };
 
 const STAND_INS = [
@@ -210,9 +217,9 @@ const STAND_INS = [
   },
   { filter: /^\.\/xhr\.js$/, importer: /axios[\\/]lib[\\/]adapters[\\/]adapters\.js$/, contents: 'export default false;' },
   { filter: /^\.\/fetch\.js$/, importer: /axios[\\/]lib[\\/]adapters[\\/]adapters\.js$/, contents: 'export const getFetch = () => false;' },
-  ...Object.entries(AXIOS_UNUSED_HELPERS).map(([name, exports]) => ({
+  ...Object.entries(AXIOS_UNUSED).map(([name, exports]) => ({
     filter: new RegExp(`/${name}\\.js$`),
-    importer: AXIOS_HTTP_ADAPTER,
+    importer: AXIOS_LIB,
     contents: `const unused = () => { throw new Error("axios's ${name} is not bundled: the HTTP client never asks for it."); };\n${exports}`,
   })),
   { filter: /^proxy-from-env$/, importer: AXIOS_HTTP_ADAPTER, contents: "export const getProxyForUrl = () => '';" },
