@@ -177,9 +177,10 @@ function facade(file, names) {
  *   is available, in the order xhr, http, fetch, and in Node it is always http. An adapter that is
  *   not available is `false` to axios, which is what the stand-ins answer.
  * - the parts of axios for what the HTTP client never asks of it (~10 KB): `data:` URLs, FormData and
- *   Blob bodies, progress events and rate limits, HTTP/2, cancel tokens, the table of status names.
- *   It sends JSON text or nothing to http and https URLs over HTTP/1.1, cancels with an AbortSignal
- *   and reads statuses as numbers. Each stand-in throws if it is ever asked.
+ *   Blob bodies, progress events and rate limits, HTTP/2, cancel tokens, the table of status names,
+ *   serialising a query from an object. It sends JSON text or nothing to http and https URLs over
+ *   HTTP/1.1, with its query as a URLSearchParams, cancels with an AbortSignal and reads statuses as
+ *   numbers. Each stand-in throws if it is ever asked.
  * - axios's own proxy support: `proxy-from-env`, its `shouldBypassProxy` and https-proxy-agent with
  *   agent-base (~12 KB). The HTTP client sets `proxy: false`, which leaves proxies to VS Code (it
  *   patches Node's http with the user's `http.proxy`, the environment's and the system's), so axios
@@ -204,6 +205,9 @@ const AXIOS_UNUSED = {
   formDataToJSON: 'export default unused;',
   // Only hung on the axios object as `axios.HttpStatusCode`.
   HttpStatusCode: 'export default {};',
+  toFormData: 'export default unused;',
+  toURLEncodedForm: 'export default unused;',
+  AxiosURLSearchParams: 'export default class { constructor() { unused(); } }',
 };
 
 const STAND_INS = [

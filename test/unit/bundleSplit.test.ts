@@ -250,7 +250,7 @@ describe('the bundles', function () {
       const standIns = [
         /(^|\/)node_modules\/(follow-redirects|debug|ms|supports-color|proxy-from-env|https-proxy-agent|agent-base)\//,
         /(^|\/)node_modules\/axios\/lib\/adapters\/(xhr|fetch)\.js$/,
-        /(^|\/)node_modules\/axios\/lib\/(helpers|cancel)\/(shouldBypassProxy|fromDataURI|estimateDataURLDecodedBytes|formDataToStream|readBlob|AxiosTransformStream|progressEventReducer|Http2Sessions|CancelToken|formDataToJSON|HttpStatusCode)\.js$/,
+        /(^|\/)node_modules\/axios\/lib\/(helpers|cancel)\/(shouldBypassProxy|fromDataURI|estimateDataURLDecodedBytes|formDataToStream|readBlob|AxiosTransformStream|progressEventReducer|Http2Sessions|CancelToken|formDataToJSON|HttpStatusCode|toFormData|toURLEncodedForm|AxiosURLSearchParams)\.js$/,
       ];
       assert.deepEqual(matching('remote', standIns), []);
       assert.ok(matching('remote', [/(^|\/)node_modules\/axios\/lib\/adapters\/http\.js$/]).length === 1, 'axios keeps its Node adapter');

@@ -163,7 +163,7 @@ export class HttpClient {
     headers: Record<string, string> | undefined,
   ): Promise<AxiosResponse<string> | SourceFailure> {
     const signIn = await this.options.authHeaders();
-    let next = { method: method as string, url: path, body, params: options.params, sameOrigin: true };
+    let next = { method: method as string, url: path, body, params: searchParams(options.params), sameOrigin: true };
     for (let redirects = 0; ; redirects++) {
       const response = await this.axios.request<string>({
         method: next.method,
@@ -250,6 +250,12 @@ function isRateLimit(response: AxiosResponse<string>): boolean {
   if (response.status !== 403) return false;
   const header = headerLookup(response);
   return header('retry-after') !== undefined || header('x-ratelimit-remaining') === '0';
+}
+
+/** The query as a URLSearchParams, which axios appends as it is, without its own serialiser; undefined values are left out. */
+function searchParams(params: RequestOptions['params']): URLSearchParams | undefined {
+  if (!params) return undefined;
+  return new URLSearchParams(Object.entries(params).flatMap(([name, value]): [string, string][] => (value === undefined ? [] : [[name, String(value)]])));
 }
 
 function headerLookup(response: AxiosResponse): HeaderLookup {
