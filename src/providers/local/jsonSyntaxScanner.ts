@@ -31,15 +31,15 @@ function grammarError(tokens: JsonTokens): GrammarError | undefined {
   tokens.next();
   for (;;) {
     // A value is expected: a literal, an empty array or object, or the opening of one and its first element or member.
-    const opening = tokens.kind;
-    if (opening === '[' || opening === '{') {
-      if (tokens.next() !== closingOf(opening)) {
-        const problem = firstInside(tokens, opening);
+    const token = tokens.kind;
+    if (token === '[' || token === '{') {
+      if (tokens.next() !== closingOf(token)) {
+        const problem = firstInside(tokens, token);
         if (problem) return problem;
-        open.push(opening);
+        open.push(token);
         continue;
       }
-    } else if (opening !== 'string' && opening !== 'literal') return 'valueExpected';
+    } else if (token !== 'string' && token !== 'literal') return 'valueExpected';
     // The value is whole: the tokens after it close what it completes, then a comma leads to the next element or member.
     tokens.next();
     let inside = open.at(-1);
