@@ -58,9 +58,6 @@ const nodeHost = {
   format: 'cjs',
   // VS Code 1.90 runs extensions on Electron 29's Node 20.
   target: 'node20',
-  // Prefer ES module builds: jsonc-parser's UMD build loads its parts with a require() that
-  // a bundle cannot follow.
-  mainFields: ['module', 'main'],
 };
 
 const extensionHost = {

@@ -26,7 +26,6 @@ export class GithubComments {
     const comments: GithubComment[] = [];
     for (let page = 1; page <= MAX_COMMENT_PAGES; page++) {
       const answer = await this.http.get(`${issuePath}/comments`, commentsSchema, { params: { per_page: PAGE_SIZE, page }, signal });
-      if (answer.kind === 'notModified') return fail('invalidResponse', `${this.label} answered "not modified" to an unconditional read.`);
       if (answer.kind !== 'ok') return answer;
       comments.push(...answer.data);
       if (!/rel="next"/.test(answer.header('link') ?? '')) return ok(comments);

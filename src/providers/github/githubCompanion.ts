@@ -85,7 +85,6 @@ export class GithubCompanion {
         params: { state: 'all', sort: 'created', direction: 'asc', per_page: PAGE_SIZE, page },
         signal,
       });
-      if (answer.kind === 'notModified') return fail('invalidResponse', `${this.label} answered "not modified" to an unconditional read.`);
       if (answer.kind !== 'ok') return answer;
       for (const issue of answer.data) if (issue.pull_request === undefined) known.set(issue.title, [...(known.get(issue.title) ?? []), issue]);
       if (!/rel="next"/.test(answer.header('link') ?? '')) {

@@ -42,7 +42,6 @@ export function githubHistory(http: HttpClient, options: GithubHistoryOptions, r
               ]
             : ['/search/issues', { q: `${query} is:issue updated:>=${after}`, sort: 'updated', order: 'asc', per_page: PAGE_SIZE, page }];
         const answer = await http.get(path, z.unknown(), { params, signal });
-        if (answer.kind === 'notModified') return fail('invalidResponse', `${options.label} answered "not modified" to an unconditional read.`);
         if (answer.kind !== 'ok') return answer;
         const items = query === undefined ? githubListSchema.safeParse(answer.data).data : githubSearchSchema.safeParse(answer.data).data?.items;
         if (!items) return fail('invalidResponse', `${options.label} sent an unexpected answer for ${path}.`);

@@ -182,7 +182,7 @@ export class GithubQueue {
     itemsOf: (data: unknown) => readonly unknown[] | undefined,
   ): Promise<SourceResult<Page>> {
     const key = `${path} ${JSON.stringify(params)}`;
-    const answer = await this.http.get(path, z.unknown(), { params, signal, etag: this.etags.get(key) });
+    const answer = await this.http.getIfChanged(path, z.unknown(), { params, signal, etag: this.etags.get(key) });
     if (answer.kind === 'notModified') return ok({ items: [], next: false, date: undefined });
     if (answer.kind !== 'ok') return answer;
     const items = itemsOf(answer.data);

@@ -340,13 +340,11 @@ export class GithubSource implements TicketSource {
 
   private async openPull(repository: string, head: string): Promise<SourceResult<GithubPull | undefined>> {
     const open = await this.http.get(`/repos/${repository}/pulls`, z.array(githubPullSchema), { params: { head, state: 'open' } });
-    if (open.kind === 'notModified') return fail('invalidResponse', `${this.label} answered "not modified" to an unconditional read.`);
     return open.kind === 'ok' ? ok(open.data[0]) : open;
   }
 
   private async readIssue(address: IssueAddress, signal?: AbortSignal): Promise<SourceResult<GithubIssue>> {
     const answer = await this.http.get(issuePath(address), githubIssueSchema, { signal });
-    if (answer.kind === 'notModified') return fail('invalidResponse', `${this.label} answered "not modified" to an unconditional read.`);
     return answer.kind === 'ok' ? ok(answer.data) : answer;
   }
 

@@ -20,11 +20,9 @@ export function graphqlUrl(restBaseUrl: string): string {
 
 export async function transferIssue(http: HttpClient, graphql: string, from: IssueAddress, to: string, label: string): Promise<SourceResult<IssueAddress>> {
   const issue = await http.get(`/repos/${from.repository}/issues/${from.number}`, githubIssueSchema);
-  if (issue.kind === 'notModified') return fail('invalidResponse', `${label} answered "not modified" to an unconditional read.`);
   if (issue.kind !== 'ok') return issue;
   if (sameRepository(repositoryOf(issue.data), to)) return ok({ repository: to, number: issue.data.number });
   const target = await http.get(`/repos/${to}`, githubRepositorySchema);
-  if (target.kind === 'notModified') return fail('invalidResponse', `${label} answered "not modified" to an unconditional read.`);
   if (target.kind !== 'ok') return target;
   if (!issue.data.node_id) return fail('invalidResponse', `${label} did not give #${from.number} a node id to transfer it by.`);
   const where = async (): Promise<IssueAddress | undefined> => {

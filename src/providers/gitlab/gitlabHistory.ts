@@ -10,7 +10,7 @@ import { historyRecord } from '../../core/history/ticketHistory';
 import { fieldMessages } from '../../core/zodMessages';
 import type { HttpClient } from '../http/httpClient';
 import { closedResolution, keysetHistoryPage, unreadable, type HistoryItem } from '../keysetHistory';
-import { fail, ok, type SourceResult } from '../sourceResult';
+import { ok, type SourceResult } from '../sourceResult';
 import type { HistoryPage, HistoryRequest } from '../ticketSource';
 import { issueToTicket, ticketIdOf } from './gitlabMapping';
 import type { GitlabQueueOptions } from './gitlabQueue';
@@ -29,7 +29,6 @@ export function gitlabHistory(http: HttpClient, options: GitlabHistoryOptions, r
       fetch: async (after, page, signal) => {
         const params = { state: 'all', order_by: 'updated_at', sort: 'asc', updated_after: after, per_page: PAGE_SIZE, page };
         const answer = await http.get(`${options.scopePath}/issues`, gitlabListSchema, { params, signal });
-        if (answer.kind === 'notModified') return fail('invalidResponse', `${options.label} answered "not modified" to an unconditional read.`);
         if (answer.kind !== 'ok') return answer;
         const next = answer.header('x-next-page');
         return ok({ items: answer.data, more: next !== undefined ? next !== '' : answer.data.length >= PAGE_SIZE });

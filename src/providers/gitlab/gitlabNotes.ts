@@ -71,7 +71,6 @@ export class GitlabNotes {
 
   private async page(issuePath: string, params: Record<string, string | number>, signal?: AbortSignal): Promise<HttpResult<GitlabNote[]>> {
     const answer = await this.http.get(`${issuePath}/notes`, notesSchema, { params: { per_page: PAGE_SIZE, order_by: 'created_at', ...params }, signal });
-    if (answer.kind === 'notModified') return fail('invalidResponse', `${this.label} answered "not modified" to an unconditional read.`);
     return answer;
   }
 

@@ -178,7 +178,7 @@ export class GitlabQueue {
   private async getPage(params: Record<string, string | number | undefined>, signal?: AbortSignal): Promise<HttpResult<unknown[]>> {
     const key = JSON.stringify(params);
     const etag = this.lastChanges?.key === key ? this.lastChanges.etag : undefined;
-    const answer = await this.http.get(`${this.options.scopePath}/issues`, gitlabListSchema, { params, signal, etag });
+    const answer = await this.http.getIfChanged(`${this.options.scopePath}/issues`, gitlabListSchema, { params, signal, etag });
     if (answer.kind === 'notModified') return { kind: 'ok', data: [], header: (name) => (name === 'x-next-page' ? '' : undefined), status: 304 };
     if (answer.kind !== 'ok') return answer;
     const received = answer.header('etag');

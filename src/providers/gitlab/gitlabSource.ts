@@ -364,7 +364,6 @@ export class GitlabSource implements TicketSource {
     const users: GitlabUser[] = [];
     for (const username of usernames) {
       const found = await this.http.get('/users', z.array(gitlabUserSchema), { params: { username } });
-      if (found.kind === 'notModified') return fail('invalidResponse', `${this.label} answered "not modified" to an unconditional read.`);
       if (found.kind !== 'ok') return found;
       const user = found.data.find((u) => u.username.toLowerCase() === username.toLowerCase());
       if (user) users.push(user);
@@ -376,7 +375,6 @@ export class GitlabSource implements TicketSource {
     const open = await this.http.get(`${project}/merge_requests`, z.array(gitlabMergeRequestSchema), {
       params: { source_branch: sourceBranch, state: 'opened' },
     });
-    if (open.kind === 'notModified') return fail('invalidResponse', `${this.label} answered "not modified" to an unconditional read.`);
     return open.kind === 'ok' ? ok(open.data[0]) : open;
   }
 
@@ -385,7 +383,6 @@ export class GitlabSource implements TicketSource {
     let target = project;
     if (!/^\d+$/.test(project)) {
       const found = await this.http.get(`/projects/${encodeURIComponent(project)}`, z.looseObject({ id: z.number() }));
-      if (found.kind === 'notModified') return fail('invalidResponse', `${this.label} answered "not modified" for ${project}.`);
       if (found.kind !== 'ok') return found;
       target = String(found.data.id);
     }
@@ -395,7 +392,6 @@ export class GitlabSource implements TicketSource {
 
   private async readIssue(id: string, signal?: AbortSignal): Promise<SourceResult<GitlabIssue>> {
     const answer = await this.http.get(this.issuePath(id), gitlabIssueSchema, { signal });
-    if (answer.kind === 'notModified') return fail('invalidResponse', `${this.label} answered "not modified" to an unconditional read.`);
     return answer.kind === 'ok' ? ok(answer.data) : answer;
   }
 

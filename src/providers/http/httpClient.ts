@@ -94,8 +94,15 @@ export class HttpClient {
     this.random = options.random ?? Math.random;
   }
 
-  /** A read; with `etag`, a 304 answer means "unchanged" and costs no body. */
-  async get<T>(path: string, schema: z.ZodMiniType<T>, options: RequestOptions & { etag?: string } = {}): Promise<HttpResult<T> | NotModified> {
+  /** A read. A 304, the answer to a conditional read only, is an unexpected one here. */
+  async get<T>(path: string, schema: z.ZodMiniType<T>, options: RequestOptions = {}): Promise<HttpResult<T>> {
+    const answer = await this.getIfChanged(path, schema, options);
+    if (answer.kind !== 'notModified') return answer;
+    return { kind: 'invalidResponse', message: `${this.options.label} answered "not modified" to an unconditional read.` };
+  }
+
+  /** A conditional read: with `etag`, a 304 answer means "unchanged" and costs no body. */
+  async getIfChanged<T>(path: string, schema: z.ZodMiniType<T>, options: RequestOptions & { etag?: string } = {}): Promise<HttpResult<T> | NotModified> {
     const headers = options.etag ? { 'If-None-Match': options.etag } : undefined;
     const response = await this.exchange('GET', path, undefined, options, headers, { idempotent: true });
     if ('kind' in response) return response.kind === 'landed' ? { kind: 'notModified' } : response;

@@ -5,7 +5,7 @@
  */
 import type * as z from 'zod/mini';
 import type { HttpClient, Repeat } from '../http/httpClient';
-import { fail, ok, type SourceFailure, type SourceResult } from '../sourceResult';
+import { ok, type SourceFailure, type SourceResult } from '../sourceResult';
 import { jiraServerInfoSchema } from './jiraSchemas';
 
 export type Params = Record<string, string | number | undefined>;
@@ -26,7 +26,6 @@ export class JiraApi {
 
   async get<T>(path: string, schema: z.ZodMiniType<T>, params: Params = {}, signal?: AbortSignal): Promise<SourceResult<T>> {
     const answer = await this.http.get(path, schema, { params, signal });
-    if (answer.kind === 'notModified') return fail('invalidResponse', `${this.label} answered "not modified" to an unconditional read.`);
     return answer.kind === 'ok' ? ok(answer.data) : this.named(answer);
   }
 

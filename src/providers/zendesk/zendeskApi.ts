@@ -35,7 +35,6 @@ export class ZendeskApi {
 
   async get<T>(path: string, schema: z.ZodMiniType<T>, params: Params = {}, signal?: AbortSignal): Promise<SourceResult<Answer<T>>> {
     const answer = await this.http.get(path, schema, { params, signal });
-    if (answer.kind === 'notModified') return fail('invalidResponse', `${this.label} answered "not modified" to an unconditional read.`);
     return this.note(answer);
   }
 

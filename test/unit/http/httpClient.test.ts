@@ -155,9 +155,16 @@ describe('the shared HTTP client', () => {
 
   it('asks with If-None-Match and reads 304 as unchanged', async () => {
     const http = await client(json(304, ''));
-    const answer = await http.get('/issues', z.array(item), { etag: 'W/"abc"' });
+    const answer = await http.getIfChanged('/issues', z.array(item), { etag: 'W/"abc"' });
     assert.equal(answer.kind, 'notModified');
     assert.equal(server?.requests[0]?.headers['if-none-match'], 'W/"abc"');
+  });
+
+  it('reads a 304 to an unconditional read as an unexpected answer', async () => {
+    const http = await client(json(304, ''));
+    const answer = await http.get('/issues', z.array(item));
+    assert.deepEqual(answer, { kind: 'invalidResponse', message: 'GitLab answered "not modified" to an unconditional read.' });
+    assert.equal(server?.requests[0]?.headers['if-none-match'], undefined);
   });
 
   it('never posts a note twice: a lost answer is re-sent only when the note did not land', async () => {
