@@ -171,6 +171,10 @@ describe('the bundles', function () {
     assert.ok(matching('remote', [/^src\/providers\/jira\/markup\/markdownParser\.ts$/]).length === 1, 'dist/remote.js reads Markdown');
   });
 
+  it('leave MiniSearch out of the extension host: "seen before?" searches an index of its own', () => {
+    for (const name of ['extension', ...LAZY] as const) assert.deepEqual(matching(name, [/(^|\/)node_modules\/minisearch\//]), [], name);
+  });
+
   it("leave out the `debug` logger axios's redirects and proxy tunnel would load", () => {
     for (const name of ['extension', ...LAZY] as const) assert.deepEqual(matching(name, DEBUG_LOGGER), [], name);
   });
