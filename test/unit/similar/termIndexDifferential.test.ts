@@ -19,10 +19,7 @@ type Indexed = Stored & DocumentFields;
 
 const storedSchema = z.object({ uid: z.string() });
 
-/**
- * The index scored before ours, configured as it was: terms already made, split on spaces. Replaced
- * and reopened tickets leave it through `remove`, which takes their postings out at once, as ours does.
- */
+/** The index scored before ours, configured as it was: terms already made, split on spaces. */
 function referenceIndex(): MiniSearch<Indexed> {
   return new MiniSearch<Indexed>({
     idField: 'uid',
@@ -30,7 +27,6 @@ function referenceIndex(): MiniSearch<Indexed> {
     storeFields: ['uid'],
     tokenize: (text) => text.split(' '),
     processTerm: (term) => term || null,
-    autoVacuum: false,
   });
 }
 
@@ -47,30 +43,34 @@ function referenceQuery(parts: readonly QueryPart<SimilarField>[]): Query {
   };
 }
 
-/** Both indexes, kept in step, with each ticket's fields for the reference's `remove`. */
+/**
+ * Both indexes, kept in step. The reference takes replaced and reopened tickets out with `discard`,
+ * as it was used: their postings stay until a search meets them or a vacuum sweeps them, and until
+ * then they count among the tickets holding a term (for the tickets before them in its postings), so
+ * its scores differ from ours, which takes them out at once; in these histories the order of the
+ * first five differed in about one query in ten, tickets of equal score aside. Swept, they must be the same.
+ */
 class Pair {
   readonly ours = new TermIndex<SimilarField, Stored>(FIELDS);
   readonly reference = referenceIndex();
-  private readonly documents = new Map<string, Indexed>();
+  private readonly indexed = new Set<string>();
 
   put(uid: string, ticket: TicketText): void {
     this.drop(uid);
     const document = { uid, ...documentFields(ticket) };
-    this.documents.set(uid, document);
+    this.indexed.add(uid);
     this.ours.add(uid, document, { uid });
     this.reference.add(document);
   }
 
   drop(uid: string): void {
-    const document = this.documents.get(uid);
-    if (!document) return;
-    this.documents.delete(uid);
+    if (!this.indexed.delete(uid)) return;
     this.ours.remove(uid);
-    this.reference.remove(document);
+    this.reference.discard(uid);
   }
 
   get uids(): string[] {
-    return [...this.documents.keys()];
+    return [...this.indexed];
   }
 }
 
@@ -119,7 +119,7 @@ describe('TermIndex against the index it replaced', function () {
   });
 
   for (const seed of [1, 2, 3]) {
-    it(`keeps doing so through a generated history of adds, replacements and removals, stored and loaded between (seed ${seed})`, () => {
+    it(`keeps doing so through a generated history of adds, replacements and removals, stored and loaded between (seed ${seed})`, async () => {
       const next = random(seed);
       const texts = [...FAULT_PAIRS.map((fault) => fault.resolved), ...distractors(300, seed)];
       const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(next() * list.length)];
@@ -132,6 +132,7 @@ describe('TermIndex against the index it replaced', function () {
         else if (roll < 0.35 && known) pair.put(known, pick(texts) ?? { title: '', text: '' });
         else pair.put(`t-${step}`, pick(texts) ?? { title: '', text: '' });
         if (step % 150 !== 0) continue;
+        await pair.reference.vacuum();
         const loaded = TermIndex.load(JSON.parse(JSON.stringify(pair.ours.toJSON())), FIELDS, storedSchema);
         assert.ok(loaded);
         assert.equal(loaded.size, pair.reference.documentCount);
