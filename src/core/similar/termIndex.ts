@@ -238,14 +238,16 @@ export class TermIndex<F extends string, S> {
     return true;
   }
 
-  private restorePostings(entry: TermEntry, [place, ...pairs]: readonly number[], docs: readonly Doc<S>[]): boolean {
-    if (place === undefined || place >= this.fields.length || entry.postings[place] || pairs.length === 0 || pairs.length % 2 !== 0) return false;
+  /** One list of a term's postings: the field's place, then gaps and frequencies. */
+  private restorePostings(entry: TermEntry, list: readonly number[], docs: readonly Doc<S>[]): boolean {
+    const place = list[0] ?? this.fields.length;
+    if (place >= this.fields.length || entry.postings[place] || list.length < 3 || list.length % 2 === 0) return false;
     const postings = new Map<number, number>();
     entry.postings[place] = postings;
     let number = -1;
-    for (let i = 0; i < pairs.length; i += 2) {
-      const gap = pairs[i] ?? 0;
-      const frequency = pairs[i + 1] ?? 0;
+    for (let i = 1; i < list.length; i += 2) {
+      const gap = list[i] ?? 0;
+      const frequency = list[i + 1] ?? 0;
       number += gap;
       const doc = docs[number];
       if (gap < 1 || frequency < 1 || !doc) return false;
