@@ -191,6 +191,10 @@ describe('the bundles', function () {
     assert.ok(matching('remote', [/^src\/providers\/jira\/markup\/markdownParser\.ts$/]).length === 1, 'dist/remote.js reads Markdown');
   });
 
+  it('leave MiniSearch out of the extension host: "seen before?" searches an index of its own', () => {
+    for (const name of ['extension', ...LAZY] as const) assert.deepEqual(matching(name, [/(^|\/)node_modules\/minisearch\//]), [], name);
+  });
+
   describe('with the stand-ins for what never runs in the extension host (parts of axios the HTTP client never asks for)', () => {
     /** The HTTP client and the Jira converters as dist/remote.js bundles them, with dist/zod.js beside them. */
     interface RemoteParts {

@@ -3,7 +3,6 @@
  * it shares with the open one, as that ticket wrote them. Words found only in both bodies are the
  * weakest reason and are named last.
  */
-import type { MatchInfo } from 'minisearch';
 import type { TicketTerms } from './similarDocument';
 
 export type ReasonKind = 'error' | 'file' | 'function' | 'title' | 'words';
@@ -17,7 +16,8 @@ export interface MatchReason {
 const ORDER: readonly ReasonKind[] = ['error', 'file', 'function', 'title', 'words'];
 const MAX_TEXTS = 4;
 
-export function matchReasons(match: MatchInfo, terms: TicketTerms): MatchReason[] {
+/** `match`: each term matched, with the fields it matched in. */
+export function matchReasons(match: Readonly<Record<string, readonly string[]>>, terms: TicketTerms): MatchReason[] {
   const titleTerms = new Set(terms.title);
   const byKind = new Map<ReasonKind, Set<string>>();
   for (const [term, fields] of Object.entries(match)) {

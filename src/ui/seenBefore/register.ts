@@ -1,5 +1,5 @@
 /**
- * "Seen before?": the resolved tickets like the one in the panel. Its index and search library load
+ * "Seen before?": the resolved tickets like the one in the panel. Its index and what searches it load
  * from their own bundle when the first ticket panel asks, and the index is brought up to date in the
  * background from then on: a window that only shows the queue never loads them.
  */

@@ -1,5 +1,5 @@
 /**
- * The resolved-ticket index, its search library and the fix-commit query: `dist/similar.js`, beside
+ * The resolved-ticket index and the fix-commit query: `dist/similar.js`, beside
  * the bundle this code runs in (esbuild.mjs). Loaded once, after activation's work is done.
  */
 import type * as SimilarStoreModule from './seenBeforeService';

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import MiniSearch from 'minisearch';
 import type { TicketHistoryRecord } from '../../../src/core/history/ticketHistory';
 import { INDEX_FORMAT_VERSION, SimilarIndex } from '../../../src/core/similar/similarIndex';
 
@@ -128,5 +129,25 @@ describe('SimilarIndex', () => {
     assert.equal(SimilarIndex.load({ ...stored, version: INDEX_FORMAT_VERSION + 1 }), undefined);
     assert.equal(SimilarIndex.load({ version: INDEX_FORMAT_VERSION, index: { nonsense: true } }), undefined);
     assert.equal(SimilarIndex.load('not an index'), undefined);
+  });
+
+  it('loads back what it stored after replacements and removals: the same tickets, answers and stored form', () => {
+    const index = indexOf(POOL, WORDS_ONLY, OTHER);
+    index.update({ ...OTHER, title: 'Orders list broken at lunchtime', text: OPEN.text });
+    index.remove(WORDS_ONLY);
+    index.update(resolved('4', 'Orders page times out', 'The orders page times out at peak.'));
+    const loaded = SimilarIndex.load(JSON.parse(JSON.stringify(index.toJSON())));
+    assert.ok(loaded);
+    assert.equal(loaded.size, 3);
+    assert.deepEqual(loaded.toJSON(), index.toJSON());
+    assert.deepEqual(loaded.similarTo(OPEN, 5), index.similarTo(OPEN, 5));
+    assert.equal(loaded.similarTo(OPEN, 5)[0]?.key, 'SUP-3');
+  });
+
+  it("refuses an index stored by the previous version in MiniSearch's form, so that it is rebuilt", () => {
+    const previous = new MiniSearch({ idField: 'uid', fields: ['errors', 'files', 'functions', 'titleWords', 'bodyWords'], storeFields: ['sourceId', 'id'] });
+    previous.add({ uid: 'local:1', sourceId: 'local', id: '1', errors: '', files: '', functions: '', titleWords: 'order', bodyWords: 'order load' });
+    assert.equal(SimilarIndex.load({ version: 3, index: previous.toJSON() }), undefined);
+    assert.equal(SimilarIndex.load({ version: INDEX_FORMAT_VERSION, index: previous.toJSON() }), undefined);
   });
 });
