@@ -4,11 +4,11 @@ import type { Settings } from '../common/settings';
 import { GithubAccounts } from './githubAccounts';
 import { githubSignIn } from './githubSignInCommand';
 import { GitlabAccounts } from './gitlabAccounts';
-import { GitlabSignInCommands } from './gitlabSignInCommands';
+import { gitlabSignInCommands } from './gitlabSignInCommands';
 import { JiraAccounts } from './jiraAccounts';
-import { JiraSignInCommands } from './jiraSignInCommands';
+import { jiraSignInCommands } from './jiraSignInCommands';
 import { ZendeskAccounts } from './zendeskAccounts';
-import { ZendeskSignInCommands } from './zendeskSignInCommands';
+import { zendeskSignInCommands } from './zendeskSignInCommands';
 
 export interface SourceAccounts {
   readonly gitlab: GitlabAccounts;
@@ -57,9 +57,10 @@ export function createAccounts(services: AccountServices): RemoteAccounts {
     github: new GithubAccounts(userAgent, log),
     jira: new JiraAccounts({ secrets, state, log }, userAgent),
   };
-  const gitlab = new GitlabSignInCommands(accounts.gitlab, settings, signedIn, reload);
-  const zendesk = new ZendeskSignInCommands(accounts.zendesk, settings, signedIn, reload);
-  const jira = new JiraSignInCommands(accounts.jira, settings, signedIn, reload);
+  const host = { settings, signedIn, reload };
+  const gitlab = gitlabSignInCommands(accounts.gitlab, host);
+  const zendesk = zendeskSignInCommands(accounts.zendesk, host);
+  const jira = jiraSignInCommands(accounts.jira, host);
   const commands: SignInCommands = {
     signInGitlab: (sourceId) => gitlab.signIn(sourceId),
     signOutGitlab: (sourceId) => gitlab.signOut(sourceId),
