@@ -6,7 +6,7 @@ import { documentFields, ticketTerms, type DocumentFields, type TicketText } fro
 import { SimilarIndex } from '../../../src/core/similar/similarIndex';
 import { similarQuery, type SimilarField } from '../../../src/core/similar/similarQuery';
 import { TermIndex, type Hit, type QueryPart } from '../../../src/core/similar/termIndex';
-import { distractors } from '../../fixtures/similar/distractors';
+import { distractors, random } from '../../fixtures/similar/distractors';
 import { FAULT_PAIRS } from '../../fixtures/similar/faultPairs';
 
 const FIELDS: readonly SimilarField[] = ['errors', 'files', 'functions', 'titleWords', 'bodyWords'];
@@ -91,17 +91,6 @@ function assertSameHits(pair: Pair, ours: TermIndex<SimilarField, Stored>, asked
     assert.deepEqual(matchReasons(hit.match, terms), matchReasons(other.match, terms), `${context}: ${hit.stored.uid}`);
   });
   return mine.length;
-}
-
-/** A small seeded generator (mulberry32), for histories that are the same on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const OPEN = FAULT_PAIRS.map((pair) => pair.open);
