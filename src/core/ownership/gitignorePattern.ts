@@ -37,8 +37,8 @@ export function compileGitignorePattern(pattern: string): (path: string) => bool
   const compiled = patternRegExp(pattern);
   if (!compiled) return () => false;
   const { regex, directoryOnly } = compiled;
-  // `dir/` names the directory `dir`: stripped, a `*` at the end of a pattern cannot match the empty
-  // name after its slash. A directory pattern keeps the slash: it is what says `dir` is a directory.
+  // Without its final slash, a directory's path gives a `*` ending the pattern no empty name to take
+  // (`a/*` is not `a/` itself); a pattern for directories only needs the slash to know it is one.
   return (path) => regex.test(directoryOnly ? path : path.replace(/\/$/, ''));
 }
 
@@ -47,10 +47,11 @@ function patternRegExp(pattern: string): { regex: RegExp; directoryOnly: boolean
   if (pattern.startsWith('#') || pattern.startsWith('!')) return undefined;
   const body = withoutTrailingSpaces(pattern);
   const tokens = tokenize(body);
-  const directoryOnly = tokens?.[tokens.length - 1] === SEPARATOR;
-  if (tokens?.[0] === SEPARATOR) tokens.shift();
-  if (directoryOnly) tokens?.pop();
-  if (!tokens?.length) return undefined;
+  if (!tokens) return undefined;
+  const directoryOnly = tokens[tokens.length - 1] === SEPARATOR;
+  if (tokens[0] === SEPARATOR) tokens.shift();
+  if (directoryOnly) tokens.pop();
+  if (tokens.length === 0) return undefined;
   // A slash at the start or in the middle ties the pattern to the root; otherwise it matches at any depth.
   const anchored = /\/(?!$)/.test(body);
   const segments = split(tokens);
