@@ -1,16 +1,18 @@
 /**
- * How one CODEOWNERS pattern matches a repository path. The matching itself is `ignore`'s
- * (node-ignore): a well-kept, widely used implementation of the gitignore pattern format that
- * CODEOWNERS patterns are defined by, tested against git's own behaviour and relied on by ESLint
- * and Prettier, which is surer than glob code of our own. Only the hosts' documented departures
- * from .gitignore are handled here:
+ * How one CODEOWNERS pattern matches a repository path. Both hosts define their patterns by the
+ * .gitignore format; the matching itself is `gitignorePattern.ts`, written from gitignore(5) and
+ * git's wildmatch, and held by a differential test to the answers of `ignore` (node-ignore, which
+ * is tested against git itself) on the CODEOWNERS fixtures, tricky patterns and random ones. Only
+ * the hosts' documented departures from .gitignore are handled here:
  * - GitHub: `dir/*` is the files directly in `dir`, not (as in .gitignore) everything below it.
  * - GitLab (`File.fnmatch`, with `/**` put before a relative pattern): a pattern without a leading
  *   `/` matches at any depth, even with a slash inside; without a trailing `/` it matches the path
  *   itself only, not what lies below it (`/docs` is a file, `/docs/` the directory).
- * Both hosts compare paths with case.
+ * Both hosts compare paths with case. A pattern that .gitignore reads as a comment (`#x`) or a
+ * negation (`!x`) matches nothing: neither host has negation, and the callers strip comments and
+ * GitLab's `!` exclusions before they get here.
  */
-import ignore from 'ignore';
+import { compileGitignorePattern } from './gitignorePattern';
 
 export type CodeownersFlavour = 'github' | 'gitlab';
 
@@ -22,31 +24,34 @@ export interface CompiledPattern {
 
 const WILDCARD = /[*?[\\]/;
 
-export function compilePattern(pattern: string, flavour: CodeownersFlavour): CompiledPattern {
+/** Matches one .gitignore pattern against a repository path; a parameter so a test can compare implementations. */
+type GitignoreMatcher = (gitignorePattern: string) => (path: string) => boolean;
+
+export function compilePattern(pattern: string, flavour: CodeownersFlavour, gitignoreMatcher: GitignoreMatcher = compileGitignorePattern): CompiledPattern {
   const { gitignore, anchored, selfOnly } = flavour === 'github' ? githubPattern(pattern) : gitlabPattern(pattern);
-  const matcher = ignore({ ignorecase: false }).add(gitignore);
+  const matcher = gitignoreMatcher(gitignore);
   const prefix = anchored ? literalPrefix(gitignore) : '';
   return {
     prefix,
     matches: (path) => {
-      if (!path.startsWith(prefix) || !matcher.ignores(path)) return false;
+      if (!path.startsWith(prefix) || !matcher(path)) return false;
       if (!selfOnly) return true;
       // .gitignore also matches everything below a matching directory; here only the path itself
       // counts, so a match that comes from the parent directory is not one. (A path matched both
       // itself and through its parent, like `**/docs` on `docs/docs`, is missed: rare enough.)
       const parent = path.slice(0, path.lastIndexOf('/') + 1);
-      return parent === '' || !matcher.ignores(parent);
+      return parent === '' || !matcher(parent);
     },
   };
 }
 
 /**
- * A repository-relative path as `ignore` takes it (`services/x.rb`), or undefined for one that
- * cannot be in the repository (`../x`, empty).
+ * A repository-relative path (`services/x.rb`), or undefined for one that cannot be in the
+ * repository (`../x`, `.`, empty).
  */
 export function repositoryPath(path: string): string | undefined {
   const clean = path.replace(/\\/g, '/').replace(/^(\.\/|\/)+/, '');
-  return clean !== '' && ignore.isPathValid(clean) ? clean : undefined;
+  return clean !== '' && !/^\.\.?(\/|$)/.test(clean) ? clean : undefined;
 }
 
 /** A pattern that matches every file: the repository's default owner, weak evidence of anything. */
@@ -82,7 +87,7 @@ function gitlabPattern(pattern: string): GitignorePattern {
   if (pattern === '*') return { gitignore: '*', anchored: false, selfOnly: false };
   const anchored = pattern.startsWith('/');
   return {
-    // `ignore` reads the escapes (`\#`, `\ `) as GitLab does.
+    // .gitignore reads the escapes (`\#`, `\ `) as GitLab does.
     gitignore: anchored || pattern.startsWith('**/') ? pattern : `**/${pattern}`,
     anchored,
     selfOnly: !pattern.endsWith('/'),
