@@ -11,6 +11,34 @@ interface RawQueue {
   tickets: { id: string; assignee: string | null }[];
 }
 
+/**
+ * The queue file's watcher starts listening a while after it is made, and this suite is the first to
+ * change the file: a retitled ticket shown, then shown as it was, says the watcher listens.
+ */
+async function untilTheWatcherListens(original: string): Promise<void> {
+  const api = await extensionApi();
+  const shown = ticketsUnder(await api.snapshot(), 'Unclaimed')[0] ?? '';
+  const queue = JSON.parse(original) as { tickets: { id: string; title: string }[] };
+  const probe = queue.tickets.find((t) => shown.startsWith(`${t.id} `));
+  assert.ok(probe, `an unclaimed ticket to retitle, among ${queue.tickets.length}`);
+  const marker = ' (watched)';
+  probe.title += marker;
+  await writeFile(queueFilePath(), JSON.stringify(queue, null, 2));
+  const seen = (rows: unknown): boolean => JSON.stringify(rows).includes(marker);
+  assert.ok(seen(await eventually(() => api.snapshotNow(), seen, 30_000)), 'the queue file watcher saw the retitled ticket');
+  await writeFile(queueFilePath(), original);
+  assert.ok(
+    !seen(
+      await eventually(
+        () => api.snapshotNow(),
+        (rows) => !seen(rows),
+        30_000,
+      ),
+    ),
+    'and the file as it was',
+  );
+}
+
 describe('alerts in a real VS Code', () => {
   let original = '';
 
@@ -18,6 +46,7 @@ describe('alerts in a real VS Code', () => {
     original = await readFile(queueFilePath(), 'utf8');
     // The queue that was there when the window opened is not news.
     await (await extensionApi()).snapshot();
+    await untilTheWatcherListens(original);
   });
 
   after(async () => {
