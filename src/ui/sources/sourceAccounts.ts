@@ -17,11 +17,7 @@ export interface SourceAccounts {
   readonly jira: JiraAccounts;
 }
 
-/**
- * What the accounts need from the activation bundle. They are given it rather than importing it:
- * a module imported here would be a second copy inside `dist/remote.js`, with its own state (a
- * second output channel, refusal notices nobody withdraws).
- */
+/** What the accounts need from the extension: its storage, its output channel, and what to do after a sign-in or sign-out. */
 export interface AccountServices {
   readonly secrets: vscode.SecretStorage;
   readonly state: vscode.Memento;
