@@ -29,7 +29,7 @@ export interface DashboardDeps {
   readonly model: QueueModel;
   readonly settings: () => Settings;
   readonly extensionUri: vscode.Uri;
-  /** The extension's output channel: this bundle's own copy of the log module would open a second one. */
+  /** The extension's output channel. */
   readonly log: vscode.LogOutputChannel;
 }
 

@@ -15,7 +15,7 @@ import { SimilarStore, type SimilarWithCommits } from './similarStore';
 
 const SHOWN = 5;
 
-/** `log` is the extension's channel, given rather than imported: this bundle's own copy of that module would open a second one. */
+/** `log` is the extension's output channel. */
 export function startSeenBefore(storage: vscode.Uri, model: QueueModel, log: vscode.LogOutputChannel): SeenBefore & vscode.Disposable {
   return new SeenBeforeService(new SimilarStore(join(storage.fsPath, 'similar', 'index.json')), model, log);
 }
