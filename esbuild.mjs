@@ -124,6 +124,8 @@ function importedAs(path) {
 const sharedModules = {
   name: 'shared-modules',
   setup(build) {
+    // A rebuild when watching reads each module's exports as they are now.
+    build.onStart(() => exportedNamesOf.clear());
     build.onResolve({ filter: SHARED_SPECIFIER }, async (args) => {
       if (args.pluginData === RESOLVING_SHARED) return undefined;
       const found = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: RESOLVING_SHARED });
@@ -292,45 +294,41 @@ export function sharedZodOptions(hostBundleTexts, { production }) {
 }
 
 /**
- * The options of dist/shared.js: every name the shared modules export, side by side. (Only those some
- * bundle reads would save 0.1 KB.) Its own imports of zod are taken from dist/zod.js, as every host
- * bundle's are.
+ * The options of dist/shared.js: every name the shared modules export, side by side (only those some
+ * bundle reads would save 0.1 KB), re-exported whole so that a rebuild when watching takes a name
+ * added since. Its own imports of zod are taken from dist/zod.js, as every host bundle's are.
  */
 export async function sharedModulesOptions({ production }) {
   const owner = new Map();
-  const lines = [];
   for (const path of SHARED_MODULES) {
-    const names = (await exportedNames(path)).filter((name) => name !== 'default');
-    for (const name of names) {
+    for (const name of await exportedNames(path)) {
+      if (name === 'default') continue;
       if (owner.has(name)) throw new Error(`${path} and ${owner.get(name)} both export ${name}: dist/shared.js can hold one of them`);
       owner.set(name, path);
     }
-    lines.push(`export { ${names.join(', ')} } from './${path}';`);
   }
   return {
     ...nodeHost,
     external: ['vscode'],
-    stdin: { contents: lines.join('\n'), resolveDir: '.', sourcefile: 'shared.js', loader: 'js' },
+    stdin: { contents: SHARED_MODULES.map((path) => `export * from './${path}';`).join('\n'), resolveDir: '.', sourcefile: 'shared.js', loader: 'js' },
     outfile: `dist/${SHARED.slice(2)}`,
     plugins: [sharedZod],
     ...outputOptions(production),
   };
 }
 
-const hostBundleTexts = () => Promise.all(ZOD_SHARING_BUNDLES.map((name) => readFile(BUNDLES[name].outfile, 'utf8').catch(() => '')));
-
 /**
- * Builds dist/shared.js, then dist/zod.js from what it and the extension host bundles, as written to
- * dist/, read of zod. When watching, each of their rebuilds runs this, one after the other; a bundle
- * not yet written on the first builds reads as nothing, and the rebuild after its own build counts it.
+ * Builds dist/zod.js from what the extension host bundles and dist/shared.js, as written to dist/,
+ * read of it. When watching, each of their rebuilds runs this, one after the other; a bundle not yet
+ * written on the first builds reads as nothing, and the rebuild after its own build counts it.
  */
-async function buildSharedFiles(production) {
-  const texts = await hostBundleTexts();
-  const shared = await esbuild.build(await sharedModulesOptions({ production }));
-  await writeMetafile('shared', shared);
-  const zod = await esbuild.build(sharedZodOptions([...texts, await readFile(`dist/${SHARED.slice(2)}`, 'utf8')], { production }));
-  await writeMetafile('zod', zod);
-  return [shared, zod];
+async function buildSharedZod(production) {
+  const texts = await Promise.all(
+    [...ZOD_SHARING_BUNDLES.map((name) => BUNDLES[name].outfile), `dist/${SHARED.slice(2)}`].map((file) => readFile(file, 'utf8').catch(() => '')),
+  );
+  const result = await esbuild.build(sharedZodOptions(texts, { production }));
+  await writeMetafile('zod', result);
+  return result;
 }
 
 /** Writes dist/meta/<bundle>.json, for the bench. */
@@ -340,19 +338,19 @@ async function writeMetafile(name, result) {
   await writeFile(`dist/meta/${name}.json`, JSON.stringify(result.metafile));
 }
 
-let sharedFileBuilds = Promise.resolve();
+let sharedZodBuilds = Promise.resolve();
 
-/** Writes the bundle's metafile after every build, watch rebuilds included; a host bundle's rebuild also rebuilds dist/shared.js and dist/zod.js when watching. */
+/** Writes the bundle's metafile after every build, watch rebuilds included; a host bundle's rebuild, dist/shared.js's included, also rebuilds dist/zod.js when watching. */
 function afterBuild(name, { production, watch }) {
   return {
     name: 'after-build',
     setup(build) {
       build.onEnd(async (result) => {
         await writeMetafile(name, result);
-        if (watch && result.errors.length === 0 && ZOD_SHARING_BUNDLES.includes(name)) {
-          const next = sharedFileBuilds.then(() => buildSharedFiles(production));
+        if (watch && result.errors.length === 0 && (ZOD_SHARING_BUNDLES.includes(name) || name === 'shared')) {
+          const next = sharedZodBuilds.then(() => buildSharedZod(production));
           // A failed build is reported by this rebuild; the next one still runs.
-          sharedFileBuilds = next.catch(() => undefined);
+          sharedZodBuilds = next.catch(() => undefined);
           await next;
         }
       });
@@ -363,18 +361,18 @@ function afterBuild(name, { production, watch }) {
 async function main() {
   const production = process.argv.includes('--production');
   const watch = process.argv.includes('--watch');
+  // dist/shared.js is built, and watched, beside the bundles, so that a change to a shared module rebuilds it.
+  const options = Object.fromEntries(Object.keys(BUNDLES).map((name) => [name, bundleOptions(name, { production })]));
+  options.shared = await sharedModulesOptions({ production });
   const contexts = await Promise.all(
-    Object.keys(BUNDLES).map((name) => {
-      const options = bundleOptions(name, { production });
-      return esbuild.context({ ...options, plugins: [...options.plugins, afterBuild(name, { production, watch })] });
-    }),
+    Object.entries(options).map(([name, bundle]) => esbuild.context({ ...bundle, plugins: [...bundle.plugins, afterBuild(name, { production, watch })] })),
   );
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
   } else {
     const results = await Promise.all(contexts.map((c) => c.rebuild()));
     await Promise.all(contexts.map((c) => c.dispose()));
-    results.push(...(await buildSharedFiles(production)));
+    results.push(await buildSharedZod(production));
     await writeFile(NOTICES_FILE, thirdPartyNotices([...bundledPackages(results.map((r) => r.metafile)), ...DERIVED_FROM], '.'));
   }
 }
