@@ -132,8 +132,13 @@ describe('the queue view in the workbench (Chromium)', function () {
     assert.ok(said.whole, 'the filter is said in full at 300 px, where the title bar is cut');
     // Colleagues' tickets sit in groups that may be collapsed: compare mine and the unclaimed ones.
     const wanted = open().filter((t) => (t.severity === 1 || t.severity === 2) && (t.assignee === null || t.assignee === ME));
-    const shown = [...(await view.keysUnder('Assigned to me')), ...(await view.keysUnder('Unclaimed'))];
-    assert.deepEqual(shown.sort(), wanted.map((t) => t.id).sort());
+    const wantedKeys = wanted.map((t) => t.id).sort();
+    // The tree's rows arrive after the title and the message: wait for them too.
+    const shown = await expect(
+      async () => [...(await view.keysUnder('Assigned to me')), ...(await view.keysUnder('Unclaimed'))].sort(),
+      (keys) => keys.join() === wantedKeys.join(),
+    );
+    assert.deepEqual(shown, wantedKeys);
     for (const row of (await view.rows()).filter((r) => /^SUP-\d+ /.test(r.label))) assert.match(row.description, /^S[12]$/, row.label);
     await current().workbench.page.screenshot({ path: join(SCREENSHOT_DIR, 'queue-filtered.png') });
 
@@ -144,9 +149,11 @@ describe('the queue view in the workbench (Chromium)', function () {
       (d) => d.endsWith('breached or due soon'),
     );
     assert.equal(await view.titleDescription(), 'S1, S2 · breached or due soon');
-    for (const row of (await view.rows()).filter((r) => /^SUP-\d+ /.test(r.label))) {
-      assert.match(row.label, /^SUP-\d+ · (breached .+|\d+m left) · /, row.label);
-    }
+    const urgentOnly = /^SUP-\d+ · (breached .+|\d+m left) · /;
+    const ticketRows = async () => (await view.rows()).filter((r) => /^SUP-\d+ /.test(r.label));
+    // As above, the rows follow the title bar in an update of their own.
+    const urgentRows = await expect(ticketRows, (rows) => rows.every((r) => urgentOnly.test(r.label)));
+    for (const row of urgentRows) assert.match(row.label, urgentOnly, row.label);
 
     await view.titleAction('Clear Filter').click();
     await expect(
