@@ -198,6 +198,32 @@ describe('working on a ticket in a real VS Code: fix branch, status bar, commit 
     assert.deepEqual(note, { ...note, author: ME, body: "Reproduced on staging with the customer's query.", internal: true });
   });
 
+  it("starts a note from its own heading when VS Code hands back a closed draft's text under a reused name", async () => {
+    // Under load VS Code can answer a new untitled document with the text of the one it closed last.
+    const closedDraftText = '## Internal note on SUP-124\n\nThe renewal job is the cause.';
+    const workspace = vscode.workspace as unknown as { openTextDocument: (options?: unknown) => Thenable<vscode.TextDocument> };
+    const original = workspace.openTextDocument;
+    workspace.openTextDocument = () => {
+      workspace.openTextDocument = original;
+      return original({ language: 'markdown', content: closedDraftText });
+    };
+    let uri: string | undefined;
+    try {
+      uri = await vscode.commands.executeCommand<string>('supportRotation.addInternalNote', ref('SUP-127'));
+    } finally {
+      workspace.openTextDocument = original;
+    }
+    const document = vscode.workspace.textDocuments.filter((d) => d.uri.toString() === uri && !d.isClosed).at(-1);
+    assert.ok(document, 'a note draft opened');
+    assert.ok(!document.getText().includes('renewal job'), document.getText());
+    assert.match(document.lineAt(0).text, /SUP-127/);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, document.positionAt(document.getText().length), 'Only this goes on SUP-127.');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.equal(await vscode.commands.executeCommand('supportRotation.sendDraft', document.uri), 'sent');
+    assert.equal(fileTicket('SUP-127')?.comments?.at(-1)?.body, 'Only this goes on SUP-127.');
+  });
+
   it('suggests the owning team from the files the ticket names, with the reasons', async () => {
     const api = await extensionApi();
     await api.snapshot();

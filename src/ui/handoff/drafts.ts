@@ -42,6 +42,22 @@ function documentClosed(document: vscode.TextDocument): Promise<void> {
   });
 }
 
+/**
+ * A new untitled Markdown document that holds `text`. VS Code gives the next untitled document the
+ * name of one closed a moment before, and under load the document it hands back under that name
+ * can still hold the closed draft's text: a note written there would be sent with another
+ * ticket's words. Such a document is given the text asked for.
+ */
+async function untitledHolding(text: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+  if (document.getText() === text) return document;
+  log().warn(`${document.uri.toString()} still held an earlier draft's text; it now holds the new draft`);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('The new draft could not be given its text.'));
+  return vscode.workspace.openTextDocument(document.uri);
+}
+
 export class Drafts implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly lensesChanged = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.lensesChanged.event;
@@ -57,8 +73,9 @@ export class Drafts implements vscode.CodeLensProvider, vscode.Disposable {
   }
 
   async open(purpose: DraftPurpose, text: string): Promise<vscode.TextEditor> {
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
-    const heading = document.lineAt(0).text;
+    const document = await untitledHolding(text);
+    // From the text asked for: a document that holds anything else is not this draft.
+    const heading = text.split('\n', 1)[0] ?? '';
     await this.state.update(STATE_KEY, { ...this.stored(), [document.uri.toString()]: { purpose, heading } });
     const editor = await vscode.window.showTextDocument(document, { preview: false });
     this.lensesChanged.fire();
