@@ -14,7 +14,7 @@ export function gitlabSignInCommands(accounts: GitlabAccounts, host: SignInHost)
         return {
           label: config.label ?? config.project ?? config.group ?? config.id,
           description: config.baseUrl,
-          detail: username ? vscode.l10n.t('signed in as @{0}', username) : vscode.l10n.t('not signed in'),
+          signedInAs: username ? `@${username}` : undefined,
         };
       },
       texts: {

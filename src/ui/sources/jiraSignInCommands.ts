@@ -9,14 +9,11 @@ export function jiraSignInCommands(accounts: JiraAccounts, host: SignInHost): So
     {
       kind: 'jira',
       accounts,
-      pickItem: (config) => {
-        const name = accounts.user(config.id)?.name;
-        return {
-          label: jiraSourceLabel(config),
-          description: config.baseUrl,
-          detail: name ? vscode.l10n.t('signed in as {0}', name) : vscode.l10n.t('not signed in'),
-        };
-      },
+      pickItem: (config) => ({
+        label: jiraSourceLabel(config),
+        description: config.baseUrl,
+        signedInAs: accounts.user(config.id)?.name,
+      }),
       texts: {
         signInWhich: vscode.l10n.t('Sign in to which Jira source?'),
         signOutWhich: vscode.l10n.t('Sign out of which Jira source?'),

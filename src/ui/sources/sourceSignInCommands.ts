@@ -12,8 +12,8 @@ export type SignInOutcome = 'signedIn' | 'cancelled' | 'refused';
 export interface SignInKind<C extends SourceConfig> {
   readonly kind: C['kind'];
   readonly accounts: { signIn(config: C): Promise<SignInOutcome>; signOut(sourceId: string): Promise<void> };
-  /** A source as the pick shows it: its name, its server, who is signed in to it. */
-  pickItem(config: C): { readonly label: string; readonly description: string; readonly detail: string };
+  /** A source as the pick shows it: its name, its server, and who is signed in to it, if anyone. */
+  pickItem(config: C): { readonly label: string; readonly description: string; readonly signedInAs: string | undefined };
   readonly texts: {
     readonly signInWhich: string;
     readonly signOutWhich: string;
@@ -63,7 +63,11 @@ export class SourceSignInCommands<C extends SourceConfig> {
     const named = configured.find((s) => s.id === sourceId);
     if (named || configured.length === 1) return named ?? configured[0];
     const picked = await vscode.window.showQuickPick(
-      configured.map((config) => ({ ...this.of.pickItem(config), config })),
+      configured.map((config) => {
+        const { label, description, signedInAs } = this.of.pickItem(config);
+        const detail = signedInAs ? vscode.l10n.t('signed in as {0}', signedInAs) : vscode.l10n.t('not signed in');
+        return { label, description, detail, config };
+      }),
       { placeHolder },
     );
     return picked?.config;

@@ -9,14 +9,11 @@ export function zendeskSignInCommands(accounts: ZendeskAccounts, host: SignInHos
     {
       kind: 'zendesk',
       accounts,
-      pickItem: (config) => {
-        const name = accounts.user(config.id)?.name;
-        return {
-          label: zendeskSourceLabel(config),
-          description: zendeskOrigin(config),
-          detail: name ? vscode.l10n.t('signed in as {0}', name) : vscode.l10n.t('not signed in'),
-        };
-      },
+      pickItem: (config) => ({
+        label: zendeskSourceLabel(config),
+        description: zendeskOrigin(config),
+        signedInAs: accounts.user(config.id)?.name,
+      }),
       texts: {
         signInWhich: vscode.l10n.t('Sign in to which Zendesk source?'),
         signOutWhich: vscode.l10n.t('Sign out of which Zendesk source?'),
